@@ -1,0 +1,99 @@
+//! Branch facility (Power ISA 3.0B Book I ch. 2): `b`, `bc`, `bclr`, `bcctr`, `bctar`, `sc`.
+
+use crate::forms::*;
+use crate::state::*;
+use crate::{exc, Cx};
+use jit::frontend::Flow;
+use jit::ir::{Cmp, Emitter, Ty};
+
+pub fn trans_b<E: Emitter>(e: &mut E, a: &I, cx: &Cx) -> Flow {
+    let target = if a.aa { a.li as u64 } else { cx.pc.wrapping_add(a.li as u64) };
+    if a.lk {
+        let lr = e.iconst(Ty::I64, cx.next());
+        e.set(LR, lr);
+    }
+    e.exit(target);
+    Flow::End
+}
+
+/// The branch condition of BO/BI (§2.4): decrements CTR when BO_2 is 0 and returns the I8
+/// "take the branch" value, or `None` when the branch is always taken.
+fn branch_cond<E: Emitter>(e: &mut E, bo: u32, bi: u32, may_use_ctr: bool) -> Option<E::V> {
+    let mut cond: Option<E::V> = None;
+    if bo & 0b00100 == 0 && may_use_ctr {
+        let ctr = e.get(CTR);
+        let ctr = e.add_imm(ctr, -1);
+        e.set(CTR, ctr);
+        // BO_3 = 1: branch if CTR == 0 after the decrement; 0: if CTR != 0.
+        let c = if bo & 0b00010 != 0 { Cmp::Eq } else { Cmp::Ne };
+        cond = Some(e.icmp_imm(c, ctr, 0));
+    }
+    if bo & 0b10000 == 0 {
+        let field = e.get(cr_field((bi / 4) as usize));
+        let bit = e.bit(field, 3 - (bi % 4));
+        let want = ((bo >> 3) & 1) as u64;
+        let c = e.icmp_imm(Cmp::Eq, bit, want);
+        cond = Some(match cond {
+            Some(ctr_ok) => e.and(ctr_ok, c),
+            None => c,
+        });
+    }
+    cond
+}
+
+pub fn trans_bc<E: Emitter>(e: &mut E, a: &B, cx: &Cx) -> Flow {
+    let target = if a.aa { a.bd as u64 } else { cx.pc.wrapping_add(a.bd as u64) };
+    if a.lk {
+        let lr = e.iconst(Ty::I64, cx.next());
+        e.set(LR, lr);
+    }
+    match branch_cond(e, a.bo, a.bi, true) {
+        None => e.exit(target),
+        Some(c) => {
+            e.exit_if(c, target);
+            e.exit(cx.next());
+        }
+    }
+    Flow::End
+}
+
+/// `bclr`/`bcctr`/`bctar`: branch to a register (low two bits cleared).
+fn branch_to_reg<E: Emitter>(e: &mut E, a: &Xl, cx: &Cx, reg: jit::ir::Slot, may_use_ctr: bool) -> Flow {
+    if !may_use_ctr && a.bt & 0b00100 == 0 {
+        // bcctr with BO_2 = 0 is an invalid form (§2.4).
+        e.raise(exc::ILLEGAL, cx.pc);
+        return Flow::End;
+    }
+    // Read the target before LR is overwritten (bclrl uses the old LR).
+    let t = e.get(reg);
+    let t = e.and_imm(t, !3u64);
+    if a.lk {
+        let lr = e.iconst(Ty::I64, cx.next());
+        e.set(LR, lr);
+    }
+    match branch_cond(e, a.bt, a.ba, may_use_ctr) {
+        None => e.exit_indirect(t),
+        Some(c) => {
+            let n = e.iconst(Ty::I64, cx.next());
+            let dest = e.select(c, t, n);
+            e.exit_indirect(dest);
+        }
+    }
+    Flow::End
+}
+
+pub fn trans_bclr<E: Emitter>(e: &mut E, a: &Xl, cx: &Cx) -> Flow {
+    branch_to_reg(e, a, cx, LR, true)
+}
+pub fn trans_bcctr<E: Emitter>(e: &mut E, a: &Xl, cx: &Cx) -> Flow {
+    branch_to_reg(e, a, cx, CTR, false)
+}
+pub fn trans_bctar<E: Emitter>(e: &mut E, a: &Xl, cx: &Cx) -> Flow {
+    branch_to_reg(e, a, cx, TAR, true)
+}
+
+/// `sc`: the system call is the machine's business; the PC after it is the resume point.
+pub fn trans_sc<E: Emitter>(e: &mut E, _a: &Sc, cx: &Cx) -> Flow {
+    e.raise(exc::SYSCALL, cx.next());
+    Flow::End
+}

@@ -1,0 +1,58 @@
+//! The trait each ISA implements so the engine can translate its code.
+
+use crate::ir::Emitter;
+
+/// Guest memory as the engine sees it: where it lives on the host, and the hooks that keep
+/// translated code coherent with guest writes (self-modifying code).
+pub trait GuestMemory: CodeSource {
+    /// Host address of guest address 0 (user mode: guest memory is one host reservation).
+    fn base(&self) -> *mut u8;
+    /// Guest addresses at or above this are outside guest memory (an access faults).
+    fn limit(&self) -> u64;
+    /// Translated code now depends on the bytes of host page `page` (address >> 12). User
+    /// mode write-protects the page if the guest may write it, so writes can invalidate.
+    fn code_page_added(&self, page: u64);
+    /// The guest faulted writing `addr`. If that is only the code-tracking protection of
+    /// `code_page_added`, lift it and return true: the engine then invalidates the page's
+    /// blocks and re-executes the store. Otherwise false (a real fault for the guest).
+    fn code_write_fault(&self, addr: u64) -> bool;
+}
+
+
+/// Where instruction bytes come from: guest memory, checked for execute permission.
+pub trait CodeSource {
+    /// Reads `buf.len()` instruction bytes at guest address `pc`; `false` if any byte is not
+    /// mapped executable (the instruction-fetch fault is then the engine's to report).
+    fn fetch(&self, pc: u64, buf: &mut [u8]) -> bool;
+}
+
+/// What translation does after one instruction.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Flow {
+    /// The instruction falls through to the next one, `len` bytes on.
+    Next(u32),
+    /// The instruction ended the block (it emitted an unconditional exit or raise).
+    End,
+}
+
+pub trait Frontend: Sync {
+    /// The ISA's CPU struct (starts with a `CpuHeader`).
+    type Cpu: crate::cpu::GuestCpu;
+    /// The mode bits of the block key: everything in the CPU state that changes what an
+    /// instruction means (MSR[LE] on ppc64; addressing mode on s390x).
+    fn mode(cpu: &Self::Cpu) -> u32;
+    /// Longest instruction in bytes.
+    const MAX_INSN_LEN: usize;
+    /// Guest state below this byte offset of the CPU struct may be cached in host registers
+    /// within a block; state at or above it (vector registers, which have overlapping views)
+    /// is always read and written in memory.
+    const CACHE_LIMIT: u32;
+    /// Name for logs (e.g. "ppc64le").
+    fn name(&self) -> &'static str;
+    /// Translates the instruction at `pc` under `mode` (the block key's mode bits) by calling
+    /// the emitter. `code` holds the bytes; if the instruction cannot be fetched the front end
+    /// returns `None` and emits nothing (the engine ends the block before it).
+    fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow>;
+    /// One line of disassembly of the instruction at `pc` and its length.
+    fn disasm(&self, code: &dyn CodeSource, pc: u64, mode: u32) -> (String, u32);
+}

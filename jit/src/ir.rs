@@ -1,0 +1,263 @@
+//! The emitter API: the small vocabulary every guest instruction's semantics is written in.
+//!
+//! A front end (ppc64, s390x) decodes one instruction and describes what it does by calling
+//! [`Emitter`] methods. The semantics are written once, generic over the emitter, so that every
+//! backend runs the same definition: the Cranelift translator ([`crate::codegen`]) turns the
+//! calls into IR, and the concrete-value backend ([`crate::interp`]) evaluates them directly.
+//!
+//! Invariants every backend keeps (front ends rely on them):
+//! - Register writes made with [`Emitter::set`] become visible when the instruction ends. A
+//!   memory access, helper call or [`Emitter::raise`] inside the instruction sees (and, on a
+//!   fault, leaves) the state as it was *before* the instruction: faults are precise without
+//!   the semantics having to order their writes carefully. Within the instruction, a `get`
+//!   of a slot it already `set` returns the new value.
+//! - Exits ([`Emitter::exit`], [`Emitter::exit_if`], [`Emitter::exit_indirect`]) commit the
+//!   current instruction's writes; raises discard them.
+//! - Values carry their type; binary operations take two values of the same type.
+//! - Shift and rotate amounts are taken modulo the operand width (front ends mask or select
+//!   where the architecture defines larger amounts).
+//! - Division never traps: a zero divisor gives 0, and signed `MIN / -1` gives `MIN` (remainder
+//!   0); front ends select the architected (or "undefined") result themselves.
+
+/// Integer value types. Booleans are `I8` holding 0 or 1.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Ty {
+    I8,
+    I16,
+    I32,
+    I64,
+    I128,
+}
+
+impl Ty {
+    pub const fn bits(self) -> u32 {
+        match self {
+            Ty::I8 => 8,
+            Ty::I16 => 16,
+            Ty::I32 => 32,
+            Ty::I64 => 64,
+            Ty::I128 => 128,
+        }
+    }
+    pub const fn bytes(self) -> u32 {
+        self.bits() / 8
+    }
+    /// Mask of the value bits (all ones for `I128`).
+    pub const fn mask(self) -> u128 {
+        if self.bits() == 128 { u128::MAX } else { (1u128 << self.bits()) - 1 }
+    }
+    pub fn from_bytes(n: usize) -> Ty {
+        match n {
+            1 => Ty::I8,
+            2 => Ty::I16,
+            4 => Ty::I32,
+            8 => Ty::I64,
+            16 => Ty::I128,
+            _ => panic!("no integer type of {n} bytes"),
+        }
+    }
+}
+
+/// Byte order of a guest memory access.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Endian {
+    Little,
+    Big,
+}
+
+/// Integer comparisons; the result is an `I8` 0 or 1.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Ult,
+    Ule,
+    Ugt,
+    Uge,
+    Slt,
+    Sle,
+    Sgt,
+    Sge,
+}
+
+/// One piece of guest CPU state: a byte offset into the ISA's `#[repr(C)]` CPU struct and the
+/// type stored there. Backends may cache a slot in a host register within a block, so guest
+/// state must only be touched through slots (or by helpers, which see a synced struct).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Slot {
+    pub offset: u32,
+    pub ty: Ty,
+}
+
+impl Slot {
+    pub const fn new(offset: usize, ty: Ty) -> Slot {
+        Slot { offset: offset as u32, ty }
+    }
+}
+
+/// A Rust function callable from translated code:
+/// `extern "C" fn(cpu: *mut u8, args: u64...) -> u64`, at most [`Helper::MAX_ARGS`] arguments
+/// after the CPU pointer. Before the call all guest state is written back to the CPU struct
+/// and the current instruction's address is in the header's `pc`; afterwards cached state is
+/// reloaded, so a helper may read and write any guest register.
+#[derive(Clone, Copy, Debug)]
+pub struct Helper {
+    pub name: &'static str,
+    pub addr: usize,
+    pub nargs: u8,
+    /// The helper may set `CpuHeader::exception` to raise a guest exception, in which case the
+    /// instruction is abandoned (state as before it) and the block exits.
+    pub may_raise: bool,
+}
+
+impl Helper {
+    pub const MAX_ARGS: usize = 5;
+}
+
+/// Declares a [`Helper`] from an `extern "C"` function with its arity checked by the compiler.
+#[macro_export]
+macro_rules! helper {
+    ($f:path, 0, $raise:expr) => {
+        $crate::ir::Helper { name: stringify!($f), addr: $f as extern "C" fn(*mut u8) -> u64 as usize, nargs: 0, may_raise: $raise }
+    };
+    ($f:path, 1, $raise:expr) => {
+        $crate::ir::Helper { name: stringify!($f), addr: $f as extern "C" fn(*mut u8, u64) -> u64 as usize, nargs: 1, may_raise: $raise }
+    };
+    ($f:path, 2, $raise:expr) => {
+        $crate::ir::Helper { name: stringify!($f), addr: $f as extern "C" fn(*mut u8, u64, u64) -> u64 as usize, nargs: 2, may_raise: $raise }
+    };
+    ($f:path, 3, $raise:expr) => {
+        $crate::ir::Helper { name: stringify!($f), addr: $f as extern "C" fn(*mut u8, u64, u64, u64) -> u64 as usize, nargs: 3, may_raise: $raise }
+    };
+    ($f:path, 4, $raise:expr) => {
+        $crate::ir::Helper { name: stringify!($f), addr: $f as extern "C" fn(*mut u8, u64, u64, u64, u64) -> u64 as usize, nargs: 4, may_raise: $raise }
+    };
+    ($f:path, 5, $raise:expr) => {
+        $crate::ir::Helper { name: stringify!($f), addr: $f as extern "C" fn(*mut u8, u64, u64, u64, u64, u64) -> u64 as usize, nargs: 5, may_raise: $raise }
+    };
+}
+
+/// The operations instruction semantics are written with. See the module docs for the rules.
+pub trait Emitter {
+    type V: Copy;
+
+    /// Type of a value.
+    fn ty(&self, v: Self::V) -> Ty;
+
+    // ---- constants and guest state ----
+    /// A constant (truncated to `ty`; for `I128` the value is zero-extended).
+    fn iconst(&mut self, ty: Ty, v: u64) -> Self::V;
+    fn get(&mut self, s: Slot) -> Self::V;
+    fn set(&mut self, s: Slot, v: Self::V);
+
+    // ---- arithmetic and logic (same-typed operands) ----
+    fn add(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn sub(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn mul(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    /// High half of the unsigned / signed double-width product.
+    fn umulhi(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn smulhi(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn udiv(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn sdiv(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn urem(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn srem(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn and(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn or(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn xor(&mut self, a: Self::V, b: Self::V) -> Self::V;
+    fn shl(&mut self, a: Self::V, amt: Self::V) -> Self::V;
+    fn lshr(&mut self, a: Self::V, amt: Self::V) -> Self::V;
+    fn ashr(&mut self, a: Self::V, amt: Self::V) -> Self::V;
+    fn rotl(&mut self, a: Self::V, amt: Self::V) -> Self::V;
+    fn not(&mut self, a: Self::V) -> Self::V;
+    fn neg(&mut self, a: Self::V) -> Self::V;
+    fn clz(&mut self, a: Self::V) -> Self::V;
+    fn ctz(&mut self, a: Self::V) -> Self::V;
+    fn popcnt(&mut self, a: Self::V) -> Self::V;
+    fn bswap(&mut self, a: Self::V) -> Self::V;
+
+    // ---- conversions ----
+    fn zext(&mut self, ty: Ty, a: Self::V) -> Self::V;
+    fn sext(&mut self, ty: Ty, a: Self::V) -> Self::V;
+    fn trunc(&mut self, ty: Ty, a: Self::V) -> Self::V;
+    /// `I128` from two `I64` halves.
+    fn concat(&mut self, lo: Self::V, hi: Self::V) -> Self::V;
+
+    // ---- comparisons and choice ----
+    fn icmp(&mut self, c: Cmp, a: Self::V, b: Self::V) -> Self::V;
+    /// `c != 0 ? a : b`.
+    fn select(&mut self, c: Self::V, a: Self::V, b: Self::V) -> Self::V;
+
+    // ---- guest memory (addresses are I64 guest-virtual) ----
+    fn load(&mut self, ty: Ty, addr: Self::V, e: Endian) -> Self::V;
+    fn store(&mut self, ty: Ty, addr: Self::V, v: Self::V, e: Endian);
+    /// Atomic compare-and-swap; returns the old value. Faults like a store.
+    fn cas(&mut self, ty: Ty, addr: Self::V, expected: Self::V, new: Self::V, e: Endian) -> Self::V;
+    /// Full memory barrier.
+    fn fence(&mut self);
+
+    // ---- helpers ----
+    /// Calls a helper; returns its `I64` result.
+    fn call(&mut self, h: &Helper, args: &[Self::V]) -> Self::V;
+
+    // ---- control flow: every instruction ends with at most one unconditional exit ----
+    /// Leaves the block for `pc` if `c != 0`; otherwise the instruction goes on.
+    fn exit_if(&mut self, c: Self::V, pc: u64);
+    /// Ends the block, continuing at the constant `pc`.
+    fn exit(&mut self, pc: u64);
+    /// Ends the block, continuing at a computed address.
+    fn exit_indirect(&mut self, pc: Self::V);
+    /// Raises guest exception `exc` (front-end defined) with the guest PC set to `pc`.
+    fn raise(&mut self, exc: u32, pc: u64);
+    /// Raises `exc` if `c != 0`.
+    fn raise_if(&mut self, c: Self::V, exc: u32, pc: u64);
+
+    // ---- conveniences built on the above ----
+    fn imm_like(&mut self, like: Self::V, v: u64) -> Self::V {
+        let t = self.ty(like);
+        self.iconst(t, v)
+    }
+    fn add_imm(&mut self, a: Self::V, v: i64) -> Self::V {
+        let c = self.imm_like(a, v as u64);
+        self.add(a, c)
+    }
+    fn and_imm(&mut self, a: Self::V, v: u64) -> Self::V {
+        let c = self.imm_like(a, v);
+        self.and(a, c)
+    }
+    fn or_imm(&mut self, a: Self::V, v: u64) -> Self::V {
+        let c = self.imm_like(a, v);
+        self.or(a, c)
+    }
+    fn xor_imm(&mut self, a: Self::V, v: u64) -> Self::V {
+        let c = self.imm_like(a, v);
+        self.xor(a, c)
+    }
+    fn shl_imm(&mut self, a: Self::V, n: u32) -> Self::V {
+        let c = self.imm_like(a, n as u64);
+        self.shl(a, c)
+    }
+    fn lshr_imm(&mut self, a: Self::V, n: u32) -> Self::V {
+        let c = self.imm_like(a, n as u64);
+        self.lshr(a, c)
+    }
+    fn ashr_imm(&mut self, a: Self::V, n: u32) -> Self::V {
+        let c = self.imm_like(a, n as u64);
+        self.ashr(a, c)
+    }
+    fn rotl_imm(&mut self, a: Self::V, n: u32) -> Self::V {
+        let c = self.imm_like(a, n as u64);
+        self.rotl(a, c)
+    }
+    fn icmp_imm(&mut self, c: Cmp, a: Self::V, v: u64) -> Self::V {
+        let b = self.imm_like(a, v);
+        self.icmp(c, a, b)
+    }
+    /// Bit `n` (0 = least significant) of `a`, as an `I8` 0/1.
+    fn bit(&mut self, a: Self::V, n: u32) -> Self::V {
+        let s = self.lshr_imm(a, n);
+        let t = self.trunc(Ty::I8, s);
+        self.and_imm(t, 1)
+    }
+}
+
+// Note for backends: `zext`/`sext`/`trunc` to the value's own type are no-ops.
