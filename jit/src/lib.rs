@@ -16,3 +16,4 @@ pub mod frontend;
 pub mod ir;
 pub mod engine;
 pub mod log;
+pub mod interp;

@@ -1,0 +1,1 @@
+//! Concrete-value backend of the emitter API (see module docs once written).
