@@ -1,7 +1,37 @@
-//! The dispatcher: finds or translates the block for the guest PC, enters translated code,
-//! links blocks to their successors, and turns block exits into [`Exit`]s for the machine.
+//! The dispatcher and the translation cache.
+//!
+//! Invariants of the cache (after Dolphin's JitCache docs):
+//! - **Key**: a block is found by `(guest pc, mode)`, where `mode` is the front end's
+//!   [`Frontend::mode`] bits — everything in the CPU state that changes what the same bytes
+//!   mean (MSR[LE] on ppc64; addressing mode on s390x). A block never spans more than two
+//!   4 KiB guest pages; it ends at a branch, at a page boundary, or after
+//!   `Config::max_block_insns` instructions.
+//! - **Linking**: a direct exit of block A loads its successor's address from a chain slot
+//!   (zero until linked). When A exits unlinked it leaves the slot's address in
+//!   `CpuHeader::link_slot`; the dispatcher, having found the successor B, writes B's code
+//!   address into the slot and records the slot in B's `incoming` list. Indirect exits probe
+//!   the jump cache (`pc -> code`), which the dispatcher fills on every dispatch.
+//! - **Invalidation**: [`Engine::invalidate_range`] drops every block overlapping the range:
+//!   removes it from the map and the jump cache and zeroes every chain slot pointing at it,
+//!   so no path can reach its code again. Its memory is reclaimed at the next flush.
+//!   Guest writes to pages holding translated code reach here through
+//!   [`GuestMemory::code_write_fault`] (user mode write-protects such pages).
+//! - **Flush**: when the code buffer runs low, everything (code, map, slots, jump cache) is
+//!   dropped at once. Flushes only happen between blocks, never while one runs.
 
-use crate::frontend::{Frontend, GuestMemory};
+use crate::codebuf::{CodeBuffer, SlotArena};
+use crate::codegen::{block_signature, ClifEmitter, Env, MemModel, JC_ENTRIES};
+use crate::cpu::{exit_code, GuestCpu};
+use crate::frontend::{Flow, Frontend, GuestMemory};
+use crate::log::LogFlags;
+use cranelift_codegen::ir::{Function, UserFuncName};
+use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::{control::ControlPlane, Context};
+use cranelift_frontend::FunctionBuilderContext;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::time::Instant;
 
 /// Why [`Engine::run`] returned to the machine.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -11,10 +41,19 @@ pub enum Exit {
     Exception(u32),
     /// A guest load/store faulted at `addr` (PC = the faulting instruction, state precise).
     Fault { addr: u64, write: bool },
+    /// A guest access hit a mapping with no backing (e.g. beyond the end of a mapped file).
+    BusError { addr: u64 },
     /// The instruction at PC could not be fetched (not mapped, or not executable).
     FetchFault(u64),
     /// `CpuHeader::exit_request` was set.
     Interrupted,
+}
+
+/// Cranelift optimisation level for translated blocks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptLevel {
+    None,
+    Speed,
 }
 
 /// Engine tuning and debugging switches.
@@ -25,33 +64,414 @@ pub struct Config {
     /// Code-cache size in bytes; the whole cache is flushed when it fills.
     pub code_cache_bytes: usize,
     /// Log switches (`-d` items).
-    pub log: crate::log::LogFlags,
+    pub log: LogFlags,
+    pub opt_level: OptLevel,
+    /// Disables block chaining and the jump cache (each block returns to the dispatcher).
+    pub no_chain: bool,
+    /// System mode: the software-TLB layout; `None` = user mode (base + address).
+    pub softtlb: Option<crate::softtlb::TlbLayout>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { max_block_insns: 512, code_cache_bytes: 256 << 20, log: Default::default() }
+        Config {
+            max_block_insns: 512,
+            code_cache_bytes: 256 << 20,
+            log: Default::default(),
+            opt_level: OptLevel::Speed,
+            no_chain: false,
+            softtlb: None,
+        }
     }
 }
+
+/// Translation statistics (`-d stats`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stats {
+    pub blocks: u64,
+    pub guest_insns: u64,
+    pub code_bytes: u64,
+    pub compile_ns: u64,
+    pub flushes: u64,
+    pub invalidated: u64,
+    pub dispatches: u64,
+}
+
+#[derive(Default)]
+struct FxHasher(u64);
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64)
+    }
+}
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+struct BlockInfo {
+    pc: u64,
+    mode: u32,
+    code: *const u8,
+    valid: bool,
+    /// Chain slots that jump here.
+    incoming: Vec<*mut u64>,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct JcEntry {
+    tag: u64,
+    code: u64,
+}
+
+pub const PAGE_BITS: u32 = 12;
 
 pub struct Engine<F: Frontend> {
     pub frontend: F,
     pub config: Config,
+    isa: OwnedTargetIsa,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+    code: CodeBuffer,
+    slots: SlotArena,
+    map: FxMap<(u64, u32), u32>,
+    blocks: Vec<BlockInfo>,
+    pages: FxMap<u64, Vec<u32>>,
+    jc: Box<[JcEntry]>,
+    generation: u64,
+    pub stats: Stats,
+}
+
+fn make_isa(opt: OptLevel) -> OwnedTargetIsa {
+    let mut b = settings::builder();
+    let set = |b: &mut settings::Builder, k: &str, v: &str| {
+        b.set(k, v).unwrap_or_else(|e| panic!("cranelift setting {k}={v}: {e}"));
+    };
+    set(&mut b, "opt_level", if opt == OptLevel::Speed { "speed" } else { "none" });
+    set(&mut b, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    set(&mut b, "unwind_info", "false");
+    set(&mut b, "preserve_frame_pointers", "true");
+    let flags = settings::Flags::new(b);
+    let builder = cranelift_native::builder().unwrap_or_else(|e| panic!("host not supported by Cranelift: {e}"));
+    builder.finish(flags).unwrap_or_else(|e| panic!("cranelift ISA: {e}"))
 }
 
 impl<F: Frontend> Engine<F> {
     pub fn new(frontend: F, config: Config) -> Self {
-        Engine { frontend, config }
+        crate::exec::install_fault_handler();
+        let code = CodeBuffer::new(config.code_cache_bytes)
+            .unwrap_or_else(|e| panic!("cannot map {} bytes of code memory: {e}", config.code_cache_bytes));
+        Engine {
+            isa: make_isa(config.opt_level),
+            frontend,
+            config,
+            ctx: Context::new(),
+            fctx: FunctionBuilderContext::new(),
+            code,
+            slots: SlotArena::default(),
+            map: FxMap::default(),
+            blocks: Vec::new(),
+            pages: FxMap::default(),
+            jc: vec![JcEntry { tag: u64::MAX, code: 0 }; JC_ENTRIES].into_boxed_slice(),
+            generation: 0,
+            stats: Stats::default(),
+        }
+    }
+
+    fn no_chain(&self) -> bool {
+        self.config.no_chain || self.config.log.exec || self.config.log.cpu
+    }
+
+    fn jc_index(pc: u64) -> usize {
+        ((pc >> 1) as usize) & (JC_ENTRIES - 1)
     }
 
     /// Runs guest code from `cpu.header().pc` until something needs the machine.
-    pub fn run(&mut self, _cpu: &mut F::Cpu, _mem: &dyn GuestMemory) -> Exit {
-        todo!("engine")
+    pub fn run(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Exit {
+        cpu.header_mut().mem_base = mem.base() as u64;
+        loop {
+            let (pc, link) = {
+                let h = cpu.header_mut();
+                if h.exit_request != 0 {
+                    return Exit::Interrupted;
+                }
+                (h.pc, std::mem::take(&mut h.link_slot))
+            };
+            let mode = F::mode(cpu);
+            let gen = self.generation;
+            let id = match self.map.get(&(pc, mode)) {
+                Some(&id) => id,
+                None => match self.translate(pc, mode, mem, false) {
+                    Ok(id) => id,
+                    Err(e) => return e,
+                },
+            };
+            let code = self.blocks[id as usize].code;
+            if link != 0 && gen == self.generation && !self.no_chain() {
+                // SAFETY: `link` is a chain slot of the current generation's arena.
+                unsafe { *(link as *mut u64) = code as u64 };
+                self.blocks[id as usize].incoming.push(link as *mut u64);
+            }
+            if !self.no_chain() {
+                self.jc[Self::jc_index(pc)] = JcEntry { tag: pc, code: code as u64 };
+            }
+            self.stats.dispatches += 1;
+            if self.config.log.exec {
+                crate::log!("Trace: [{pc:016x}] {:p}\n", code);
+            }
+            if self.config.log.cpu {
+                crate::log::write(&self.frontend.dump(cpu));
+            }
+            let r = self.enter(cpu, code);
+            if let Some(exit) = self.handle_exit(cpu, mem, r) {
+                return exit;
+            }
+        }
+    }
+
+    fn enter(&mut self, cpu: &mut F::Cpu, code: *const u8) -> u64 {
+        let base = cpu.header().mem_base as *mut u8;
+        // SAFETY: `code` was compiled by this engine for F's CPU struct and this memory.
+        unsafe { crate::exec::enter(cpu as *mut F::Cpu as *mut u8, base, code) }
+    }
+
+    /// Turns a block's exit code into an `Exit`, or `None` to keep running.
+    fn handle_exit(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, r: u64) -> Option<Exit> {
+        match r {
+            exit_code::NEXT => None,
+            exit_code::EXCEPTION => {
+                let h = cpu.header_mut();
+                let e = std::mem::take(&mut h.exception);
+                Some(Exit::Exception(e))
+            }
+            exit_code::FAULT => {
+                let (addr, flags) = {
+                    let h = cpu.header_mut();
+                    h.link_slot = 0;
+                    (h.fault_addr, h.fault_write)
+                };
+                let write = flags & 1 != 0;
+                if flags & 2 != 0 {
+                    return Some(Exit::BusError { addr });
+                }
+                if write && mem.code_write_fault(addr) {
+                    // A store into a page holding translated code: drop those blocks and run
+                    // the store on its own, untracked, so it cannot re-protect its own page.
+                    self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
+                    return self.run_one_uncached(cpu, mem);
+                }
+                Some(Exit::Fault { addr, write })
+            }
+            other => panic!("translated code returned unknown exit code {other}"),
+        }
+    }
+
+    /// Translates and runs the single instruction at PC without caching or page tracking.
+    fn run_one_uncached(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Option<Exit> {
+        let pc = cpu.header().pc;
+        let mode = F::mode(cpu);
+        let id = match self.translate(pc, mode, mem, true) {
+            Ok(id) => id,
+            Err(e) => return Some(e),
+        };
+        let code = self.blocks[id as usize].code;
+        let r = self.enter(cpu, code);
+        cpu.header_mut().link_slot = 0;
+        self.handle_exit(cpu, mem, r)
+    }
+
+    /// Translates the block at (`pc`, `mode`). `one_off` blocks hold one instruction, are not
+    /// entered in the map, do not chain and do not mark their page as holding code.
+    fn translate(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory, one_off: bool) -> Result<u32, Exit> {
+        if self.code.remaining() < (4 << 20) {
+            self.flush();
+        }
+        let t0 = Instant::now();
+        let log = self.config.log;
+        let mem_model = match self.config.softtlb {
+            Some(l) => MemModel::SoftTlb(l),
+            None => MemModel::User { limit: mem.limit() },
+        };
+        let env = Env {
+            mem: mem_model,
+            cache_limit: F::CACHE_LIMIT,
+            jump_cache: self.jc.as_ptr() as u64,
+            no_chain: one_off || self.no_chain(),
+        };
+        self.ctx.clear();
+        self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
+        let max = if one_off { 1 } else { self.config.max_block_insns };
+        let start_page = pc >> PAGE_BITS;
+        let mut asm_log = String::new();
+        let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, env, &mut self.slots);
+        let mut cur = pc;
+        let mut last = pc;
+        let mut n = 0usize;
+        let next = loop {
+            em.begin_insn(cur);
+            match self.frontend.translate(&mut em, mem, cur, mode) {
+                None if n == 0 => return Err(Exit::FetchFault(pc)),
+                None => break Some(cur),
+                Some(flow) => {
+                    if log.in_asm {
+                        let (text, _) = self.frontend.disasm(mem, cur, mode);
+                        asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
+                    }
+                    em.end_insn();
+                    n += 1;
+                    last = cur;
+                    match flow {
+                        Flow::End => break None,
+                        Flow::Next(len) => {
+                            cur = cur.wrapping_add(len as u64);
+                            if n >= max || cur >> PAGE_BITS != start_page {
+                                break Some(cur);
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        em.finish(next, self.isa.frontend_config());
+        if log.in_asm {
+            crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", self.frontend.name());
+        }
+        if log.op {
+            crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
+        }
+        let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
+            Ok(c) => c,
+            Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
+        };
+        assert!(compiled.buffer.relocs().is_empty(), "translated block at 0x{pc:x} needs relocations");
+        let bytes = compiled.code_buffer().to_vec();
+        let code = match self.code.alloc(&bytes) {
+            Some(c) => c,
+            None => panic!("code buffer full after flush (block of {} bytes)", bytes.len()),
+        };
+        if log.out_asm {
+            crate::log!("OUT: [size={}]\n{}\n", bytes.len(), disasm_host(&bytes, code as u64));
+        }
+        let id = self.blocks.len() as u32;
+        self.blocks.push(BlockInfo { pc, mode, code, valid: true, incoming: Vec::new() });
+        self.stats.blocks += 1;
+        self.stats.guest_insns += n as u64;
+        self.stats.code_bytes += bytes.len() as u64;
+        self.stats.compile_ns += t0.elapsed().as_nanos() as u64;
+        if !one_off {
+            self.map.insert((pc, mode), id);
+            let last_page = (last + F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS;
+            for page in start_page..=last_page {
+                self.pages.entry(page).or_default().push(id);
+                mem.code_page_added(page);
+            }
+        }
+        Ok(id)
     }
 
     /// Forgets translations of guest code in `[start, start+len)` (munmap, mprotect, writes).
-    pub fn invalidate_range(&mut self, _start: u64, _len: u64) {}
+    pub fn invalidate_range(&mut self, start: u64, len: u64) {
+        if len == 0 {
+            return;
+        }
+        let first = start >> PAGE_BITS;
+        let last = (start.saturating_add(len - 1)) >> PAGE_BITS;
+        if last - first > self.pages.len() as u64 {
+            let keys: Vec<u64> = self.pages.keys().copied().filter(|p| (first..=last).contains(p)).collect();
+            for p in keys {
+                self.invalidate_page(p);
+            }
+        } else {
+            for p in first..=last {
+                self.invalidate_page(p);
+            }
+        }
+    }
+
+    fn invalidate_page(&mut self, page: u64) {
+        let Some(ids) = self.pages.remove(&page) else { return };
+        for id in ids {
+            let b = &mut self.blocks[id as usize];
+            if !b.valid {
+                continue;
+            }
+            b.valid = false;
+            self.stats.invalidated += 1;
+            for slot in b.incoming.drain(..) {
+                // SAFETY: chain slots live in the arena until the next flush.
+                unsafe { *slot = 0 };
+            }
+            let key = (b.pc, b.mode);
+            let code = b.code as u64;
+            if self.map.get(&key) == Some(&id) {
+                self.map.remove(&key);
+            }
+            let jc = &mut self.jc[Self::jc_index(key.0)];
+            if jc.code == code {
+                *jc = JcEntry { tag: u64::MAX, code: 0 };
+            }
+        }
+    }
 
     /// Forgets every translation.
-    pub fn flush(&mut self) {}
+    pub fn flush(&mut self) {
+        self.code.reset();
+        self.slots.reset();
+        self.map.clear();
+        self.blocks.clear();
+        self.pages.clear();
+        for e in self.jc.iter_mut() {
+            *e = JcEntry { tag: u64::MAX, code: 0 };
+        }
+        self.generation += 1;
+        self.stats.flushes += 1;
+    }
+
+    /// A `-d stats` summary.
+    pub fn stats_report(&self) -> String {
+        let s = &self.stats;
+        format!(
+            "bigiron stats: {} blocks, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} invalidated, {} flushes\n",
+            s.blocks,
+            s.guest_insns,
+            s.code_bytes / 1024,
+            s.compile_ns as f64 / 1e6,
+            if s.blocks > 0 { s.compile_ns as f64 / 1e3 / s.blocks as f64 } else { 0.0 },
+            s.dispatches,
+            s.invalidated,
+            s.flushes
+        )
+    }
+
+    /// Translates the block at `pc` without running it (benchmarks, `-d` tools).
+    pub fn translate_only(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> Result<(), Exit> {
+        self.translate(pc, mode, mem, false).map(|_| ())
+    }
 }
+
+/// Host (x86-64) disassembly for `-d out_asm`.
+fn disasm_host(bytes: &[u8], addr: u64) -> String {
+    use capstone::prelude::*;
+    let cs = match Capstone::new().x86().mode(capstone::arch::x86::ArchMode::Mode64).build() {
+        Ok(c) => c,
+        Err(e) => return format!("(capstone: {e})"),
+    };
+    let text = match cs.disasm_all(bytes, addr) {
+        Ok(insns) => insns
+            .iter()
+            .map(|i| format!("0x{:016x}:  {} {}\n", i.address(), i.mnemonic().unwrap_or("?"), i.op_str().unwrap_or("")))
+            .collect(),
+        Err(e) => format!("(capstone: {e})"),
+    };
+    text
+}
+

@@ -53,6 +53,11 @@ pub trait Frontend: Sync {
     /// the emitter. `code` holds the bytes; if the instruction cannot be fetched the front end
     /// returns `None` and emits nothing (the engine ends the block before it).
     fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow>;
+    /// The register state for `-d cpu`.
+    fn dump(&self, cpu: &Self::Cpu) -> String {
+        use crate::cpu::GuestCpu;
+        format!("pc={:016x}\n", cpu.header().pc)
+    }
     /// One line of disassembly of the instruction at `pc` and its length.
     fn disasm(&self, code: &dyn CodeSource, pc: u64, mode: u32) -> (String, u32);
 }

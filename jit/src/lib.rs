@@ -17,3 +17,8 @@ pub mod ir;
 pub mod engine;
 pub mod log;
 pub mod interp;
+pub mod codegen;
+pub mod softtlb;
+pub mod codebuf;
+pub mod exec;
+pub mod testmem;

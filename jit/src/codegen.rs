@@ -1,0 +1,779 @@
+//! The Cranelift backend of the emitter API: guest instructions become one Cranelift function
+//! per translated block.
+//!
+//! Block function ABI (`tail` calling convention, so blocks can chain with
+//! `return_call_indirect`): `fn(cpu: *mut CpuStruct, mem: *mut u8) -> u64 exit_code`.
+//!
+//! How guest state is kept (the invariants `ir.rs` promises):
+//! - Cacheable slots (below the front end's `CACHE_LIMIT`) live in SSA values within the block:
+//!   loaded from the CPU struct on first use, written back only when something could observe
+//!   the struct — before a guest memory access, a helper call, or an exit. The block's main
+//!   path is a straight line (side exits leave it and never come back), so a value defined on
+//!   it dominates every later point and no SSA construction is needed.
+//! - Writes of the current instruction are held in `pending` and committed when the
+//!   instruction ends, so a faulting access inside an instruction finds the struct exactly as
+//!   before that instruction. The guest PC of every access is stored to the header first, so a
+//!   host fault (see `exec.rs`) reports a precise PC.
+//! - Direct exits go through a chain slot: an engine-owned word holding the successor's code
+//!   address once the dispatcher has linked it (0 before). Indirect exits probe the engine's
+//!   jump cache inline. Both only jump on when `exit_request` is clear.
+
+use crate::cpu::{exit_code, CpuHeader};
+use crate::ir::{Cmp, Emitter, Endian, Helper, Slot, Ty};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    types, AbiParam, Block, Function, InstBuilder, MemFlagsData, SigRef, Signature, Value,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use std::collections::HashMap;
+
+/// How guest memory accesses are compiled.
+#[derive(Clone, Copy, Debug)]
+pub enum MemModel {
+    /// User mode: host address = `mem` argument + guest address, for guest addresses below
+    /// `limit`; anything at or above faults. Unmapped pages inside fault in hardware.
+    User { limit: u64 },
+    /// System mode: the software TLB of [`crate::softtlb`], inlined.
+    SoftTlb(crate::softtlb::TlbLayout),
+}
+
+/// Engine-side addresses baked into a block.
+#[derive(Clone, Copy, Debug)]
+pub struct Env {
+    pub mem: MemModel,
+    pub cache_limit: u32,
+    /// Base of the jump cache (`JC_ENTRIES` entries of `{tag: u64, code: u64}`).
+    pub jump_cache: u64,
+    /// Chaining and the jump cache are off (e.g. for `-d exec`, or one-off blocks).
+    pub no_chain: bool,
+}
+
+pub const JC_BITS: u32 = 12;
+pub const JC_ENTRIES: usize = 1 << JC_BITS;
+
+/// Hands out chain slots (words that will hold a successor's code address).
+pub trait SlotAlloc {
+    fn alloc_slot(&mut self) -> *mut u64;
+}
+
+fn clif_ty(t: Ty) -> types::Type {
+    match t {
+        Ty::I8 => types::I8,
+        Ty::I16 => types::I16,
+        Ty::I32 => types::I32,
+        Ty::I64 => types::I64,
+        Ty::I128 => types::I128,
+    }
+}
+
+fn our_ty(t: types::Type) -> Ty {
+    match t {
+        types::I8 => Ty::I8,
+        types::I16 => Ty::I16,
+        types::I32 => Ty::I32,
+        types::I64 => Ty::I64,
+        types::I128 => Ty::I128,
+        other => panic!("emitter value of unexpected type {other}"),
+    }
+}
+
+fn intcc(c: Cmp) -> IntCC {
+    match c {
+        Cmp::Eq => IntCC::Equal,
+        Cmp::Ne => IntCC::NotEqual,
+        Cmp::Ult => IntCC::UnsignedLessThan,
+        Cmp::Ule => IntCC::UnsignedLessThanOrEqual,
+        Cmp::Ugt => IntCC::UnsignedGreaterThan,
+        Cmp::Uge => IntCC::UnsignedGreaterThanOrEqual,
+        Cmp::Slt => IntCC::SignedLessThan,
+        Cmp::Sle => IntCC::SignedLessThanOrEqual,
+        Cmp::Sgt => IntCC::SignedGreaterThan,
+        Cmp::Sge => IntCC::SignedGreaterThanOrEqual,
+    }
+}
+
+/// The signature of every block function.
+pub fn block_signature() -> Signature {
+    let mut s = Signature::new(CallConv::Tail);
+    s.params.push(AbiParam::new(types::I64));
+    s.params.push(AbiParam::new(types::I64));
+    s.returns.push(AbiParam::new(types::I64));
+    s
+}
+
+struct Cached {
+    v: Value,
+    dirty: bool,
+}
+
+pub struct ClifEmitter<'a, 's> {
+    b: FunctionBuilder<'a>,
+    env: Env,
+    slots: &'s mut dyn SlotAlloc,
+    cpu: Value,
+    mem: Value,
+    cache: HashMap<u32, (Slot, Cached)>,
+    pending: Vec<(Slot, Value)>,
+    pc: u64,
+    pc_stored: bool,
+    /// An unconditional exit/raise ended this instruction; later calls emit into a dead block.
+    dead: bool,
+    /// The current block has been terminated (only possible while `dead`).
+    terminated: bool,
+    tail_sig: SigRef,
+    helper_sigs: HashMap<u8, SigRef>,
+    fault_block: Option<Block>,
+    pub insns: usize,
+}
+
+const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
+
+impl<'a, 's> ClifEmitter<'a, 's> {
+    /// Starts a block function in `func` (which must have [`block_signature`]).
+    pub fn new(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env, slots: &'s mut dyn SlotAlloc) -> Self {
+        let mut b = FunctionBuilder::new(func, fctx);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        b.seal_block(entry);
+        let cpu = b.block_params(entry)[0];
+        let mem = b.block_params(entry)[1];
+        let tail_sig = b.import_signature(block_signature());
+        ClifEmitter {
+            b,
+            env,
+            slots,
+            cpu,
+            mem,
+            cache: HashMap::new(),
+            pending: Vec::new(),
+            pc: 0,
+            pc_stored: false,
+            dead: false,
+            terminated: false,
+            tail_sig,
+            helper_sigs: HashMap::new(),
+            fault_block: None,
+            insns: 0,
+        }
+    }
+
+    /// Called by the engine before each guest instruction.
+    pub fn begin_insn(&mut self, pc: u64) {
+        self.pc = pc;
+        self.pc_stored = false;
+        self.dead = false;
+        self.pending.clear();
+        self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(self.insns as u32));
+    }
+
+    /// Called by the engine after each guest instruction that did not end the block.
+    pub fn end_insn(&mut self) {
+        if !self.dead {
+            self.commit_pending();
+        }
+        self.insns += 1;
+    }
+
+    /// Whether the last instruction ended the block (an unconditional exit or raise).
+    pub fn ended(&self) -> bool {
+        self.dead
+    }
+
+    /// Ends the function (emitting a fall-through exit to `next_pc` unless the last
+    /// instruction already ended it) and finalises the IR.
+    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) {
+        if let Some(pc) = next_pc {
+            if !self.dead {
+                self.exit(pc);
+            }
+        }
+        if !self.terminated {
+            let z = self.b.ins().iconst(types::I64, exit_code::NEXT as i64);
+            self.b.ins().return_(&[z]);
+        }
+        self.b.seal_all_blocks();
+        self.b.finalize(cfg);
+    }
+
+    // ---- internal machinery ----
+
+    /// Makes sure there is an open block to emit into (a dead one after an exit).
+    fn live(&mut self) {
+        if self.terminated {
+            let blk = self.b.create_block();
+            self.b.switch_to_block(blk);
+            self.terminated = false;
+        }
+    }
+
+    fn commit_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        for (s, v) in pending {
+            self.write_through(s, v);
+        }
+    }
+
+    /// A committed write of `v` to slot `s`.
+    fn write_through(&mut self, s: Slot, v: Value) {
+        if self.cacheable(s) {
+            self.cache.insert(s.offset, (s, Cached { v, dirty: true }));
+        } else {
+            self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+        }
+    }
+
+    fn cacheable(&self, s: Slot) -> bool {
+        s.offset + s.ty.bytes() <= self.env.cache_limit
+    }
+
+    /// Writes every dirty cached slot back to the CPU struct.
+    fn sync(&mut self) {
+        let mut dirty: Vec<(Slot, Value)> =
+            self.cache.values_mut().filter(|(_, c)| c.dirty).map(|(s, c)| { c.dirty = false; (*s, c.v) }).collect();
+        dirty.sort_by_key(|(s, _)| s.offset);
+        for (s, v) in dirty {
+            self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+        }
+    }
+
+    /// Stores to the struct what an exit path needs: committed dirty slots plus (for exits,
+    /// not raises) this instruction's pending writes. Leaves the main path's bookkeeping alone
+    /// (the exit path is a side block).
+    fn store_state_for_exit(&mut self, with_pending: bool) {
+        let mut out: Vec<(Slot, Value)> =
+            self.cache.values().filter(|(_, c)| c.dirty).map(|(s, c)| (*s, c.v)).collect();
+        out.sort_by_key(|(s, _)| s.offset);
+        for (s, v) in out {
+            if with_pending && self.pending.iter().any(|(p, _)| p.offset == s.offset) {
+                continue;
+            }
+            self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+        }
+        if with_pending {
+            for (s, v) in self.pending.clone() {
+                self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+            }
+        }
+    }
+
+    fn store_hdr_u64(&mut self, off: usize, v: Value) {
+        self.b.ins().store(CPU_FLAGS, v, self.cpu, off as i32);
+    }
+
+    fn store_pc_const(&mut self, pc: u64) {
+        let v = self.b.ins().iconst(types::I64, pc as i64);
+        self.store_hdr_u64(CpuHeader::PC, v);
+    }
+
+    /// Before anything that can fault or look at the struct: sync, and record this PC.
+    fn prepare_for_side_effect(&mut self) {
+        self.sync();
+        if !self.pc_stored {
+            self.store_pc_const(self.pc);
+            self.pc_stored = true;
+        }
+    }
+
+    fn ret(&mut self, code: u64) {
+        let z = self.b.ins().iconst(types::I64, code as i64);
+        self.b.ins().return_(&[z]);
+    }
+
+    /// Shared cold block: a guest access outside guest memory (params: address, is-write).
+    fn fault_block(&mut self) -> Block {
+        if let Some(b) = self.fault_block {
+            return b;
+        }
+        let cur = self.b.current_block();
+        let blk = self.b.create_block();
+        self.b.set_cold_block(blk);
+        let addr = self.b.append_block_param(blk, types::I64);
+        let w = self.b.append_block_param(blk, types::I64);
+        self.b.switch_to_block(blk);
+        self.store_hdr_u64(CpuHeader::FAULT_ADDR, addr);
+        self.store_hdr_u64(CpuHeader::FAULT_WRITE, w);
+        self.ret(exit_code::FAULT);
+        if let Some(c) = cur {
+            self.b.switch_to_block(c);
+        }
+        self.fault_block = Some(blk);
+        blk
+    }
+
+    /// The host address of a guest access of `size` bytes at `addr` (after the checks).
+    fn host_addr(&mut self, addr: Value, size: u32, write: bool) -> Value {
+        match self.env.mem {
+            MemModel::User { limit } => {
+                let fb = self.fault_block();
+                let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, addr, (limit - size as u64) as i64);
+                let cont = self.b.create_block();
+                let w = self.b.ins().iconst(types::I64, write as i64);
+                self.b.ins().brif(ok, cont, &[], fb, &[addr.into(), w.into()]);
+                self.b.switch_to_block(cont);
+                self.b.ins().iadd(self.mem, addr)
+            }
+            // Atomics in system mode go through the TLB's host address (RAM only).
+            MemModel::SoftTlb(layout) => crate::softtlb::emit_host_addr(self, layout, addr, size, write),
+        }
+    }
+
+    pub(crate) fn builder(&mut self) -> &mut FunctionBuilder<'a> {
+        &mut self.b
+    }
+    pub(crate) fn cpu_value(&self) -> Value {
+        self.cpu
+    }
+    pub(crate) fn return_code(&mut self, code: u64) {
+        self.ret(code)
+    }
+
+    pub(crate) fn load_raw(&mut self, t: Ty, host: Value) -> Value {
+        let f = MemFlagsData::new();
+        if t == Ty::I128 {
+            let lo = self.b.ins().load(types::I64, f, host, 0);
+            let hi = self.b.ins().load(types::I64, f, host, 8);
+            self.b.ins().iconcat(lo, hi)
+        } else {
+            self.b.ins().load(clif_ty(t), f, host, 0)
+        }
+    }
+
+    pub(crate) fn store_raw(&mut self, t: Ty, host: Value, v: Value) {
+        let f = MemFlagsData::new();
+        if t == Ty::I128 {
+            let (lo, hi) = self.b.ins().isplit(v);
+            self.b.ins().store(f, lo, host, 0);
+            self.b.ins().store(f, hi, host, 8);
+        } else {
+            self.b.ins().store(f, v, host, 0);
+        }
+    }
+
+    fn swap_if(&mut self, e: Endian, v: Value) -> Value {
+        if e == Endian::Big { self.bswap(v) } else { v }
+    }
+
+    /// Emits the chained (or returning) exit to constant `pc`. Terminates the current block.
+    fn chain_exit(&mut self, pc: u64) {
+        if self.env.no_chain {
+            self.store_pc_const(pc);
+            self.ret(exit_code::NEXT);
+            return;
+        }
+        let slot = self.slots.alloc_slot() as u64;
+        let slot_v = self.b.ins().iconst(types::I64, slot as i64);
+        let target = self.b.ins().load(types::I64, CPU_FLAGS, slot_v, 0);
+        let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
+        let t_nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+        let r_z = self.b.ins().icmp_imm_s(IntCC::Equal, req, 0);
+        let go = self.b.ins().band(t_nz, r_z);
+        let chain = self.b.create_block();
+        let miss = self.b.create_block();
+        self.b.ins().brif(go, chain, &[], miss, &[]);
+        self.b.switch_to_block(chain);
+        let sig = self.tail_sig;
+        self.b.ins().return_call_indirect(sig, target, &[self.cpu, self.mem]);
+        self.b.switch_to_block(miss);
+        self.store_pc_const(pc);
+        self.store_hdr_u64(CpuHeader::LINK_SLOT, slot_v);
+        self.ret(exit_code::NEXT);
+    }
+
+    /// Emits the exit to a computed `pc` through the inline jump cache.
+    fn indirect_exit(&mut self, pc: Value) {
+        self.store_hdr_u64(CpuHeader::PC, pc);
+        if self.env.no_chain {
+            self.ret(exit_code::NEXT);
+            return;
+        }
+        let idx = self.b.ins().ushr_imm_s(pc, 1);
+        let idx = self.b.ins().band_imm_s(idx, (JC_ENTRIES - 1) as i64);
+        let off = self.b.ins().ishl_imm_s(idx, 4);
+        let base = self.b.ins().iconst(types::I64, self.env.jump_cache as i64);
+        let ent = self.b.ins().iadd(base, off);
+        let tag = self.b.ins().load(types::I64, CPU_FLAGS, ent, 0);
+        let code = self.b.ins().load(types::I64, CPU_FLAGS, ent, 8);
+        let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
+        let hit = self.b.ins().icmp(IntCC::Equal, tag, pc);
+        let r_z = self.b.ins().icmp_imm_s(IntCC::Equal, req, 0);
+        let go = self.b.ins().band(hit, r_z);
+        let chain = self.b.create_block();
+        let miss = self.b.create_block();
+        self.b.ins().brif(go, chain, &[], miss, &[]);
+        self.b.switch_to_block(chain);
+        let sig = self.tail_sig;
+        self.b.ins().return_call_indirect(sig, code, &[self.cpu, self.mem]);
+        self.b.switch_to_block(miss);
+        self.ret(exit_code::NEXT);
+    }
+
+    fn raise_here(&mut self, exc: u32, pc: u64) {
+        self.store_state_for_exit(false);
+        self.store_pc_const(pc);
+        let e = self.b.ins().iconst(types::I32, exc as i64);
+        self.b.ins().store(CPU_FLAGS, e, self.cpu, CpuHeader::EXCEPTION as i32);
+        self.ret(exit_code::EXCEPTION);
+    }
+
+    fn mark_dead(&mut self) {
+        self.dead = true;
+        self.terminated = true;
+    }
+
+    fn to_bool(&mut self, c: Value) -> Value {
+        c
+    }
+
+    fn safe_divisor(&mut self, a: Value, b: Value, signed: bool) -> (Value, Value) {
+        let t = self.b.func.dfg.value_type(b);
+        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
+        let one = self.b.ins().iconst(t, 1);
+        let mut bad = zero;
+        if signed {
+            let min = match t {
+                types::I8 => i8::MIN as i64,
+                types::I16 => i16::MIN as i64,
+                types::I32 => i32::MIN as i64,
+                _ => i64::MIN,
+            };
+            let amin = self.b.ins().icmp_imm_s(IntCC::Equal, a, min);
+            let bneg = self.b.ins().icmp_imm_s(IntCC::Equal, b, -1);
+            let ovf = self.b.ins().band(amin, bneg);
+            // MIN / -1 is computed as MIN / 1 = MIN (remainder 0).
+            let d = self.b.ins().select(ovf, one, b);
+            let d = self.b.ins().select(zero, one, d);
+            bad = zero;
+            return (d, bad);
+        }
+        let d = self.b.ins().select(zero, one, b);
+        (d, bad)
+    }
+}
+
+impl Emitter for ClifEmitter<'_, '_> {
+    type V = Value;
+
+    fn ty(&self, v: Value) -> Ty {
+        our_ty(self.b.func.dfg.value_type(v))
+    }
+
+    fn iconst(&mut self, ty: Ty, v: u64) -> Value {
+        self.live();
+        if ty == Ty::I128 {
+            let lo = self.b.ins().iconst(types::I64, v as i64);
+            let hi = self.b.ins().iconst(types::I64, 0);
+            self.b.ins().iconcat(lo, hi)
+        } else {
+            let masked = (v as u128 & ty.mask()) as u64;
+            self.b.ins().iconst(clif_ty(ty), masked as i64)
+        }
+    }
+
+    fn get(&mut self, s: Slot) -> Value {
+        self.live();
+        if let Some((_, v)) = self.pending.iter().rev().find(|(p, _)| p.offset == s.offset && p.ty == s.ty) {
+            return *v;
+        }
+        if self.cacheable(s) {
+            if let Some((cs, c)) = self.cache.get(&s.offset) {
+                if cs.ty == s.ty {
+                    return c.v;
+                }
+            }
+            let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32);
+            self.cache.insert(s.offset, (s, Cached { v, dirty: false }));
+            v
+        } else if s.ty == Ty::I128 {
+            let lo = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32);
+            let hi = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32 + 8);
+            self.b.ins().iconcat(lo, hi)
+        } else {
+            self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32)
+        }
+    }
+
+    fn set(&mut self, s: Slot, v: Value) {
+        self.live();
+        debug_assert_eq!(self.ty(v), s.ty, "slot type mismatch at offset {}", s.offset);
+        self.pending.retain(|(p, _)| p.offset != s.offset);
+        self.pending.push((s, v));
+    }
+
+    fn add(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().iadd(a, b)
+    }
+    fn sub(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().isub(a, b)
+    }
+    fn mul(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().imul(a, b)
+    }
+    fn umulhi(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().umulhi(a, b)
+    }
+    fn smulhi(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().smulhi(a, b)
+    }
+    fn udiv(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        let (d, bad) = self.safe_divisor(a, b, false);
+        let q = self.b.ins().udiv(a, d);
+        let t = self.b.func.dfg.value_type(a);
+        let z = self.b.ins().iconst(t, 0);
+        self.b.ins().select(bad, z, q)
+    }
+    fn sdiv(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        let (d, bad) = self.safe_divisor(a, b, true);
+        let q = self.b.ins().sdiv(a, d);
+        let t = self.b.func.dfg.value_type(a);
+        let z = self.b.ins().iconst(t, 0);
+        self.b.ins().select(bad, z, q)
+    }
+    fn urem(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        let (d, bad) = self.safe_divisor(a, b, false);
+        let r = self.b.ins().urem(a, d);
+        let t = self.b.func.dfg.value_type(a);
+        let z = self.b.ins().iconst(t, 0);
+        self.b.ins().select(bad, z, r)
+    }
+    fn srem(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        let (d, bad) = self.safe_divisor(a, b, true);
+        let r = self.b.ins().srem(a, d);
+        let t = self.b.func.dfg.value_type(a);
+        let z = self.b.ins().iconst(t, 0);
+        self.b.ins().select(bad, z, r)
+    }
+    fn and(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().band(a, b)
+    }
+    fn or(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().bor(a, b)
+    }
+    fn xor(&mut self, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().bxor(a, b)
+    }
+    fn shl(&mut self, a: Value, amt: Value) -> Value {
+        self.live();
+        self.b.ins().ishl(a, amt)
+    }
+    fn lshr(&mut self, a: Value, amt: Value) -> Value {
+        self.live();
+        self.b.ins().ushr(a, amt)
+    }
+    fn ashr(&mut self, a: Value, amt: Value) -> Value {
+        self.live();
+        self.b.ins().sshr(a, amt)
+    }
+    fn rotl(&mut self, a: Value, amt: Value) -> Value {
+        self.live();
+        self.b.ins().rotl(a, amt)
+    }
+    fn not(&mut self, a: Value) -> Value {
+        self.live();
+        self.b.ins().bnot(a)
+    }
+    fn neg(&mut self, a: Value) -> Value {
+        self.live();
+        self.b.ins().ineg(a)
+    }
+    fn clz(&mut self, a: Value) -> Value {
+        self.live();
+        self.b.ins().clz(a)
+    }
+    fn ctz(&mut self, a: Value) -> Value {
+        self.live();
+        self.b.ins().ctz(a)
+    }
+    fn popcnt(&mut self, a: Value) -> Value {
+        self.live();
+        self.b.ins().popcnt(a)
+    }
+    fn bswap(&mut self, a: Value) -> Value {
+        self.live();
+        match self.ty(a) {
+            Ty::I8 => a,
+            Ty::I128 => {
+                let (lo, hi) = self.b.ins().isplit(a);
+                let lo = self.b.ins().bswap(lo);
+                let hi = self.b.ins().bswap(hi);
+                self.b.ins().iconcat(hi, lo)
+            }
+            _ => self.b.ins().bswap(a),
+        }
+    }
+
+    fn zext(&mut self, ty: Ty, a: Value) -> Value {
+        self.live();
+        if self.ty(a) == ty { a } else { self.b.ins().uextend(clif_ty(ty), a) }
+    }
+    fn sext(&mut self, ty: Ty, a: Value) -> Value {
+        self.live();
+        if self.ty(a) == ty { a } else { self.b.ins().sextend(clif_ty(ty), a) }
+    }
+    fn trunc(&mut self, ty: Ty, a: Value) -> Value {
+        self.live();
+        if self.ty(a) == ty {
+            a
+        } else if self.ty(a) == Ty::I128 {
+            let (lo, _) = self.b.ins().isplit(a);
+            if ty == Ty::I64 { lo } else { self.b.ins().ireduce(clif_ty(ty), lo) }
+        } else {
+            self.b.ins().ireduce(clif_ty(ty), a)
+        }
+    }
+    fn concat(&mut self, lo: Value, hi: Value) -> Value {
+        self.live();
+        self.b.ins().iconcat(lo, hi)
+    }
+
+    fn icmp(&mut self, c: Cmp, a: Value, b: Value) -> Value {
+        self.live();
+        self.b.ins().icmp(intcc(c), a, b)
+    }
+    fn select(&mut self, c: Value, a: Value, b: Value) -> Value {
+        self.live();
+        let c = self.to_bool(c);
+        self.b.ins().select(c, a, b)
+    }
+
+    fn load(&mut self, ty: Ty, addr: Value, e: Endian) -> Value {
+        self.live();
+        self.prepare_for_side_effect();
+        let v = match self.env.mem {
+            MemModel::SoftTlb(layout) => crate::softtlb::emit_load(self, layout, ty, addr),
+            MemModel::User { .. } => {
+                let host = self.host_addr(addr, ty.bytes(), false);
+                self.load_raw(ty, host)
+            }
+        };
+        self.swap_if(e, v)
+    }
+
+    fn store(&mut self, ty: Ty, addr: Value, v: Value, e: Endian) {
+        self.live();
+        self.prepare_for_side_effect();
+        let v = self.swap_if(e, v);
+        match self.env.mem {
+            MemModel::SoftTlb(layout) => crate::softtlb::emit_store(self, layout, ty, addr, v),
+            MemModel::User { .. } => {
+                let host = self.host_addr(addr, ty.bytes(), true);
+                self.store_raw(ty, host, v);
+            }
+        }
+    }
+
+    fn cas(&mut self, ty: Ty, addr: Value, expected: Value, new: Value, e: Endian) -> Value {
+        self.live();
+        self.prepare_for_side_effect();
+        let host = self.host_addr(addr, ty.bytes(), true);
+        let x = self.swap_if(e, expected);
+        let n = self.swap_if(e, new);
+        let old = self.b.ins().atomic_cas(MemFlagsData::new(), host, x, n);
+        self.swap_if(e, old)
+    }
+
+    fn fence(&mut self) {
+        self.live();
+        self.b.ins().fence();
+    }
+
+    fn call(&mut self, h: &Helper, args: &[Value]) -> Value {
+        self.live();
+        assert!(args.len() == h.nargs as usize && args.len() <= Helper::MAX_ARGS, "helper {} arity", h.name);
+        self.prepare_for_side_effect();
+        let sig = match self.helper_sigs.get(&h.nargs) {
+            Some(s) => *s,
+            None => {
+                let mut s = Signature::new(CallConv::SystemV);
+                for _ in 0..=h.nargs {
+                    s.params.push(AbiParam::new(types::I64));
+                }
+                s.returns.push(AbiParam::new(types::I64));
+                let r = self.b.import_signature(s);
+                self.helper_sigs.insert(h.nargs, r);
+                r
+            }
+        };
+        let mut full = vec![self.cpu];
+        for &a in args {
+            let a = match self.ty(a) {
+                Ty::I64 => a,
+                Ty::I128 => self.trunc(Ty::I64, a),
+                _ => self.b.ins().uextend(types::I64, a),
+            };
+            full.push(a);
+        }
+        let f = self.b.ins().iconst(types::I64, h.addr as i64);
+        let call = self.b.ins().call_indirect(sig, f, &full);
+        let r = self.b.inst_results(call)[0];
+        // The helper may have changed any guest state: forget cached values.
+        self.cache.clear();
+        if h.may_raise {
+            let exc = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXCEPTION as i32);
+            let raised = self.b.create_block();
+            let cont = self.b.create_block();
+            self.b.ins().brif(exc, raised, &[], cont, &[]);
+            self.b.switch_to_block(raised);
+            self.ret(exit_code::EXCEPTION);
+            self.b.switch_to_block(cont);
+        }
+        r
+    }
+
+    fn exit_if(&mut self, c: Value, pc: u64) {
+        self.live();
+        let side = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(c, side, &[], cont, &[]);
+        self.b.switch_to_block(side);
+        self.store_state_for_exit(true);
+        self.chain_exit(pc);
+        self.b.switch_to_block(cont);
+    }
+
+    fn exit(&mut self, pc: u64) {
+        self.live();
+        self.commit_pending();
+        self.sync();
+        self.chain_exit(pc);
+        self.mark_dead();
+    }
+
+    fn exit_indirect(&mut self, pc: Value) {
+        self.live();
+        self.commit_pending();
+        self.sync();
+        self.indirect_exit(pc);
+        self.mark_dead();
+    }
+
+    fn raise(&mut self, exc: u32, pc: u64) {
+        self.live();
+        self.raise_here(exc, pc);
+        self.mark_dead();
+    }
+
+    fn raise_if(&mut self, c: Value, exc: u32, pc: u64) {
+        self.live();
+        let side = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(side);
+        self.b.ins().brif(c, side, &[], cont, &[]);
+        self.b.switch_to_block(side);
+        self.raise_here(exc, pc);
+        self.b.switch_to_block(cont);
+    }
+}

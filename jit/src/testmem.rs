@@ -1,0 +1,73 @@
+//! A flat, directly mapped guest memory for tests and benchmarks: guest addresses
+//! `[0, size)` are one anonymous host mapping; no page tracking.
+
+use crate::frontend::{CodeSource, GuestMemory};
+
+pub struct FlatMemory {
+    base: *mut u8,
+    size: usize,
+}
+
+unsafe impl Send for FlatMemory {}
+unsafe impl Sync for FlatMemory {}
+
+impl FlatMemory {
+    pub fn new(size: usize) -> FlatMemory {
+        // SAFETY: a fresh anonymous mapping; failure is checked.
+        let p = unsafe {
+            libc::mmap(std::ptr::null_mut(), size, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE, -1, 0)
+        };
+        assert!(p != libc::MAP_FAILED, "mmap of test memory failed");
+        FlatMemory { base: p as *mut u8, size }
+    }
+    pub fn bytes(&self) -> &mut [u8] {
+        // SAFETY: the whole mapping is ours and read/write (tests don't run guest code while
+        // holding this slice).
+        unsafe { std::slice::from_raw_parts_mut(self.base, self.size) }
+    }
+    pub fn write(&self, addr: u64, data: &[u8]) {
+        self.bytes()[addr as usize..addr as usize + data.len()].copy_from_slice(data);
+    }
+    pub fn read(&self, addr: u64, len: usize) -> Vec<u8> {
+        self.bytes()[addr as usize..addr as usize + len].to_vec()
+    }
+    /// Makes `[addr, addr+len)` inaccessible (page-aligned), so guest accesses fault in hardware.
+    pub fn protect_none(&self, addr: u64, len: usize) {
+        // SAFETY: inside our mapping.
+        unsafe { libc::mprotect(self.base.add(addr as usize) as *mut libc::c_void, len, libc::PROT_NONE) };
+    }
+}
+
+impl Drop for FlatMemory {
+    fn drop(&mut self) {
+        // SAFETY: our own mapping.
+        unsafe { libc::munmap(self.base as *mut libc::c_void, self.size) };
+    }
+}
+
+impl CodeSource for FlatMemory {
+    fn fetch(&self, pc: u64, buf: &mut [u8]) -> bool {
+        let end = match pc.checked_add(buf.len() as u64) {
+            Some(e) => e,
+            None => return false,
+        };
+        if end > self.size as u64 {
+            return false;
+        }
+        buf.copy_from_slice(&self.bytes()[pc as usize..end as usize]);
+        true
+    }
+}
+
+impl GuestMemory for FlatMemory {
+    fn base(&self) -> *mut u8 {
+        self.base
+    }
+    fn limit(&self) -> u64 {
+        self.size as u64
+    }
+    fn code_page_added(&self, _page: u64) {}
+    fn code_write_fault(&self, _addr: u64) -> bool {
+        false
+    }
+}
