@@ -120,3 +120,37 @@ fn illegal_instruction_raises() {
     assert_eq!(cpu.hdr.pc, 0x1004);
     assert_eq!(cpu.gpr[3], 1);
 }
+
+/// A loop that rewrites an instruction it is about to execute (in its own block): the new
+/// code must run every time. r3 accumulates the immediates of the patched `addi`.
+#[test]
+fn self_modifying_code_runs_new_instructions() {
+    let mut mem = FlatMemory::new(16 << 20);
+    mem.track_code = true;
+    load_program(
+        &mem,
+        0x10000,
+        &[
+            0x3860_0000, // 0x10000 li r3,0
+            0x38c0_0005, // 0x10004 li r6,5
+            0x7cc9_03a6, // 0x10008 mtctr r6
+            0x3ca0_3863, // 0x1000c lis r5,0x3863          (r5 = 0x38630000: addi r3,r3,0)
+            0x3880_0000, // 0x10010 li r4,0x10000 -> use lis below
+            0x3c80_0001, // 0x10014 lis r4,1               (r4 = 0x10000)
+            // loop:
+            0x38a5_0001, // 0x10018 addi r5,r5,1           (next immediate)
+            0x90a4_0024, // 0x1001c stw r5,0x24(r4)        patch the addi at 0x10024
+            0x7c00_0378, // 0x10020 or r0,r0,r0            (any harmless insn)
+            0x3863_0000, // 0x10024 addi r3,r3,0           patched each iteration
+            0x4200_fff0, // 0x10028 bdnz loop (0x10018)
+            0x4400_0002, // 0x1002c sc
+        ],
+    );
+    let mut cpu = Ppc64Cpu::new(true);
+    cpu.hdr.pc = 0x10000;
+    let mut eng = Engine::new(Ppc64, Config::default());
+    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+    // Immediates 1..=5 were each executed once.
+    assert_eq!(cpu.gpr[3], 1 + 2 + 3 + 4 + 5);
+    assert!(eng.stats.invalidated > 0);
+}

@@ -6,6 +6,10 @@ use crate::frontend::{CodeSource, GuestMemory};
 pub struct FlatMemory {
     base: *mut u8,
     size: usize,
+    /// When set, pages holding translated code are write-protected (as user mode does) so
+    /// guest stores into them are seen as self-modifying code.
+    pub track_code: bool,
+    protected: std::sync::Mutex<std::collections::HashSet<u64>>,
 }
 
 unsafe impl Send for FlatMemory {}
@@ -18,7 +22,7 @@ impl FlatMemory {
             libc::mmap(std::ptr::null_mut(), size, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE, -1, 0)
         };
         assert!(p != libc::MAP_FAILED, "mmap of test memory failed");
-        FlatMemory { base: p as *mut u8, size }
+        FlatMemory { base: p as *mut u8, size, track_code: false, protected: Default::default() }
     }
     pub fn bytes(&self) -> &mut [u8] {
         // SAFETY: the whole mapping is ours and read/write (tests don't run guest code while
@@ -66,8 +70,24 @@ impl GuestMemory for FlatMemory {
     fn limit(&self) -> u64 {
         self.size as u64
     }
-    fn code_page_added(&self, _page: u64) {}
-    fn code_write_fault(&self, _addr: u64) -> bool {
-        false
+    fn code_page_added(&self, page: u64) {
+        if self.track_code && (page << 12) < self.size as u64 {
+            let mut p = self.protected.lock().unwrap_or_else(|e| e.into_inner());
+            if p.insert(page) {
+                // SAFETY: a page inside our mapping.
+                unsafe { libc::mprotect(self.base.add((page << 12) as usize) as *mut libc::c_void, 4096, libc::PROT_READ) };
+            }
+        }
+    }
+    fn code_write_fault(&self, addr: u64) -> bool {
+        let page = addr >> 12;
+        let mut p = self.protected.lock().unwrap_or_else(|e| e.into_inner());
+        if p.remove(&page) {
+            // SAFETY: a page inside our mapping.
+            unsafe { libc::mprotect(self.base.add((page << 12) as usize) as *mut libc::c_void, 4096, libc::PROT_READ | libc::PROT_WRITE) };
+            true
+        } else {
+            false
+        }
     }
 }
