@@ -1,4 +1,9 @@
-//! Branch facility (Power ISA 3.0B Book I ch. 2): `b`, `bc`, `bclr`, `bcctr`, `bctar`, `sc`.
+//! Branch facility (Power ISA 3.0B Book I ch. 2): `b`, `bc`, `bclr`, `bcctr`, `bctar`, `sc`,
+//! `scv`.
+//!
+//! BO (§2.4): bit 0 (0b10000) ignores the CR bit, bit 1 is the value the CR bit must have,
+//! bit 2 (0b00100) leaves CTR alone, bit 3 branches on CTR = 0 instead of CTR != 0, bit 4 and
+//! the `at` bits are prediction hints; BH (§2.4) is a hint too. All hints are ignored.
 
 use crate::forms::*;
 use crate::state::*;
@@ -95,5 +100,19 @@ pub fn trans_bctar<E: Emitter>(e: &mut E, a: &Xl, cx: &Cx) -> Flow {
 /// `sc`: the system call is the machine's business; the PC after it is the resume point.
 pub fn trans_sc<E: Emitter>(e: &mut E, _a: &Sc, cx: &Cx) -> Flow {
     e.raise(exc::SYSCALL, cx.next());
+    Flow::End
+}
+
+/// `scv LEV` (§2.5 of v3.0): a system call through the vectored entry. Linux's scv ABI
+/// differs from sc's (error returns are negative errno, no CR0.SO; volatile registers are
+/// not preserved), so the machine sees a distinct exception. LEV selects one of 128 kernel
+/// entry points; Linux defines only LEV = 0 and answers the reserved ones with SIGILL, and as
+/// the exception carries no LEV, a nonzero LEV raises the illegal-instruction interrupt here.
+pub fn trans_scv<E: Emitter>(e: &mut E, a: &Sc, cx: &Cx) -> Flow {
+    if a.lev != 0 {
+        e.raise(exc::ILLEGAL, cx.pc);
+        return Flow::End;
+    }
+    e.raise(exc::SYSCALL_SCV, cx.next());
     Flow::End
 }

@@ -12,8 +12,11 @@ pub mod forms;
 pub mod load_store;
 pub mod sprs;
 pub mod state;
+pub mod storage_control;
 pub mod vmx;
+pub mod vmx_helpers;
 pub mod vsx;
+pub mod vsx_helpers;
 
 use jit::frontend::{CodeSource, Flow, Frontend};
 use jit::ir::{Emitter, Endian};
@@ -33,6 +36,9 @@ pub mod exc {
     pub const UNIMPLEMENTED: u32 = 5;
     /// Alignment interrupt (e.g. `lq` of a misaligned quadword, `stcx.` variants).
     pub const ALIGNMENT: u32 = 6;
+    /// `scv 0`: a system call through the vectored entry (Linux's scv ABI: negative errno
+    /// results, no CR0.SO); `pc` is the instruction after it.
+    pub const SYSCALL_SCV: u32 = 7;
 }
 
 /// What semantic functions know about the instruction being translated.

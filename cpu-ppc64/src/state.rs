@@ -63,6 +63,8 @@ impl Ppc64Cpu {
         let mut c: Box<Ppc64Cpu> = unsafe { Box::new(std::mem::zeroed()) };
         c.msr = MSR_USER | if little_endian { MSR_LE } else { 0 };
         c.resv_addr = u64::MAX;
+        // Linux starts user threads at medium priority (PPR[PRI] = 4).
+        c.ppr = 4 << 50;
         c
     }
     pub fn little_endian(&self) -> bool {

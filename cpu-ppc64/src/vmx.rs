@@ -1,15 +1,720 @@
 //! Vector facility (VMX, Power ISA 3.0B Book I ch. 6).
+//!
+//! VR n is VSR 32+n (see [`crate::state`] for the layout). Elements are numbered as in the
+//! book, element 0 the most significant, whatever MSR[LE]; only storage accesses depend on
+//! the byte order, and each follows its own definition:
+//! - `lvx`/`stvx` (and the `l` hint forms) access the aligned quadword as one 16-byte
+//!   integer in the data byte order, so in little-endian mode the byte at the lowest address
+//!   is element 15 (§6.7.2, "Vector Load/Store Instructions in Little-Endian mode").
+//! - `lve*x`/`stve*x` access the one element that `lvx`/`stvx` would place at (take from) the
+//!   addressed bytes; the other elements keep their values (the book leaves them undefined).
+//! - `lvsl`/`lvsr` do not access storage and do not depend on MSR[LE].
+//!
+//! Logical operations, loads/stores, splats, whole-register shifts and element extracts are
+//! expanded inline; element-wise arithmetic, compares, merges and permutes call the helpers
+//! of [`crate::vmx_helpers`] (one per mnemonic, named like it).
 
 use crate::forms::*;
+use crate::load_store::ea_indexed;
 use crate::state::*;
+use crate::vmx_helpers as vh;
 use crate::Cx;
 use jit::frontend::Flow;
-use jit::ir::Emitter;
+use jit::helper;
+use jit::ir::{Emitter, Endian, Helper, Ty};
 
-pub fn trans_vor<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+// ---- shared pieces ----
+
+/// A 128-bit constant.
+pub fn const128<E: Emitter>(e: &mut E, v: u128) -> E::V {
+    let lo = e.iconst(Ty::I64, v as u64);
+    let hi = e.iconst(Ty::I64, (v >> 64) as u64);
+    e.concat(lo, hi)
+}
+
+/// Replicates the `w`-bit element in the low bits of `x` (an I128, zero above it) into every
+/// element of the register.
+pub fn splat<E: Emitter>(e: &mut E, x: E::V, w: u32) -> E::V {
+    let mut v = x;
+    let mut width = w;
+    while width < 128 {
+        let s = e.shl_imm(v, width);
+        v = e.or(v, s);
+        width *= 2;
+    }
+    v
+}
+
+/// Element `i` (book numbering) of width `w` of the I128 `v`, zero-extended in an I128.
+pub fn extract<E: Emitter>(e: &mut E, v: E::V, w: u32, i: u32) -> E::V {
+    let s = e.lshr_imm(v, 128 - w * (i + 1));
+    let m = const128(e, (1u128 << w) - 1);
+    e.and(s, m)
+}
+
+/// Calls a VSR helper `f(cpu, regs...)` with the register numbers as constants.
+pub fn call_regs<E: Emitter>(e: &mut E, h: &Helper, regs: &[usize]) -> E::V {
+    let args: Vec<E::V> = regs.iter().map(|&r| e.iconst(Ty::I64, r as u64)).collect();
+    e.call(h, &args)
+}
+
+/// VX-form element-wise `VRT ← f(VRA, VRB)` through a 3-operand helper.
+fn vx3<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+    call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb]);
+    Flow::Next(4)
+}
+
+/// VX-form `VRT ← f(VRB)` through a 2-operand helper.
+fn vx2<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+    call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb]);
+    Flow::Next(4)
+}
+
+/// VC-form compares: the helper writes VRT and returns CR6, which the record form keeps.
+fn vcmp<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+    let cr = call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb]);
+    if a.rc {
+        let f = e.trunc(Ty::I8, cr);
+        e.set(cr_field(6), f);
+    }
+    Flow::Next(4)
+}
+
+/// VX-form inline binary operation on whole registers.
+fn vlogical<E: Emitter>(e: &mut E, a: &Vx, f: fn(&mut E, E::V, E::V) -> E::V) -> Flow {
     let x = e.get(vr(a.vra));
     let y = e.get(vr(a.vrb));
-    let r = e.or(x, y);
+    let r = f(e, x, y);
     e.set(vr(a.vrt), r);
     Flow::Next(4)
+}
+
+// ---- loads and stores (§6.7) ----
+
+/// `lvx`, `lvxl`: the quadword at EA & ~15 (see the module docs for the byte order).
+pub fn trans_lvx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let ea = e.and_imm(ea, !15);
+    let v = e.load(Ty::I128, ea, cx.endian);
+    e.set(vr(a.rt), v);
+    Flow::Next(4)
+}
+
+/// `stvx`, `stvxl`.
+pub fn trans_stvx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let ea = e.and_imm(ea, !15);
+    let v = e.get(vr(a.rt));
+    e.store(Ty::I128, ea, v, cx.endian);
+    Flow::Next(4)
+}
+
+/// Bit position (from the least significant end of the register) of the `size`-byte element
+/// at byte offset `eb` of the aligned quadword, as an I128 shift amount.
+fn element_shift<E: Emitter>(e: &mut E, ea: E::V, size: u32, cx: &Cx) -> E::V {
+    let eb = e.and_imm(ea, 15);
+    let bytes = match cx.endian {
+        // Little-endian: byte k of the quadword is byte k from the least significant end.
+        Endian::Little => eb,
+        // Big-endian: the element starting at byte eb ends 16 - eb - size bytes above bit 0.
+        Endian::Big => {
+            let c = e.iconst(Ty::I64, 16 - size as u64);
+            e.sub(c, eb)
+        }
+    };
+    let bits = e.shl_imm(bytes, 3);
+    e.zext(Ty::I128, bits)
+}
+
+/// `lvebx`, `lvehx`, `lvewx`: EA aligned down to the element size.
+pub fn ld_ve<E: Emitter>(e: &mut E, a: &X, cx: &Cx, size: u32) -> Flow {
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let ea = e.and_imm(ea, !(size as u64 - 1));
+    let ty = Ty::from_bytes(size as usize);
+    let v = e.load(ty, ea, cx.endian);
+    let sh = element_shift(e, ea, size, cx);
+    let v = e.zext(Ty::I128, v);
+    let v = e.shl(v, sh);
+    let m = const128(e, (1u128 << (8 * size)) - 1);
+    let m = e.shl(m, sh);
+    let m = e.not(m);
+    let old = e.get(vr(a.rt));
+    let keep = e.and(old, m);
+    let r = e.or(keep, v);
+    e.set(vr(a.rt), r);
+    Flow::Next(4)
+}
+
+/// `stvebx`, `stvehx`, `stvewx`.
+pub fn st_ve<E: Emitter>(e: &mut E, a: &X, cx: &Cx, size: u32) -> Flow {
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let ea = e.and_imm(ea, !(size as u64 - 1));
+    let ty = Ty::from_bytes(size as usize);
+    let sh = element_shift(e, ea, size, cx);
+    let v = e.get(vr(a.rt));
+    let v = e.lshr(v, sh);
+    let v = e.trunc(ty, v);
+    e.store(ty, ea, v, cx.endian);
+    Flow::Next(4)
+}
+
+/// `lvsl`: VRT ← bytes sh..sh+15 of 0x00 0x01 ... 0x1F, sh = EA & 15. Byte i is sh+i, which
+/// never carries between bytes, so each doubleword is a constant plus sh in every byte.
+pub fn trans_lvsl<E: Emitter>(e: &mut E, a: &X, _cx: &Cx) -> Flow {
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let sh = e.and_imm(ea, 15);
+    let ones = e.iconst(Ty::I64, 0x0101_0101_0101_0101);
+    let rep = e.mul(sh, ones);
+    let hi = e.add_imm(rep, 0x0001_0203_0405_0607);
+    let lo = e.add_imm(rep, 0x0809_0a0b_0c0d_0e0f);
+    let v = e.concat(lo, hi);
+    e.set(vr(a.rt), v);
+    Flow::Next(4)
+}
+
+/// `lvsr`: VRT ← bytes 16-sh..31-sh of the same sequence (byte i is 16-sh+i).
+pub fn trans_lvsr<E: Emitter>(e: &mut E, a: &X, _cx: &Cx) -> Flow {
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let sh = e.and_imm(ea, 15);
+    let ones = e.iconst(Ty::I64, 0x0101_0101_0101_0101);
+    let rep = e.mul(sh, ones);
+    let hi = e.iconst(Ty::I64, 0x1011_1213_1415_1617);
+    let hi = e.sub(hi, rep);
+    let lo = e.iconst(Ty::I64, 0x1819_1a1b_1c1d_1e1f);
+    let lo = e.sub(lo, rep);
+    let v = e.concat(lo, hi);
+    e.set(vr(a.rt), v);
+    Flow::Next(4)
+}
+
+// ---- status and control (§6.5) ----
+
+/// `mfvscr`: VRT ← 96 zero bits || VSCR.
+pub fn trans_mfvscr<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    let s = e.get(VSCR);
+    let v = e.zext(Ty::I128, s);
+    e.set(vr(a.vrt), v);
+    Flow::Next(4)
+}
+
+/// `mtvscr`: VSCR ← word 3 of VRB.
+pub fn trans_mtvscr<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    let v = e.get(vr(a.vrb));
+    let w = e.trunc(Ty::I32, v);
+    e.set(VSCR, w);
+    Flow::Next(4)
+}
+
+// ---- logical (§6.9.4) ----
+
+pub fn trans_vand<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| e.and(x, y))
+}
+pub fn trans_vandc<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| {
+        let ny = e.not(y);
+        e.and(x, ny)
+    })
+}
+pub fn trans_vor<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| e.or(x, y))
+}
+pub fn trans_vxor<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| e.xor(x, y))
+}
+pub fn trans_vnor<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| {
+        let r = e.or(x, y);
+        e.not(r)
+    })
+}
+pub fn trans_vorc<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| {
+        let ny = e.not(y);
+        e.or(x, ny)
+    })
+}
+pub fn trans_veqv<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| {
+        let r = e.xor(x, y);
+        e.not(r)
+    })
+}
+pub fn trans_vnand<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| {
+        let r = e.and(x, y);
+        e.not(r)
+    })
+}
+
+/// `vsel VRT,VRA,VRB,VRC`: each bit from VRB where VRC has a 1, else from VRA.
+pub fn trans_vsel<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    let x = e.get(vr(a.vra));
+    let y = e.get(vr(a.vrb));
+    let c = e.get(vr(a.vrc));
+    let nc = e.not(c);
+    let from_a = e.and(x, nc);
+    let from_b = e.and(y, c);
+    let r = e.or(from_a, from_b);
+    e.set(vr(a.vrt), r);
+    Flow::Next(4)
+}
+
+// ---- 128-bit integer arithmetic (§6.9.1, v2.07) ----
+
+pub fn trans_vadduqm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| e.add(x, y))
+}
+pub fn trans_vsubuqm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vlogical(e, a, |e, x, y| e.sub(x, y))
+}
+
+// ---- whole-register shifts (§6.8.3) ----
+
+/// `vsldoi VRT,VRA,VRB,SHB`: bytes SHB..SHB+15 of VRA || VRB.
+pub fn trans_vsldoi<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    let x = e.get(vr(a.vra));
+    let r = if a.shb == 0 {
+        x
+    } else {
+        let y = e.get(vr(a.vrb));
+        let hi = e.shl_imm(x, 8 * a.shb);
+        let lo = e.lshr_imm(y, 128 - 8 * a.shb);
+        e.or(hi, lo)
+    };
+    e.set(vr(a.vrt), r);
+    Flow::Next(4)
+}
+
+/// Shift of VRA by `mask` applied to VRB's low byte, as bits. `vslo`/`vsro` use bits 121:124
+/// (a byte count, so bits 0x78 of the low byte are the bit count); `vsl`/`vsr` use bits
+/// 125:127 (the book requires every byte of VRB to hold the same count, else the result is
+/// undefined; the last byte's count is used).
+fn vshift<E: Emitter>(e: &mut E, a: &Vx, mask: u64, left: bool) -> Flow {
+    let x = e.get(vr(a.vra));
+    let y = e.get(vr(a.vrb));
+    let amt = e.and_imm(y, mask);
+    let r = if left { e.shl(x, amt) } else { e.lshr(x, amt) };
+    e.set(vr(a.vrt), r);
+    Flow::Next(4)
+}
+pub fn trans_vslo<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vshift(e, a, 0x78, true)
+}
+pub fn trans_vsro<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vshift(e, a, 0x78, false)
+}
+pub fn trans_vsl<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vshift(e, a, 7, true)
+}
+pub fn trans_vsr<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vshift(e, a, 7, false)
+}
+
+// ---- splats (§6.8.2) ----
+
+/// `vspltb`/`vsplth`/`vspltw`: every element ← element UIM of VRB (the UIM field is 4, 3 or
+/// 2 bits wide, its upper bits reserved).
+fn vsplt<E: Emitter>(e: &mut E, a: &Vx, w: u32) -> Flow {
+    let x = e.get(vr(a.vrb));
+    let i = a.uim % (128 / w);
+    let el = extract(e, x, w, i);
+    let r = splat(e, el, w);
+    e.set(vr(a.vrt), r);
+    Flow::Next(4)
+}
+pub fn trans_vspltb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vsplt(e, a, 8)
+}
+pub fn trans_vsplth<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vsplt(e, a, 16)
+}
+pub fn trans_vspltw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vsplt(e, a, 32)
+}
+
+/// `vspltis[bhw]`: every element ← SIM (the VRA field, a signed 5-bit number).
+fn vspltis<E: Emitter>(e: &mut E, a: &Vx, w: u32) -> Flow {
+    let sim = ((a.uim as i64) << 59) >> 59;
+    let el = (sim as u64) & vh::mask(w);
+    let r = vh::build(w, |_| el);
+    let v = const128(e, r);
+    e.set(vr(a.vrt), v);
+    Flow::Next(4)
+}
+pub fn trans_vspltisb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vspltis(e, a, 8)
+}
+pub fn trans_vspltish<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vspltis(e, a, 16)
+}
+pub fn trans_vspltisw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vspltis(e, a, 32)
+}
+
+// ---- extract element to GPR (§6.8.5, v3.0) ----
+
+/// `vextu[bhw]lx RT,RA,VRB`: RT ← the `size` bytes of VRB starting at byte (RA) & 15,
+/// zero-extended. The book leaves a start past 16-size undefined; zeros come in there.
+fn vextu_left<E: Emitter>(e: &mut E, a: &Vx, size: u32) -> Flow {
+    let idx = e.get(gpr(a.vra));
+    let idx = e.and_imm(idx, 15);
+    let bits = e.shl_imm(idx, 3);
+    let bits = e.zext(Ty::I128, bits);
+    let v = e.get(vr(a.vrb));
+    let v = e.shl(v, bits);
+    let v = e.lshr_imm(v, 128 - 8 * size);
+    let r = e.trunc(Ty::I64, v);
+    e.set(gpr(a.vrt), r);
+    Flow::Next(4)
+}
+/// `vextu[bhw]rx RT,RA,VRB`: the element ending (RA) & 15 bytes above the least significant
+/// end of VRB, i.e. bytes 16-size-idx..15-idx.
+fn vextu_right<E: Emitter>(e: &mut E, a: &Vx, size: u32) -> Flow {
+    let idx = e.get(gpr(a.vra));
+    let idx = e.and_imm(idx, 15);
+    let bits = e.shl_imm(idx, 3);
+    let bits = e.zext(Ty::I128, bits);
+    let v = e.get(vr(a.vrb));
+    let v = e.lshr(v, bits);
+    let v = e.trunc(Ty::I64, v);
+    let r = e.and_imm(v, vh::mask(8 * size));
+    e.set(gpr(a.vrt), r);
+    Flow::Next(4)
+}
+pub fn trans_vextublx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vextu_left(e, a, 1)
+}
+pub fn trans_vextuhlx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vextu_left(e, a, 2)
+}
+pub fn trans_vextuwlx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vextu_left(e, a, 4)
+}
+pub fn trans_vextubrx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vextu_right(e, a, 1)
+}
+pub fn trans_vextuhrx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vextu_right(e, a, 2)
+}
+pub fn trans_vextuwrx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vextu_right(e, a, 4)
+}
+
+/// `vclzlsbb RT,VRB` / `vctzlsbb RT,VRB`: count of leading / trailing bytes whose least
+/// significant bit is 0 (helpers).
+pub fn trans_vclzlsbb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    let n = call_regs(e, &helper!(vh::vclzlsbb, 1, false), &[32 + a.vrb]);
+    e.set(gpr(a.vrt), n);
+    Flow::Next(4)
+}
+pub fn trans_vctzlsbb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    let n = call_regs(e, &helper!(vh::vctzlsbb, 1, false), &[32 + a.vrb]);
+    e.set(gpr(a.vrt), n);
+    Flow::Next(4)
+}
+
+// ---- permutes (§6.8.4) ----
+
+/// `vperm VRT,VRA,VRB,VRC` and `vpermr`.
+pub fn trans_vperm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    call_regs(e, &helper!(vh::vperm, 4, false), &[32 + a.vrt, 32 + a.vra, 32 + a.vrb, 32 + a.vrc]);
+    Flow::Next(4)
+}
+pub fn trans_vpermr<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    call_regs(e, &helper!(vh::vpermr, 4, false), &[32 + a.vrt, 32 + a.vra, 32 + a.vrb, 32 + a.vrc]);
+    Flow::Next(4)
+}
+
+// ---- element-wise operations through helpers ----
+
+pub fn trans_vaddubm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddubm, 3, false))
+}
+pub fn trans_vadduhm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vadduhm, 3, false))
+}
+pub fn trans_vadduwm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vadduwm, 3, false))
+}
+pub fn trans_vaddudm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddudm, 3, false))
+}
+pub fn trans_vsububm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsububm, 3, false))
+}
+pub fn trans_vsubuhm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubuhm, 3, false))
+}
+pub fn trans_vsubuwm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubuwm, 3, false))
+}
+pub fn trans_vsubudm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubudm, 3, false))
+}
+pub fn trans_vaddubs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddubs, 3, false))
+}
+pub fn trans_vadduhs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vadduhs, 3, false))
+}
+pub fn trans_vadduws<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vadduws, 3, false))
+}
+pub fn trans_vaddsbs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddsbs, 3, false))
+}
+pub fn trans_vaddshs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddshs, 3, false))
+}
+pub fn trans_vaddsws<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddsws, 3, false))
+}
+pub fn trans_vsububs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsububs, 3, false))
+}
+pub fn trans_vsubuhs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubuhs, 3, false))
+}
+pub fn trans_vsubuws<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubuws, 3, false))
+}
+pub fn trans_vsubsbs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubsbs, 3, false))
+}
+pub fn trans_vsubshs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubshs, 3, false))
+}
+pub fn trans_vsubsws<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubsws, 3, false))
+}
+pub fn trans_vsumsws<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsumsws, 3, false))
+}
+
+pub fn trans_vmaxub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxub, 3, false))
+}
+pub fn trans_vmaxuh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxuh, 3, false))
+}
+pub fn trans_vmaxuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxuw, 3, false))
+}
+pub fn trans_vmaxud<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxud, 3, false))
+}
+pub fn trans_vmaxsb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxsb, 3, false))
+}
+pub fn trans_vmaxsh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxsh, 3, false))
+}
+pub fn trans_vmaxsw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxsw, 3, false))
+}
+pub fn trans_vmaxsd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmaxsd, 3, false))
+}
+pub fn trans_vminub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminub, 3, false))
+}
+pub fn trans_vminuh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminuh, 3, false))
+}
+pub fn trans_vminuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminuw, 3, false))
+}
+pub fn trans_vminud<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminud, 3, false))
+}
+pub fn trans_vminsb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminsb, 3, false))
+}
+pub fn trans_vminsh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminsh, 3, false))
+}
+pub fn trans_vminsw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminsw, 3, false))
+}
+pub fn trans_vminsd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vminsd, 3, false))
+}
+
+pub fn trans_vcmpequb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpequb, 3, false))
+}
+pub fn trans_vcmpequh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpequh, 3, false))
+}
+pub fn trans_vcmpequw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpequw, 3, false))
+}
+pub fn trans_vcmpequd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpequd, 3, false))
+}
+pub fn trans_vcmpneb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpneb, 3, false))
+}
+pub fn trans_vcmpneh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpneh, 3, false))
+}
+pub fn trans_vcmpnew<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpnew, 3, false))
+}
+pub fn trans_vcmpnezb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpnezb, 3, false))
+}
+pub fn trans_vcmpnezh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpnezh, 3, false))
+}
+pub fn trans_vcmpnezw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpnezw, 3, false))
+}
+pub fn trans_vcmpgtub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtub, 3, false))
+}
+pub fn trans_vcmpgtuh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtuh, 3, false))
+}
+pub fn trans_vcmpgtuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtuw, 3, false))
+}
+pub fn trans_vcmpgtud<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtud, 3, false))
+}
+pub fn trans_vcmpgtsb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtsb, 3, false))
+}
+pub fn trans_vcmpgtsh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtsh, 3, false))
+}
+pub fn trans_vcmpgtsw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtsw, 3, false))
+}
+pub fn trans_vcmpgtsd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vcmp(e, a, helper!(vh::vcmpgtsd, 3, false))
+}
+
+pub fn trans_vclzb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vclzb, 2, false))
+}
+pub fn trans_vclzh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vclzh, 2, false))
+}
+pub fn trans_vclzw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vclzw, 2, false))
+}
+pub fn trans_vclzd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vclzd, 2, false))
+}
+pub fn trans_vctzb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vctzb, 2, false))
+}
+pub fn trans_vctzh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vctzh, 2, false))
+}
+pub fn trans_vctzw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vctzw, 2, false))
+}
+pub fn trans_vctzd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vctzd, 2, false))
+}
+pub fn trans_vpopcntb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vpopcntb, 2, false))
+}
+pub fn trans_vpopcnth<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vpopcnth, 2, false))
+}
+pub fn trans_vpopcntw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vpopcntw, 2, false))
+}
+pub fn trans_vpopcntd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vpopcntd, 2, false))
+}
+pub fn trans_vgbbd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vgbbd, 2, false))
+}
+pub fn trans_vbpermq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vbpermq, 3, false))
+}
+pub fn trans_vbpermd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vbpermd, 3, false))
+}
+
+pub fn trans_vslb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vslb, 3, false))
+}
+pub fn trans_vslh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vslh, 3, false))
+}
+pub fn trans_vslw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vslw, 3, false))
+}
+pub fn trans_vsld<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsld, 3, false))
+}
+pub fn trans_vsrb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrb, 3, false))
+}
+pub fn trans_vsrh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrh, 3, false))
+}
+pub fn trans_vsrw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrw, 3, false))
+}
+pub fn trans_vsrd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrd, 3, false))
+}
+pub fn trans_vsrab<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrab, 3, false))
+}
+pub fn trans_vsrah<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrah, 3, false))
+}
+pub fn trans_vsraw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsraw, 3, false))
+}
+pub fn trans_vsrad<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrad, 3, false))
+}
+pub fn trans_vrlb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrlb, 3, false))
+}
+pub fn trans_vrlh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrlh, 3, false))
+}
+pub fn trans_vrlw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrlw, 3, false))
+}
+pub fn trans_vrld<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrld, 3, false))
+}
+
+pub fn trans_vmrghb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrghb, 3, false))
+}
+pub fn trans_vmrghh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrghh, 3, false))
+}
+pub fn trans_vmrghw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrghw, 3, false))
+}
+pub fn trans_vmrglb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrglb, 3, false))
+}
+pub fn trans_vmrglh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrglh, 3, false))
+}
+pub fn trans_vmrglw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrglw, 3, false))
+}
+pub fn trans_vpkuhum<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkuhum, 3, false))
+}
+pub fn trans_vpkuwum<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkuwum, 3, false))
+}
+pub fn trans_vpkudum<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkudum, 3, false))
 }

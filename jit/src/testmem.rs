@@ -24,16 +24,22 @@ impl FlatMemory {
         assert!(p != libc::MAP_FAILED, "mmap of test memory failed");
         FlatMemory { base: p as *mut u8, size, track_code: false, protected: Default::default() }
     }
-    pub fn bytes(&self) -> &mut [u8] {
-        // SAFETY: the whole mapping is ours and read/write (tests don't run guest code while
-        // holding this slice).
-        unsafe { std::slice::from_raw_parts_mut(self.base, self.size) }
+    fn check(&self, addr: u64, len: usize) -> usize {
+        let a = addr as usize;
+        assert!(a.checked_add(len).is_some_and(|e| e <= self.size), "test memory access out of range");
+        a
     }
     pub fn write(&self, addr: u64, data: &[u8]) {
-        self.bytes()[addr as usize..addr as usize + data.len()].copy_from_slice(data);
+        let a = self.check(addr, data.len());
+        // SAFETY: in range of our read/write mapping (checked above).
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.base.add(a), data.len()) };
     }
     pub fn read(&self, addr: u64, len: usize) -> Vec<u8> {
-        self.bytes()[addr as usize..addr as usize + len].to_vec()
+        let a = self.check(addr, len);
+        let mut v = vec![0u8; len];
+        // SAFETY: in range of our mapping (checked above).
+        unsafe { std::ptr::copy_nonoverlapping(self.base.add(a), v.as_mut_ptr(), len) };
+        v
     }
     /// Makes `[addr, addr+len)` inaccessible (page-aligned), so guest accesses fault in hardware.
     pub fn protect_none(&self, addr: u64, len: usize) {
@@ -58,7 +64,7 @@ impl CodeSource for FlatMemory {
         if end > self.size as u64 {
             return false;
         }
-        buf.copy_from_slice(&self.bytes()[pc as usize..end as usize]);
+        buf.copy_from_slice(&self.read(pc, buf.len()));
         true
     }
 }

@@ -1,0 +1,547 @@
+//! Helpers (Rust functions called from translated code) for the element-wise VMX
+//! instructions of [`crate::vmx`] (Power ISA 3.0B Book I ch. 6).
+//!
+//! ABI: `extern "C" fn(cpu: *mut u8, t, a, b[, c]) -> u64` where `t`, `a`, `b`, `c` are
+//! full VSR numbers (0..63; VR n is 32+n), read and written in `Ppc64Cpu::vsr` directly — the
+//! engine syncs guest state to the struct before a helper call and reloads it afterwards.
+//! Compare helpers return the CR6 value of their record form (the caller writes it when Rc=1);
+//! helpers returning a GPR value say so. No helper raises.
+//!
+//! Elements are numbered as in the book: element 0 is the most significant, whatever MSR[LE].
+//! [`elem`] and [`build`] convert between a 128-bit register value and its elements.
+
+use crate::state::Ppc64Cpu;
+
+/// The CPU struct behind a helper's pointer.
+///
+/// # Safety
+/// `p` is the `Ppc64Cpu` translated code (or the interpreter) runs on, and no other reference
+/// to it is live during the helper call.
+pub(crate) unsafe fn cpu<'a>(p: *mut u8) -> &'a mut Ppc64Cpu {
+    unsafe { &mut *(p as *mut Ppc64Cpu) }
+}
+
+/// VSR `n` as the architected 128-bit value (bit 0 of the book = bit 127 here).
+pub fn vsr_get(c: &Ppc64Cpu, n: u64) -> u128 {
+    let v = c.vsr[n as usize & 63];
+    ((v[1] as u128) << 64) | v[0] as u128
+}
+pub fn vsr_set(c: &mut Ppc64Cpu, n: u64, v: u128) {
+    c.vsr[n as usize & 63] = [v as u64, (v >> 64) as u64];
+}
+
+/// All-ones mask of a `w`-bit element (w ≤ 64).
+pub const fn mask(w: u32) -> u64 {
+    if w == 64 { u64::MAX } else { (1u64 << w) - 1 }
+}
+/// Element `i` (book numbering) of width `w` bits of `v`.
+pub fn elem(v: u128, w: u32, i: u32) -> u64 {
+    (v >> (128 - w * (i + 1))) as u64 & mask(w)
+}
+/// The vector whose element `i` of width `w` is `f(i)` (truncated to `w` bits).
+pub fn build(w: u32, mut f: impl FnMut(u32) -> u64) -> u128 {
+    (0..128 / w).fold(0u128, |acc, i| acc | (((f(i) & mask(w)) as u128) << (128 - w * (i + 1))))
+}
+/// `x`'s low `w` bits as a signed number.
+pub fn sext(x: u64, w: u32) -> i64 {
+    ((x << (64 - w)) as i64) >> (64 - w)
+}
+
+/// VSCR[SAT] (bit 31 of the 32-bit VSCR).
+pub const VSCR_SAT: u32 = 1;
+
+/// CR6 of a vector compare's record form: all elements true → 0b1000, none → 0b0010.
+fn cr6(all: bool, none: bool) -> u64 {
+    ((all as u64) << 3) | ((none as u64) << 1)
+}
+
+// ---- shapes: element-wise operations over one or two registers ----
+
+fn unop(p: *mut u8, t: u64, a: u64, w: u32, f: impl Fn(u64) -> u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let x = vsr_get(c, a);
+    vsr_set(c, t, build(w, |i| f(elem(x, w, i))));
+    0
+}
+
+fn binop(p: *mut u8, t: u64, a: u64, b: u64, w: u32, f: impl Fn(u64, u64) -> u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    vsr_set(c, t, build(w, |i| f(elem(x, w, i), elem(y, w, i))));
+    0
+}
+
+/// Element-wise compare: true elements become all ones. Returns the CR6 value.
+fn cmpop(p: *mut u8, t: u64, a: u64, b: u64, w: u32, f: impl Fn(u64, u64) -> bool) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    let r = build(w, |i| if f(elem(x, w, i), elem(y, w, i)) { u64::MAX } else { 0 });
+    vsr_set(c, t, r);
+    cr6(r == u128::MAX, r == 0)
+}
+
+/// Element-wise saturating operation: `f` gives the exact result as an i128 and the
+/// element's range clamps it; any clamping sets VSCR[SAT].
+fn satop(p: *mut u8, t: u64, a: u64, b: u64, w: u32, signed: bool, f: impl Fn(i128, i128) -> i128) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    let (lo, hi) = if signed {
+        (-(1i128 << (w - 1)), (1i128 << (w - 1)) - 1)
+    } else {
+        (0, (1i128 << w) - 1)
+    };
+    let val = |v: u64| if signed { sext(v, w) as i128 } else { v as i128 };
+    let mut sat = false;
+    let r = build(w, |i| {
+        let exact = f(val(elem(x, w, i)), val(elem(y, w, i)));
+        let clamped = exact.clamp(lo, hi);
+        sat |= clamped != exact;
+        clamped as u64
+    });
+    vsr_set(c, t, r);
+    if sat {
+        c.vscr |= VSCR_SAT;
+    }
+    0
+}
+
+// ---- integer arithmetic (§6.9.1) ----
+
+pub extern "C" fn vaddubm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, u64::wrapping_add)
+}
+pub extern "C" fn vadduhm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, u64::wrapping_add)
+}
+pub extern "C" fn vadduwm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, u64::wrapping_add)
+}
+pub extern "C" fn vaddudm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, u64::wrapping_add)
+}
+pub extern "C" fn vsububm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, u64::wrapping_sub)
+}
+pub extern "C" fn vsubuhm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, u64::wrapping_sub)
+}
+pub extern "C" fn vsubuwm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, u64::wrapping_sub)
+}
+pub extern "C" fn vsubudm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, u64::wrapping_sub)
+}
+pub extern "C" fn vaddubs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 8, false, |x, y| x + y)
+}
+pub extern "C" fn vadduhs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 16, false, |x, y| x + y)
+}
+pub extern "C" fn vadduws(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 32, false, |x, y| x + y)
+}
+pub extern "C" fn vaddsbs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 8, true, |x, y| x + y)
+}
+pub extern "C" fn vaddshs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 16, true, |x, y| x + y)
+}
+pub extern "C" fn vaddsws(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 32, true, |x, y| x + y)
+}
+pub extern "C" fn vsububs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 8, false, |x, y| x - y)
+}
+pub extern "C" fn vsubuhs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 16, false, |x, y| x - y)
+}
+pub extern "C" fn vsubuws(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 32, false, |x, y| x - y)
+}
+pub extern "C" fn vsubsbs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 8, true, |x, y| x - y)
+}
+pub extern "C" fn vsubshs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 16, true, |x, y| x - y)
+}
+pub extern "C" fn vsubsws(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    satop(p, t, a, b, 32, true, |x, y| x - y)
+}
+
+/// `vsumsws`: word 3 ← the saturated sum of VRA's four signed words and VRB's word 3;
+/// words 0-2 ← 0.
+pub extern "C" fn vsumsws(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    let sum: i64 = (0..4).map(|i| sext(elem(x, 32, i), 32)).sum::<i64>() + sext(elem(y, 32, 3), 32);
+    let clamped = sum.clamp(i32::MIN as i64, i32::MAX as i64);
+    vsr_set(c, t, clamped as u32 as u128);
+    if clamped != sum {
+        c.vscr |= VSCR_SAT;
+    }
+    0
+}
+
+// ---- maximum / minimum (§6.9.1.6) ----
+
+fn umax(x: u64, y: u64) -> u64 {
+    x.max(y)
+}
+fn umin(x: u64, y: u64) -> u64 {
+    x.min(y)
+}
+fn smax(w: u32) -> impl Fn(u64, u64) -> u64 {
+    move |x, y| if sext(x, w) >= sext(y, w) { x } else { y }
+}
+fn smin(w: u32) -> impl Fn(u64, u64) -> u64 {
+    move |x, y| if sext(x, w) <= sext(y, w) { x } else { y }
+}
+pub extern "C" fn vmaxub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, umax)
+}
+pub extern "C" fn vmaxuh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, umax)
+}
+pub extern "C" fn vmaxuw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, umax)
+}
+pub extern "C" fn vmaxud(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, umax)
+}
+pub extern "C" fn vminub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, umin)
+}
+pub extern "C" fn vminuh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, umin)
+}
+pub extern "C" fn vminuw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, umin)
+}
+pub extern "C" fn vminud(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, umin)
+}
+pub extern "C" fn vmaxsb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, smax(8))
+}
+pub extern "C" fn vmaxsh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, smax(16))
+}
+pub extern "C" fn vmaxsw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, smax(32))
+}
+pub extern "C" fn vmaxsd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, smax(64))
+}
+pub extern "C" fn vminsb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, smin(8))
+}
+pub extern "C" fn vminsh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, smin(16))
+}
+pub extern "C" fn vminsw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, smin(32))
+}
+pub extern "C" fn vminsd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, smin(64))
+}
+
+// ---- compares (§6.9.3): the result of each also gives CR6 ----
+
+pub extern "C" fn vcmpequb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 8, |x, y| x == y)
+}
+pub extern "C" fn vcmpequh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 16, |x, y| x == y)
+}
+pub extern "C" fn vcmpequw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 32, |x, y| x == y)
+}
+pub extern "C" fn vcmpequd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 64, |x, y| x == y)
+}
+pub extern "C" fn vcmpneb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 8, |x, y| x != y)
+}
+pub extern "C" fn vcmpneh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 16, |x, y| x != y)
+}
+pub extern "C" fn vcmpnew(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 32, |x, y| x != y)
+}
+/// `vcmpnez*`: not equal, or either element zero.
+pub extern "C" fn vcmpnezb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 8, |x, y| x != y || x == 0 || y == 0)
+}
+pub extern "C" fn vcmpnezh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 16, |x, y| x != y || x == 0 || y == 0)
+}
+pub extern "C" fn vcmpnezw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 32, |x, y| x != y || x == 0 || y == 0)
+}
+pub extern "C" fn vcmpgtub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 8, |x, y| x > y)
+}
+pub extern "C" fn vcmpgtuh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 16, |x, y| x > y)
+}
+pub extern "C" fn vcmpgtuw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 32, |x, y| x > y)
+}
+pub extern "C" fn vcmpgtud(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 64, |x, y| x > y)
+}
+pub extern "C" fn vcmpgtsb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 8, |x, y| sext(x, 8) > sext(y, 8))
+}
+pub extern "C" fn vcmpgtsh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 16, |x, y| sext(x, 16) > sext(y, 16))
+}
+pub extern "C" fn vcmpgtsw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 32, |x, y| sext(x, 32) > sext(y, 32))
+}
+pub extern "C" fn vcmpgtsd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    cmpop(p, t, a, b, 64, |x, y| sext(x, 64) > sext(y, 64))
+}
+
+// ---- bit counts (§6.9.6, v3.0 additions) ----
+
+pub extern "C" fn vclzb(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 8, |x| (x as u8).leading_zeros() as u64)
+}
+pub extern "C" fn vclzh(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 16, |x| (x as u16).leading_zeros() as u64)
+}
+pub extern "C" fn vclzw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 32, |x| (x as u32).leading_zeros() as u64)
+}
+pub extern "C" fn vclzd(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 64, |x| x.leading_zeros() as u64)
+}
+pub extern "C" fn vctzb(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 8, |x| (x as u8).trailing_zeros() as u64)
+}
+pub extern "C" fn vctzh(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 16, |x| (x as u16).trailing_zeros() as u64)
+}
+pub extern "C" fn vctzw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 32, |x| (x as u32).trailing_zeros() as u64)
+}
+pub extern "C" fn vctzd(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 64, |x| x.trailing_zeros() as u64)
+}
+pub extern "C" fn vpopcntb(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 8, |x| x.count_ones() as u64)
+}
+pub extern "C" fn vpopcnth(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 16, |x| x.count_ones() as u64)
+}
+pub extern "C" fn vpopcntw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 32, |x| x.count_ones() as u64)
+}
+pub extern "C" fn vpopcntd(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 64, |x| x.count_ones() as u64)
+}
+
+/// `vclzlsbb RT,VRB`: how many bytes, from byte 0 on, have their least significant bit 0
+/// before the first that has it 1 (16 if none). Returns the GPR value.
+pub extern "C" fn vclzlsbb(p: *mut u8, b: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let x = vsr_get(unsafe { cpu(p) }, b);
+    (0..16).take_while(|&i| elem(x, 8, i) & 1 == 0).count() as u64
+}
+/// `vctzlsbb RT,VRB`: the same counting from byte 15 down.
+pub extern "C" fn vctzlsbb(p: *mut u8, b: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let x = vsr_get(unsafe { cpu(p) }, b);
+    (0..16).rev().take_while(|&i| elem(x, 8, i) & 1 == 0).count() as u64
+}
+
+// ---- shifts and rotates by element (§6.9.5): the count is the element's low log2(w) bits ----
+
+pub extern "C" fn vslb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, |x, y| x << (y & 7))
+}
+pub extern "C" fn vslh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, |x, y| x << (y & 15))
+}
+pub extern "C" fn vslw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| x << (y & 31))
+}
+pub extern "C" fn vsld(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, |x, y| x << (y & 63))
+}
+pub extern "C" fn vsrb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, |x, y| x >> (y & 7))
+}
+pub extern "C" fn vsrh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, |x, y| x >> (y & 15))
+}
+pub extern "C" fn vsrw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| x >> (y & 31))
+}
+pub extern "C" fn vsrd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, |x, y| x >> (y & 63))
+}
+pub extern "C" fn vsrab(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, |x, y| (sext(x, 8) >> (y & 7)) as u64)
+}
+pub extern "C" fn vsrah(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, |x, y| (sext(x, 16) >> (y & 15)) as u64)
+}
+pub extern "C" fn vsraw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| (sext(x, 32) >> (y & 31)) as u64)
+}
+pub extern "C" fn vsrad(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, |x, y| (sext(x, 64) >> (y & 63)) as u64)
+}
+pub extern "C" fn vrlb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, |x, y| (x as u8).rotate_left((y & 7) as u32) as u64)
+}
+pub extern "C" fn vrlh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, |x, y| (x as u16).rotate_left((y & 15) as u32) as u64)
+}
+pub extern "C" fn vrlw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| (x as u32).rotate_left((y & 31) as u32) as u64)
+}
+pub extern "C" fn vrld(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, |x, y| x.rotate_left((y & 63) as u32))
+}
+
+// ---- merge, pack, permute (§6.8) ----
+
+/// `vmrgh*`/`vmrgl*`: interleaves the elements of the high (`low = false`) or low halves of
+/// VRA and VRB, VRA's first.
+fn merge(p: *mut u8, t: u64, a: u64, b: u64, w: u32, low: bool) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    let base = if low { 64 / w } else { 0 };
+    let r = build(w, |i| {
+        let src = if i % 2 == 0 { x } else { y };
+        elem(src, w, base + i / 2)
+    });
+    vsr_set(c, t, r);
+    0
+}
+pub extern "C" fn vmrghb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge(p, t, a, b, 8, false)
+}
+pub extern "C" fn vmrghh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge(p, t, a, b, 16, false)
+}
+pub extern "C" fn vmrghw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge(p, t, a, b, 32, false)
+}
+pub extern "C" fn vmrglb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge(p, t, a, b, 8, true)
+}
+pub extern "C" fn vmrglh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge(p, t, a, b, 16, true)
+}
+pub extern "C" fn vmrglw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge(p, t, a, b, 32, true)
+}
+
+/// `vpku*um`: the low halves of VRA's elements of width `w`, then VRB's (modulo).
+fn pack_modulo(p: *mut u8, t: u64, a: u64, b: u64, w: u32) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    let n = 128 / w;
+    let r = build(w / 2, |i| if i < n { elem(x, w, i) } else { elem(y, w, i - n) });
+    vsr_set(c, t, r);
+    0
+}
+pub extern "C" fn vpkuhum(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_modulo(p, t, a, b, 16)
+}
+pub extern "C" fn vpkuwum(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_modulo(p, t, a, b, 32)
+}
+pub extern "C" fn vpkudum(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_modulo(p, t, a, b, 64)
+}
+
+/// Byte `i` (0..31) of the 32-byte concatenation `hi || lo`.
+fn byte_of_pair(hi: u128, lo: u128, i: u64) -> u64 {
+    if i < 16 { elem(hi, 8, i as u32) } else { elem(lo, 8, i as u32 - 16) }
+}
+
+/// `vperm`/`vpermr`/`xxperm`/`xxpermr`: byte i of T ← byte `idx` of `hi || lo`, where `idx`
+/// is the low 5 bits of byte i of the control `ctl` (`reverse`: 31 minus that).
+pub fn permute(hi: u128, lo: u128, ctl: u128, reverse: bool) -> u128 {
+    build(8, |i| {
+        let k = elem(ctl, 8, i) & 31;
+        byte_of_pair(hi, lo, if reverse { 31 - k } else { k })
+    })
+}
+
+/// `vperm VRT,VRA,VRB,VRC`.
+pub extern "C" fn vperm(p: *mut u8, t: u64, a: u64, b: u64, ctl: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let r = permute(vsr_get(c, a), vsr_get(c, b), vsr_get(c, ctl), false);
+    vsr_set(c, t, r);
+    0
+}
+/// `vpermr VRT,VRA,VRB,VRC` (v3.0): indices counted from the other end.
+pub extern "C" fn vpermr(p: *mut u8, t: u64, a: u64, b: u64, ctl: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let r = permute(vsr_get(c, a), vsr_get(c, b), vsr_get(c, ctl), true);
+    vsr_set(c, t, r);
+    0
+}
+
+// ---- bit gather and permute (§6.9.6, v2.07/v3.0) ----
+
+/// `vgbbd`: in each doubleword, viewed as an 8x8 bit matrix with byte j as row j, transpose:
+/// bit k of result byte j is bit j of source byte k.
+pub extern "C" fn vgbbd(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 64, |x| {
+        let mut r = 0u64;
+        for j in 0..8 {
+            for k in 0..8 {
+                // Book bit m of the doubleword is bit 63-m of the u64.
+                let bit = (x >> (63 - (8 * k + j))) & 1;
+                r |= bit << (63 - (8 * j + k));
+            }
+        }
+        r
+    })
+}
+
+/// `vbpermq`: for i in 0..16, bit 48+i of doubleword 0 of VRT ← bit (byte i of VRB) of VRA if
+/// that index is below 128, else 0. All other bits 0.
+pub extern "C" fn vbpermq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    let mut bits = 0u64;
+    for i in 0..16 {
+        let idx = elem(y, 8, i);
+        let bit = if idx < 128 { ((x >> (127 - idx)) & 1) as u64 } else { 0 };
+        bits |= bit << (15 - i);
+    }
+    vsr_set(c, t, (bits as u128) << 64);
+    0
+}
+
+/// `vbpermd`: per doubleword i, for j in 0..8, bit 56+j of VRT.dw[i] ← bit (byte j of
+/// VRB.dw[i]) of VRA.dw[i] if that index is below 64, else 0. Other bits 0.
+pub extern "C" fn vbpermd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 64, |x, y| {
+        let mut r = 0u64;
+        for j in 0..8 {
+            let idx = (y >> (56 - 8 * j)) & 0xff;
+            let bit = if idx < 64 { (x >> (63 - idx)) & 1 } else { 0 };
+            r |= bit << (7 - j);
+        }
+        r
+    })
+}
