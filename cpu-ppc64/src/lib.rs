@@ -98,6 +98,23 @@ impl Frontend for Ppc64 {
         })
     }
 
+    fn dump(&self, c: &Ppc64Cpu) -> String {
+        let mut s = format!(
+            "NIP {:016x}   LR {:016x} CTR {:016x} XER {:016x}\nMSR {:016x}   CR {:08x} TAR {:016x}\n",
+            c.hdr.pc,
+            c.lr,
+            c.ctr,
+            c.xer(),
+            c.msr,
+            c.cr_word(),
+            c.tar
+        );
+        for (i, r) in c.gpr.iter().enumerate() {
+            s.push_str(&format!("GPR{i:02} {r:016x}{}", if i % 4 == 3 { "\n" } else { " " }));
+        }
+        s
+    }
+
     fn disasm(&self, code: &dyn CodeSource, pc: u64, mode: u32) -> (String, u32) {
         match Self::fetch_word(code, pc, mode) {
             Some(w) => (disasm_word(w, pc), 4),
