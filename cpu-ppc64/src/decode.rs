@@ -229,6 +229,26 @@ decode_table! {
     STWCX    "stwcx."    X   0xfc00_07ff 0x7c00_012d => |e, a, cx| ls::st_cx(e, a, cx, jit::ir::Ty::I32);
     STDCX    "stdcx."    X   0xfc00_07ff 0x7c00_01ad => |e, a, cx| ls::st_cx(e, a, cx, jit::ir::Ty::I64);
     STQCX    "stqcx."    X   0xfc00_07ff 0x7c00_016d => ls::trans_stqcx;
+    // -- floating-point loads and stores (ch. 4.6.2-4.6.3): fp_load_store.rs --
+    LFS      "lfs"       D   0xfc00_0000 0xc000_0000 => |e, a, cx| crate::fp_load_store::ld_fp_d(e, a, cx, crate::fp_load_store::FpData::Single, false);
+    LFSU     "lfsu"      D   0xfc00_0000 0xc400_0000 => |e, a, cx| crate::fp_load_store::ld_fp_d(e, a, cx, crate::fp_load_store::FpData::Single, true);
+    LFD      "lfd"       D   0xfc00_0000 0xc800_0000 => |e, a, cx| crate::fp_load_store::ld_fp_d(e, a, cx, crate::fp_load_store::FpData::Double, false);
+    LFDU     "lfdu"      D   0xfc00_0000 0xcc00_0000 => |e, a, cx| crate::fp_load_store::ld_fp_d(e, a, cx, crate::fp_load_store::FpData::Double, true);
+    STFS     "stfs"      D   0xfc00_0000 0xd000_0000 => |e, a, cx| crate::fp_load_store::st_fp_d(e, a, cx, crate::fp_load_store::FpData::Single, false);
+    STFSU    "stfsu"     D   0xfc00_0000 0xd400_0000 => |e, a, cx| crate::fp_load_store::st_fp_d(e, a, cx, crate::fp_load_store::FpData::Single, true);
+    STFD     "stfd"      D   0xfc00_0000 0xd800_0000 => |e, a, cx| crate::fp_load_store::st_fp_d(e, a, cx, crate::fp_load_store::FpData::Double, false);
+    STFDU    "stfdu"     D   0xfc00_0000 0xdc00_0000 => |e, a, cx| crate::fp_load_store::st_fp_d(e, a, cx, crate::fp_load_store::FpData::Double, true);
+    LFSX     "lfsx"      X   0xfc00_07fe 0x7c00_042e => |e, a, cx| crate::fp_load_store::ld_fp_x(e, a, cx, crate::fp_load_store::FpData::Single, false);
+    LFSUX    "lfsux"     X   0xfc00_07fe 0x7c00_046e => |e, a, cx| crate::fp_load_store::ld_fp_x(e, a, cx, crate::fp_load_store::FpData::Single, true);
+    LFDX     "lfdx"      X   0xfc00_07fe 0x7c00_04ae => |e, a, cx| crate::fp_load_store::ld_fp_x(e, a, cx, crate::fp_load_store::FpData::Double, false);
+    LFDUX    "lfdux"     X   0xfc00_07fe 0x7c00_04ee => |e, a, cx| crate::fp_load_store::ld_fp_x(e, a, cx, crate::fp_load_store::FpData::Double, true);
+    LFIWAX   "lfiwax"    X   0xfc00_07fe 0x7c00_06ae => |e, a, cx| crate::fp_load_store::ld_fp_x(e, a, cx, crate::fp_load_store::FpData::WordSigned, false);
+    LFIWZX   "lfiwzx"    X   0xfc00_07fe 0x7c00_06ee => |e, a, cx| crate::fp_load_store::ld_fp_x(e, a, cx, crate::fp_load_store::FpData::Word, false);
+    STFSX    "stfsx"     X   0xfc00_07fe 0x7c00_052e => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Single, false);
+    STFSUX   "stfsux"    X   0xfc00_07fe 0x7c00_056e => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Single, true);
+    STFDX    "stfdx"     X   0xfc00_07fe 0x7c00_05ae => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Double, false);
+    STFDUX   "stfdux"    X   0xfc00_07fe 0x7c00_05ee => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Double, true);
+    STFIWX   "stfiwx"    X   0xfc00_07fe 0x7c00_07ae => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Word, false);
     // -- storage control / sync (Book II ch. 4): storage_control.rs --
     SYNC     "sync"      X   0xfc00_07fe 0x7c00_04ac => crate::storage_control::trans_sync;
     EIEIO    "eieio"     X   0xfc00_07fe 0x7c00_06ac => crate::storage_control::trans_eieio;

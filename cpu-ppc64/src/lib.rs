@@ -9,6 +9,7 @@ pub mod cr_ops;
 pub mod decode;
 pub mod fixed_point;
 pub mod forms;
+pub mod fp_load_store;
 pub mod load_store;
 pub mod sprs;
 pub mod state;

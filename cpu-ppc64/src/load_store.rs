@@ -82,49 +82,47 @@ pub fn require_aligned<E: Emitter>(e: &mut E, ea: E::V, size: u64, cx: &Cx) {
     }
 }
 
-/// Loads `w` at `ea` in byte order `order` into RT (extended to 64 bits), updating RA with
-/// `ea` if asked. Update forms with RA=0 or RA=RT are invalid forms (§3.3.2).
-pub fn load_to<E: Emitter>(
-    e: &mut E,
-    ea: E::V,
-    rt: usize,
-    ra: usize,
-    w: Width,
-    update: bool,
-    order: Endian,
-    cx: &Cx,
-) -> Flow {
-    if update && (ra == 0 || ra == rt) {
+/// How an integer load or store moves its data.
+#[derive(Clone, Copy, Debug)]
+pub struct Access {
+    pub w: Width,
+    /// Byte order of the access: the data byte order, or its reverse for `l*brx`/`st*brx`.
+    pub order: Endian,
+    /// Update form: RA ← EA afterwards.
+    pub update: bool,
+}
+
+impl Access {
+    fn new(w: Width, cx: &Cx, update: bool) -> Access {
+        Access { w, order: cx.endian, update }
+    }
+}
+
+/// Loads at `ea` into RT (extended to 64 bits), updating RA with `ea` for update forms.
+/// Update forms with RA=0 or RA=RT are invalid forms (§3.3.2).
+pub fn load_to<E: Emitter>(e: &mut E, ea: E::V, rt: usize, ra: usize, acc: Access, cx: &Cx) -> Flow {
+    if acc.update && (ra == 0 || ra == rt) {
         return invalid(e, cx);
     }
-    let v = e.load(w.ty, ea, order);
-    let v = if w.signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) };
+    let v = e.load(acc.w.ty, ea, acc.order);
+    let v = if acc.w.signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) };
     e.set(gpr(rt), v);
-    if update {
+    if acc.update {
         e.set(gpr(ra), ea);
     }
     Flow::Next(4)
 }
 
-/// Stores the low `w` bytes of RS at `ea` in byte order `order`, updating RA with `ea` if
-/// asked (RA=0 is invalid for update forms).
-pub fn store_from<E: Emitter>(
-    e: &mut E,
-    ea: E::V,
-    rs: usize,
-    ra: usize,
-    w: Width,
-    update: bool,
-    order: Endian,
-    cx: &Cx,
-) -> Flow {
-    if update && ra == 0 {
+/// Stores the low bytes of RS at `ea`, updating RA with `ea` for update forms (RA=0 is
+/// invalid for them).
+pub fn store_from<E: Emitter>(e: &mut E, ea: E::V, rs: usize, ra: usize, acc: Access, cx: &Cx) -> Flow {
+    if acc.update && ra == 0 {
         return invalid(e, cx);
     }
     let v = e.get(gpr(rs));
-    let v = e.trunc(w.ty, v);
-    e.store(w.ty, ea, v, order);
-    if update {
+    let v = e.trunc(acc.w.ty, v);
+    e.store(acc.w.ty, ea, v, acc.order);
+    if acc.update {
         e.set(gpr(ra), ea);
     }
     Flow::Next(4)
@@ -136,32 +134,32 @@ pub fn store_from<E: Emitter>(
 /// its EA from RA itself (it is invalid with RA=0, which `load_to` rejects).
 pub fn ld_d<E: Emitter>(e: &mut E, a: &D, cx: &Cx, w: Width, update: bool) -> Flow {
     let ea = ea_disp(e, a.ra, a.si);
-    load_to(e, ea, a.rt, a.ra, w, update, cx.endian, cx)
+    load_to(e, ea, a.rt, a.ra, Access::new(w, cx, update), cx)
 }
 /// D-form stores: `stb`, `sth`, `stw` and their update forms.
 pub fn st_d<E: Emitter>(e: &mut E, a: &D, cx: &Cx, w: Width, update: bool) -> Flow {
     let ea = ea_disp(e, a.ra, a.si);
-    store_from(e, ea, a.rt, a.ra, w, update, cx.endian, cx)
+    store_from(e, ea, a.rt, a.ra, Access::new(w, cx, update), cx)
 }
 /// DS-form loads: `ld`, `ldu`, `lwa`.
 pub fn ld_ds<E: Emitter>(e: &mut E, a: &Ds, cx: &Cx, w: Width, update: bool) -> Flow {
     let ea = ea_disp(e, a.ra, a.ds);
-    load_to(e, ea, a.rt, a.ra, w, update, cx.endian, cx)
+    load_to(e, ea, a.rt, a.ra, Access::new(w, cx, update), cx)
 }
 /// DS-form stores: `std`, `stdu`.
 pub fn st_ds<E: Emitter>(e: &mut E, a: &Ds, cx: &Cx, w: Width, update: bool) -> Flow {
     let ea = ea_disp(e, a.ra, a.ds);
-    store_from(e, ea, a.rt, a.ra, w, update, cx.endian, cx)
+    store_from(e, ea, a.rt, a.ra, Access::new(w, cx, update), cx)
 }
 /// X-form loads: `lbzx`, `lhzx`, `lhax`, `lwzx`, `lwax`, `ldx` and their update forms.
 pub fn ld_x<E: Emitter>(e: &mut E, a: &X, cx: &Cx, w: Width, update: bool) -> Flow {
     let ea = ea_indexed(e, a.ra, a.rb);
-    load_to(e, ea, a.rt, a.ra, w, update, cx.endian, cx)
+    load_to(e, ea, a.rt, a.ra, Access::new(w, cx, update), cx)
 }
 /// X-form stores: `stbx`, `sthx`, `stwx`, `stdx` and their update forms.
 pub fn st_x<E: Emitter>(e: &mut E, a: &X, cx: &Cx, w: Width, update: bool) -> Flow {
     let ea = ea_indexed(e, a.ra, a.rb);
-    store_from(e, ea, a.rt, a.ra, w, update, cx.endian, cx)
+    store_from(e, ea, a.rt, a.ra, Access::new(w, cx, update), cx)
 }
 
 // ---- byte-reversed (§3.3.5) ----
@@ -169,12 +167,12 @@ pub fn st_x<E: Emitter>(e: &mut E, a: &X, cx: &Cx, w: Width, update: bool) -> Fl
 /// `lhbrx`, `lwbrx`, `ldbrx`: the access in the opposite byte order, zero-extended.
 pub fn ld_brx<E: Emitter>(e: &mut E, a: &X, cx: &Cx, w: Width) -> Flow {
     let ea = ea_indexed(e, a.ra, a.rb);
-    load_to(e, ea, a.rt, a.ra, w, false, reversed(cx.endian), cx)
+    load_to(e, ea, a.rt, a.ra, Access { w, order: reversed(cx.endian), update: false }, cx)
 }
 /// `sthbrx`, `stwbrx`, `stdbrx`.
 pub fn st_brx<E: Emitter>(e: &mut E, a: &X, cx: &Cx, w: Width) -> Flow {
     let ea = ea_indexed(e, a.ra, a.rb);
-    store_from(e, ea, a.rt, a.ra, w, false, reversed(cx.endian), cx)
+    store_from(e, ea, a.rt, a.ra, Access { w, order: reversed(cx.endian), update: false }, cx)
 }
 
 // ---- multiple (§3.3.6) ----
@@ -302,7 +300,7 @@ pub fn trans_stswx<E: Emitter>(e: &mut E, _a: &X, cx: &Cx) -> Flow {
 /// RTp, RT = the high doubleword. In little-endian mode the quadword is little-endian, so RT
 /// comes from EA+8. Invalid if RT is odd or RT = RA.
 pub fn trans_lq<E: Emitter>(e: &mut E, a: &Dq, cx: &Cx) -> Flow {
-    if a.rt % 2 != 0 || a.rt == a.ra {
+    if !a.rt.is_multiple_of(2) || a.rt == a.ra {
         return invalid(e, cx);
     }
     let ea = ea_disp(e, a.ra, a.dq);
@@ -314,7 +312,7 @@ pub fn trans_lq<E: Emitter>(e: &mut E, a: &Dq, cx: &Cx) -> Flow {
 
 /// `stq RSp,DS(RA)`: RS (high) || RS+1 (low) as one quadword. Invalid if RS is odd.
 pub fn trans_stq<E: Emitter>(e: &mut E, a: &Ds, cx: &Cx) -> Flow {
-    if a.rt % 2 != 0 {
+    if !a.rt.is_multiple_of(2) {
         return invalid(e, cx);
     }
     let ea = ea_disp(e, a.ra, a.ds);
@@ -359,7 +357,7 @@ pub fn ld_arx<E: Emitter>(e: &mut E, a: &X, cx: &Cx, ty: Ty) -> Flow {
 
 /// `lqarx`: load quadword and reserve. Invalid if RT is odd or RT is RA or RB.
 pub fn trans_lqarx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
-    if a.rt % 2 != 0 || a.rt == a.ra || a.rt == a.rb {
+    if !a.rt.is_multiple_of(2) || a.rt == a.ra || a.rt == a.rb {
         return invalid(e, cx);
     }
     let ea = ea_indexed(e, a.ra, a.rb);
@@ -414,7 +412,7 @@ pub fn st_cx<E: Emitter>(e: &mut E, a: &X, cx: &Cx, ty: Ty) -> Flow {
 
 /// `stqcx.`: RS (high) || RS+1 (low). Invalid if RS is odd.
 pub fn trans_stqcx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
-    if a.rt % 2 != 0 {
+    if !a.rt.is_multiple_of(2) {
         return invalid(e, cx);
     }
     let ea = ea_indexed(e, a.ra, a.rb);

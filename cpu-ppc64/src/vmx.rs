@@ -10,9 +10,13 @@
 //!   addressed bytes; the other elements keep their values (the book leaves them undefined).
 //! - `lvsl`/`lvsr` do not access storage and do not depend on MSR[LE].
 //!
-//! Logical operations, loads/stores, splats, whole-register shifts and element extracts are
-//! expanded inline; element-wise arithmetic, compares, merges and permutes call the helpers
-//! of [`crate::vmx_helpers`] (one per mnemonic, named like it).
+//! Logical operations, loads/stores, splats, whole-register shifts, element extracts and the
+//! (hot, in glibc's string functions) equality compares are expanded inline; the other
+//! element-wise arithmetic, compares, merges and permutes call the helpers of
+//! [`crate::vmx_helpers`] (one per mnemonic, named like it).
+//!
+//! Slow path: with `BIGIRON_SLOW_VECTOR=1` in the environment every instruction that has a
+//! helper uses it instead of its inline expansion (to bisect a translation bug).
 
 use crate::forms::*;
 use crate::load_store::ea_indexed;
@@ -21,9 +25,15 @@ use crate::vmx_helpers as vh;
 use crate::Cx;
 use jit::frontend::Flow;
 use jit::helper;
-use jit::ir::{Emitter, Endian, Helper, Ty};
+use jit::ir::{Cmp, Emitter, Endian, Helper, Ty};
 
 // ---- shared pieces ----
+
+/// True when `BIGIRON_SLOW_VECTOR=1`: use helpers rather than inline expansions.
+pub fn slow_path() -> bool {
+    static SLOW: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SLOW.get_or_init(|| std::env::var("BIGIRON_SLOW_VECTOR").is_ok_and(|v| v == "1"))
+}
 
 /// A 128-bit constant.
 pub fn const128<E: Emitter>(e: &mut E, v: u128) -> E::V {
@@ -541,35 +551,105 @@ pub fn trans_vminsd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx3(e, a, helper!(vh::vminsd, 3, false))
 }
 
+// ---- equality compares, inline (SWAR on the 128-bit value) ----
+
+/// Which equality predicate a compare computes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum EqKind {
+    Eq,
+    Ne,
+    /// Not equal, or either element zero (`vcmpnez*`).
+    Nez,
+}
+
+/// For each `w`-bit element of `x`: 1 in its least significant bit if the element is nonzero,
+/// else 0. `(x & 0x7f..) + 0x7f..` sets an element's top bit iff its low bits are nonzero and
+/// never carries out of the element; or-ing `x` adds the top bit itself.
+fn nonzero_lsb<E: Emitter>(e: &mut E, x: E::V, w: u32) -> E::V {
+    let low = const128(e, vh::build(w, |_| vh::mask(w - 1)));
+    let t = e.and(x, low);
+    let t = e.add(t, low);
+    let t = e.or(t, x);
+    let t = e.lshr_imm(t, w - 1);
+    let one = const128(e, vh::build(w, |_| 1));
+    e.and(t, one)
+}
+
+/// Widens per-element 0/1 flags (in each element's least significant bit) to all-zero or
+/// all-one elements: m * (2^w - 1), computed as (m << w) - m (exact modulo 2^128).
+fn widen_flags<E: Emitter>(e: &mut E, m: E::V, w: u32) -> E::V {
+    let s = e.shl_imm(m, w);
+    e.sub(s, m)
+}
+
+/// Writes CR6 of a record-form compare from its result `r`: all ones → 0b1000, zero → 0b0010.
+fn set_cr6<E: Emitter>(e: &mut E, r: E::V) {
+    let ones = const128(e, u128::MAX);
+    let all = e.icmp(Cmp::Eq, r, ones);
+    let none = e.icmp_imm(Cmp::Eq, r, 0);
+    let all = e.shl_imm(all, 3);
+    let none = e.shl_imm(none, 1);
+    let f = e.or(all, none);
+    e.set(cr_field(6), f);
+}
+
+fn vcmp_eq<E: Emitter>(e: &mut E, a: &Vx, w: u32, kind: EqKind, slow: Helper) -> Flow {
+    if slow_path() {
+        return vcmp(e, a, slow);
+    }
+    let x = e.get(vr(a.vra));
+    let y = e.get(vr(a.vrb));
+    let d = e.xor(x, y);
+    let ne = nonzero_lsb(e, d, w);
+    let one = const128(e, vh::build(w, |_| 1));
+    let flags = match kind {
+        EqKind::Eq => e.xor(ne, one),
+        EqKind::Ne => ne,
+        EqKind::Nez => {
+            let nx = nonzero_lsb(e, x, w);
+            let ny = nonzero_lsb(e, y, w);
+            let both = e.and(nx, ny);
+            let zero = e.xor(both, one);
+            e.or(ne, zero)
+        }
+    };
+    let r = widen_flags(e, flags, w);
+    e.set(vr(a.vrt), r);
+    if a.rc {
+        set_cr6(e, r);
+    }
+    Flow::Next(4)
+}
+
 pub fn trans_vcmpequb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpequb, 3, false))
+    vcmp_eq(e, a, 8, EqKind::Eq, helper!(vh::vcmpequb, 3, false))
 }
 pub fn trans_vcmpequh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpequh, 3, false))
+    vcmp_eq(e, a, 16, EqKind::Eq, helper!(vh::vcmpequh, 3, false))
 }
 pub fn trans_vcmpequw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpequw, 3, false))
+    vcmp_eq(e, a, 32, EqKind::Eq, helper!(vh::vcmpequw, 3, false))
 }
 pub fn trans_vcmpequd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpequd, 3, false))
+    vcmp_eq(e, a, 64, EqKind::Eq, helper!(vh::vcmpequd, 3, false))
 }
 pub fn trans_vcmpneb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpneb, 3, false))
+    vcmp_eq(e, a, 8, EqKind::Ne, helper!(vh::vcmpneb, 3, false))
 }
 pub fn trans_vcmpneh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpneh, 3, false))
+    vcmp_eq(e, a, 16, EqKind::Ne, helper!(vh::vcmpneh, 3, false))
 }
 pub fn trans_vcmpnew<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpnew, 3, false))
+    vcmp_eq(e, a, 32, EqKind::Ne, helper!(vh::vcmpnew, 3, false))
 }
 pub fn trans_vcmpnezb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpnezb, 3, false))
+    vcmp_eq(e, a, 8, EqKind::Nez, helper!(vh::vcmpnezb, 3, false))
 }
 pub fn trans_vcmpnezh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpnezh, 3, false))
+    vcmp_eq(e, a, 16, EqKind::Nez, helper!(vh::vcmpnezh, 3, false))
 }
 pub fn trans_vcmpnezw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vcmp(e, a, helper!(vh::vcmpnezw, 3, false))
+    vcmp_eq(e, a, 32, EqKind::Nez, helper!(vh::vcmpnezw, 3, false))
 }
 pub fn trans_vcmpgtub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vcmp(e, a, helper!(vh::vcmpgtub, 3, false))

@@ -10,6 +10,11 @@
 //! Elements are numbered as in the book: element 0 is the most significant, whatever MSR[LE].
 //! [`elem`] and [`build`] convert between a 128-bit register value and its elements.
 
+// Helpers take the CPU pointer as a plain `*mut u8` and are safe `extern "C" fn`s because
+// `jit::helper!` (and the backends) call them through safe function-pointer types; only
+// translated code and the interpreter call them, with the CPU struct they were written for.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use crate::state::Ppc64Cpu;
 
 /// The CPU struct behind a helper's pointer.

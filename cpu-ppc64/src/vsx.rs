@@ -11,6 +11,7 @@
 //!   like `lvx`: in little-endian mode the byte at EA is byte 15 of the register.
 //! - `lxvl`/`stxvl` access the leftmost `nb` bytes of the register (big-endian) or the
 //!   rightmost `nb` in reverse (little-endian); `lxvll`/`stxvll` always the leftmost.
+//!
 //! Where the book leaves parts of a target undefined (doubleword 1 of scalar loads and moves
 //! of v2.06/v2.07), they keep their value; v3.0 instructions that define them as 0 write 0.
 
@@ -601,7 +602,10 @@ pub fn trans_xscpsgndp<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
 
 /// `xsabsqp`/`xsnabsqp`/`xsnegqp` (v3.0, X form on VRs: RT, RB): the quad-precision sign
 /// cleared, set or flipped. `xscpsgnqp VRT,VRA,VRB`: sign of VRA, the rest of VRB.
-fn xs_sign_qp<E: Emitter>(e: &mut E, a: &X, op: fn(&mut E, E::V, E::V, E::V) -> E::V) -> Flow {
+/// `op(e, value, sign source, sign mask)`.
+type QpSignOp<E> = fn(&mut E, <E as Emitter>::V, <E as Emitter>::V, <E as Emitter>::V) -> <E as Emitter>::V;
+
+fn xs_sign_qp<E: Emitter>(e: &mut E, a: &X, op: QpSignOp<E>) -> Flow {
     let b = e.get(vr(a.rb));
     let s = e.get(vr(a.ra));
     let sign = const128(e, 1 << 127);

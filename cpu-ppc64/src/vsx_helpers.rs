@@ -2,6 +2,11 @@
 //! [`crate::vmx_helpers`] (full VSR numbers; state read and written in the CPU struct), plus
 //! the single/double format conversions the scalar loads and stores use.
 
+// Helpers take the CPU pointer as a plain `*mut u8` and are safe `extern "C" fn`s because
+// `jit::helper!` (and the backends) call them through safe function-pointer types; only
+// translated code and the interpreter call them, with the CPU struct they were written for.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use crate::vmx_helpers::{cpu, permute, vsr_get, vsr_set};
 
 /// `xxperm XT,XA,XB`: byte i of XT ← byte (XB.byte[i] & 31) of XA || XT.
