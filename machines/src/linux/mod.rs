@@ -1,0 +1,44 @@
+//! Linux user mode: runs one guest Linux program in this host process, carrying out its
+//! system calls with the host kernel.
+//!
+//! Layers, from the guest up:
+//! - [`aspace`]: the guest address space (one host reservation; guest page table; checked
+//!   access for system calls; code-page write tracking for the engine).
+//! - [`loader`] and [`stack`]: ELF/`#!` loading and the initial stack and auxiliary vector.
+//! - [`process`]: a process — start-up and the run loop (`run_guest`) turning engine exits
+//!   into system calls and signals.
+//! - [`syscall`] and the `sys_*` modules, [`signal`]: the guest-neutral Linux layer. Calls
+//!   are identified by [`sysno::Sys`], independent of any ISA's numbering.
+//! - [`target`]: the trait an ISA implements — numbering, registers, entry state, auxv and
+//!   the struct/flag layouts where its kernel ABI is not asm-generic; [`ppc64`] is the first.
+//!   Adding s390x means a `s390x.rs` implementing [`target::Target`] (its syscall table,
+//!   registers, `struct stat`, termios, CLONE_BACKWARDS2), plus one [`sysno::Sys`] row for
+//!   its `mmap`, which takes its arguments in memory (old_mmap).
+//! - [`strace`]: `-strace` output.
+
+pub mod aspace;
+pub mod layout;
+pub mod loader;
+pub mod ppc64;
+pub mod process;
+pub mod signal;
+pub mod stack;
+pub mod strace;
+pub mod sys_fs;
+pub mod sys_io;
+pub mod sys_mem;
+pub mod sys_proc;
+pub mod syscall;
+pub mod sysno;
+pub mod target;
+
+pub use process::{Options, Process};
+pub use target::Target;
+
+/// Loads `opts.program` for `target` and runs it; returns only if loading failed.
+pub fn run<T: Target>(target: T, opts: Options) -> crate::Error {
+    match Process::new(target, opts) {
+        Ok(mut p) => p.run_guest(),
+        Err(e) => e,
+    }
+}

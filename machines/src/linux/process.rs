@@ -1,0 +1,307 @@
+//! One guest process: its address space, CPU, translation engine and kernel-side state, the
+//! start-up sequence (load, stack, registers) and the run loop that turns engine exits into
+//! system calls and signals.
+
+use super::aspace::{align_up, AddressSpace, GUEST_PAGE, LIMIT, PROT_EXEC, PROT_READ, PROT_WRITE};
+use super::loader::{self, LoadedImage, Program};
+use super::signal::SignalState;
+use super::stack::{self, *};
+use super::sysno::{number_table, Sys};
+use super::target::{CpuOf, SyscallArgs, Target, Trap};
+use crate::Error;
+use jit::cpu::GuestCpu;
+use jit::engine::{Config, Engine, Exit};
+use jit::log::LogFlags;
+use std::collections::HashSet;
+
+/// Top of the initial stack (the highest guest page stays unmapped).
+pub const STACK_TOP: u64 = LIMIT - GUEST_PAGE;
+/// Size of the stack mapping (Linux's default RLIMIT_STACK).
+pub const STACK_SIZE: u64 = 8 << 20;
+/// Gap between the stack and the first `mmap` placement.
+pub const STACK_GAP: u64 = 256 << 20;
+
+/// How to run a guest program (from the command line).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The program as named on the command line.
+    pub program: String,
+    /// `argv[1..]`.
+    pub args: Vec<String>,
+    /// `argv[0]` if not the program path (`-0`).
+    pub argv0: Option<String>,
+    /// `-L`: where the guest's libraries and interpreter live.
+    pub sysroot: Option<String>,
+    pub log: LogFlags,
+    /// The `-d` list as given (passed on to re-executed guests).
+    pub log_items: Option<String>,
+    /// `-D`: log file (passed on to re-executed guests, which append).
+    pub log_file: Option<String>,
+    /// The environment; `None` = the host's.
+    pub env: Option<Vec<Vec<u8>>>,
+}
+
+pub struct Process<T: Target> {
+    pub target: T,
+    pub mem: AddressSpace,
+    pub engine: Engine<T::Frontend>,
+    pub cpu: Box<CpuOf<T>>,
+    pub opts: Options,
+    /// Absolute path of the running guest executable (what /proc/self/exe shows the guest).
+    pub exe: String,
+    pub image: LoadedImage,
+    pub signals: SignalState,
+    /// Syscall number → call.
+    table: Vec<Option<Sys>>,
+    unimplemented_seen: HashSet<u64>,
+    pub clear_child_tid: u64,
+    pub robust_list: (u64, u64),
+}
+
+fn host_env() -> Vec<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    std::env::vars_os()
+        .map(|(k, v)| {
+            let mut s = k.as_bytes().to_vec();
+            s.push(b'=');
+            s.extend_from_slice(v.as_bytes());
+            s
+        })
+        .collect()
+}
+
+/// Resolves an absolute interpreter path inside the sysroot, if it exists there.
+pub fn sysroot_path(sysroot: Option<&str>, path: &str) -> String {
+    if let Some(root) = sysroot {
+        if path.starts_with('/') {
+            let p = format!("{}{}", root.trim_end_matches('/'), path);
+            if std::path::Path::new(&p).exists() {
+                return p;
+            }
+        }
+    }
+    path.to_string()
+}
+
+fn read_program(path: &str) -> Result<Vec<u8>, Error> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(Error::bad_program(path, "is a directory")),
+        Ok(_) => {}
+        Err(e) => return Err(Error::Io { what: path.to_string(), err: e }),
+    }
+    std::fs::read(path).map_err(|e| Error::Io { what: path.to_string(), err: e })
+}
+
+impl<T: Target> Process<T> {
+    /// Loads the program and prepares the process to run (nothing guest-visible runs yet).
+    pub fn new(target: T, opts: Options) -> Result<Process<T>, Error> {
+        // Follow #! lines (the kernel allows a few levels of scripts).
+        let mut path = opts.program.clone();
+        let mut argv: Vec<Vec<u8>> = Vec::new();
+        argv.push(opts.argv0.clone().unwrap_or_else(|| opts.program.clone()).into_bytes());
+        argv.extend(opts.args.iter().map(|a| a.clone().into_bytes()));
+        let execfn = opts.program.clone();
+        let mut bytes = read_program(&path)?;
+        for depth in 0.. {
+            match loader::classify(&path, &bytes)? {
+                Program::Elf => break,
+                Program::Script { interpreter, arg } => {
+                    if depth >= 4 {
+                        return Err(Error::bad_program(&opts.program, "too many levels of #! interpreters"));
+                    }
+                    // argv becomes: interpreter [arg] script args... (argv[0] of the script
+                    // is replaced by the script's path, as the kernel does).
+                    let mut new = vec![interpreter.clone().into_bytes()];
+                    if let Some(a) = arg {
+                        new.push(a.into_bytes());
+                    }
+                    new.push(path.clone().into_bytes());
+                    new.extend(argv.drain(1..));
+                    argv = new;
+                    path = sysroot_path(opts.sysroot.as_deref(), &interpreter);
+                    bytes = read_program(&path)?;
+                }
+            }
+        }
+        loader::check_elf(&path, &bytes, target.elf_machine(), target.big_endian(), target.name())?;
+
+        let mem = AddressSpace::new(LIMIT, target.big_endian())?;
+        let image = loader::load_elf(&mem, &path, &bytes)?;
+        mem.brk_init(align_up(image.end, GUEST_PAGE));
+
+        let stack_prot = PROT_READ | PROT_WRITE | if image.exec_stack { PROT_EXEC } else { 0 };
+        mem.map_anon(STACK_TOP - STACK_SIZE, STACK_SIZE, stack_prot, false)
+            .map_err(|e| Error::Host(format!("cannot map the guest stack: errno {e}")))?;
+        mem.set_mmap_top(STACK_TOP - STACK_SIZE - STACK_GAP);
+
+        let env = opts.env.clone().unwrap_or_else(host_env);
+        let mut random = [0u8; 16];
+        // SAFETY: writes 16 bytes into our buffer.
+        unsafe { libc::getrandom(random.as_mut_ptr() as *mut libc::c_void, 16, 0) };
+        let (platform, base_platform) = target.platform();
+        let auxv = Self::auxv(&target, &image);
+        let built = stack::build(
+            &mem,
+            STACK_TOP,
+            &stack::StackContents {
+                argv: &argv,
+                envp: &env,
+                execfn: execfn.as_bytes(),
+                platform,
+                base_platform,
+                random,
+                auxv,
+            },
+        )
+        .map_err(|_| Error::Host("arguments and environment do not fit on the guest stack".into()))?;
+
+        let mut cpu = target.new_cpu();
+        target.set_entry_state(&mut cpu, &image, built.sp, &mem).map_err(Error::Host)?;
+        let engine = Engine::new(target.frontend(), Config { log: opts.log, ..Default::default() });
+        let exe = std::fs::canonicalize(&path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.clone());
+        let table = number_table(target.syscall_names());
+        // Nothing is translated yet: start with an empty invalidation queue.
+        mem.take_invalidations();
+        Ok(Process {
+            target,
+            mem,
+            engine,
+            cpu,
+            opts,
+            exe,
+            image,
+            signals: SignalState::from_host(),
+            table,
+            unimplemented_seen: HashSet::new(),
+            clear_child_tid: 0,
+            robust_list: (0, 0),
+        })
+    }
+
+    /// The auxiliary vector, in the kernel's order (`create_elf_tables`). Address-valued
+    /// entries (AT_RANDOM, AT_EXECFN, AT_PLATFORM, AT_BASE_PLATFORM) are filled in by
+    /// [`stack::build`].
+    pub fn auxv(target: &T, img: &LoadedImage) -> Vec<(u64, u64)> {
+        let (hwcap, hwcap2) = target.hwcap();
+        // SAFETY: these never fail.
+        let (uid, euid, gid, egid) = unsafe { (libc::getuid(), libc::geteuid(), libc::getgid(), libc::getegid()) };
+        let mut v = target.arch_auxv();
+        v.extend([
+            (AT_HWCAP, hwcap),
+            (AT_PAGESZ, GUEST_PAGE),
+            (AT_CLKTCK, 100),
+            (AT_PHDR, img.phdr),
+            (AT_PHENT, img.phent),
+            (AT_PHNUM, img.phnum),
+            (AT_BASE, 0),
+            (AT_FLAGS, 0),
+            (AT_ENTRY, img.entry),
+            (AT_UID, uid as u64),
+            (AT_EUID, euid as u64),
+            (AT_GID, gid as u64),
+            (AT_EGID, egid as u64),
+            (AT_SECURE, 0),
+            (AT_RANDOM, 0),
+            (AT_HWCAP2, hwcap2),
+            (AT_EXECFN, 0),
+        ]);
+        let (platform, base_platform) = target.platform();
+        if platform.is_some() {
+            v.push((AT_PLATFORM, 0));
+        }
+        if base_platform.is_some() {
+            v.push((AT_BASE_PLATFORM, 0));
+        }
+        v
+    }
+
+    pub fn pc(&self) -> u64 {
+        self.cpu.header().pc
+    }
+
+    /// Runs the guest until it exits; never returns (the host process ends with the guest's
+    /// exit status or signal).
+    pub fn run_guest(&mut self) -> ! {
+        loop {
+            let exit = self.engine.run(&mut self.cpu, &self.mem);
+            match exit {
+                Exit::Exception(n) => match self.target.trap(n) {
+                    Trap::Syscall => self.syscall(),
+                    Trap::Signal { sig, code } => {
+                        let pc = self.pc();
+                        self.synchronous_signal(sig, code, pc, &format!("exception {n}"));
+                    }
+                },
+                Exit::Fault { addr, write } => {
+                    let code = self.segv_code(addr);
+                    let what = if write { "write" } else { "read" };
+                    self.synchronous_signal(libc::SIGSEGV, code, addr, &format!("{what} fault at {addr:#x}"));
+                }
+                Exit::BusError { addr } => {
+                    const BUS_ADRERR: i32 = 2;
+                    self.synchronous_signal(libc::SIGBUS, BUS_ADRERR, addr, &format!("bus error at {addr:#x}"));
+                }
+                Exit::FetchFault(pc) => {
+                    let code = self.segv_code(pc);
+                    self.synchronous_signal(libc::SIGSEGV, code, pc, &format!("instruction fetch fault at {pc:#x}"));
+                }
+                Exit::Interrupted => {}
+            }
+        }
+    }
+
+    /// SEGV_MAPERR (nothing mapped) or SEGV_ACCERR (mapped, wrong permission).
+    fn segv_code(&self, addr: u64) -> i32 {
+        if self.mem.prot_at(addr).is_some() { 2 } else { 1 }
+    }
+
+    /// Handles the system call the guest just made.
+    pub fn syscall(&mut self) {
+        let SyscallArgs { nr, args } = self.target.syscall_args(&self.cpu);
+        let sys = self.table.get(nr as usize).copied().flatten();
+        let strace = self.opts.log.strace;
+        let call = if strace { Some(super::strace::format_call(self, nr, sys, &args)) } else { None };
+        if let (Some(line), Some(Sys::Exit | Sys::ExitGroup | Sys::Execve)) = (&call, sys) {
+            jit::log::write(&format!("{} {line}\n", std::process::id()));
+        }
+        let r = match sys {
+            Some(s) => self.dispatch(s, &args),
+            None => self.unimplemented(nr),
+        };
+        for (s, l) in self.mem.take_invalidations() {
+            self.engine.invalidate_range(s, l);
+        }
+        if let Some(line) = call {
+            let ret = super::strace::format_result(sys, &r);
+            if matches!(sys, Some(Sys::Execve)) {
+                jit::log::write(&format!("{} {ret}\n", std::process::id()));
+            } else {
+                jit::log::write(&format!("{} {line} {ret}\n", std::process::id()));
+            }
+        }
+        self.target.set_syscall_result(&mut self.cpu, r);
+    }
+
+    /// `ENOSYS` for a call with no implementation, logged once per number (with `-d unimp`
+    /// or `-strace`, so that a guest's own output stays as on a real system).
+    pub fn unimplemented(&mut self, nr: u64) -> Result<u64, i32> {
+        if (self.opts.log.unimp || self.opts.log.strace) && self.unimplemented_seen.insert(nr) {
+            let name = self.target.syscall_names().iter().find(|(n, _)| *n as u64 == nr).map_or("?", |(_, s)| s);
+            jit::log::write(&format!("bigiron: unimplemented system call {name} ({nr}) returns ENOSYS\n"));
+        }
+        Err(libc::ENOSYS)
+    }
+
+    /// Logs (with `-d unimp` or `-strace`, once per `key`) something the guest asked for that
+    /// is not supported.
+    pub fn unsupported(&mut self, key: u64, msg: &str) {
+        if (self.opts.log.unimp || self.opts.log.strace) && self.unimplemented_seen.insert(key) {
+            jit::log::write(&format!("bigiron: {msg}\n"));
+        }
+    }
+
+    /// The number → call table (for tests and tools).
+    pub fn syscall_table(&self) -> &[Option<Sys>] {
+        &self.table
+    }
+}

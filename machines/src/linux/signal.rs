@@ -1,0 +1,368 @@
+//! Guest signals.
+//!
+//! Signal numbers are the asm-generic ones on every supported ISA, and the same as the
+//! host's, so no translation is needed. What is implemented so far:
+//! - dispositions and the signal mask are recorded per guest; SIG_IGN/SIG_DFL and the mask
+//!   are mirrored onto the host process (except for the signals the engine needs for its own
+//!   fault handling), so asynchronous signals from outside take the guest's default action
+//!   through the host kernel, and children and exec'd programs inherit the right state;
+//! - synchronous signals (faults, illegal instructions, traps) and signals a guest sends
+//!   itself take the default action; a fatal one ends the emulator with the same signal
+//!   (core dumps disabled), so the parent sees exactly what a native process would produce.
+//! - Delivery to guest handlers is not implemented yet: a signal the guest installed a
+//!   handler for is logged and takes the default action.
+
+use super::layout::{Reader, Writer};
+use super::process::Process;
+use super::target::Target;
+
+pub const NSIG: usize = 64;
+/// The smallest alternate signal stack `sigaltstack` accepts (asm-generic MINSIGSTKSZ).
+const MINSIGSTKSZ: u64 = 2048;
+const SIG_IGN: u64 = 1;
+
+/// A guest `struct sigaction` (kernel layout: handler, flags, restorer, mask).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SigAction {
+    pub handler: u64,
+    pub flags: u64,
+    pub restorer: u64,
+    pub mask: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct SignalState {
+    pub actions: [SigAction; NSIG + 1],
+    /// Blocked signals (bit n-1 = signal n).
+    pub mask: u64,
+    /// sigaltstack: (ss_sp, ss_flags, ss_size).
+    pub altstack: (u64, i32, u64),
+}
+
+impl SignalState {
+    pub fn new() -> SignalState {
+        SignalState { actions: [SigAction::default(); NSIG + 1], mask: 0, altstack: (0, 2, 0) }
+    }
+
+    /// The state a new program starts with: the signal mask and the ignored signals are
+    /// inherited across exec (from the host process, which mirrors them); handlers are not.
+    pub fn from_host() -> SignalState {
+        let mut s = SignalState::new();
+        // SAFETY: queries of our own process's signal state.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigprocmask(libc::SIG_SETMASK, std::ptr::null(), &mut set);
+            s.mask = guest_sigset(&set);
+            for sig in 1..=NSIG as i32 {
+                let mut old: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN {
+                    s.actions[sig as usize].handler = SIG_IGN;
+                }
+            }
+        }
+        s
+    }
+}
+
+impl Default for SignalState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a signal does when not caught (signal(7)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefaultAction {
+    Terminate,
+    Core,
+    Ignore,
+    Stop,
+    Continue,
+}
+
+pub fn default_action(sig: i32) -> DefaultAction {
+    use libc::*;
+    match sig {
+        SIGCHLD | SIGURG | SIGWINCH => DefaultAction::Ignore,
+        SIGCONT => DefaultAction::Continue,
+        SIGSTOP | SIGTSTP | SIGTTIN | SIGTTOU => DefaultAction::Stop,
+        SIGQUIT | SIGILL | SIGTRAP | SIGABRT | SIGBUS | SIGFPE | SIGSEGV | SIGXCPU | SIGXFSZ | SIGSYS => DefaultAction::Core,
+        _ => DefaultAction::Terminate,
+    }
+}
+
+pub fn signal_name(sig: i32) -> String {
+    let names = [
+        "", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
+        "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",
+        "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
+        "SIGIO", "SIGPWR", "SIGSYS",
+    ];
+    match sig {
+        1..=31 => names[sig as usize].to_string(),
+        32..=64 => format!("SIGRT_{}", sig - 32),
+        _ => sig.to_string(),
+    }
+}
+
+/// Signals the host process must keep handling itself (the engine's fault recovery), and
+/// those that cannot be caught or blocked.
+fn host_reserved(sig: i32) -> bool {
+    matches!(sig, libc::SIGSEGV | libc::SIGBUS | libc::SIGKILL | libc::SIGSTOP)
+}
+
+/// Signals never blocked on the host: the synchronous ones (blocking them there would make a
+/// host fault in the emulator fatal) and those that cannot be blocked.
+fn host_unblockable(sig: i32) -> bool {
+    matches!(sig, libc::SIGSEGV | libc::SIGBUS | libc::SIGILL | libc::SIGFPE | libc::SIGTRAP | libc::SIGKILL | libc::SIGSTOP)
+}
+
+/// Ends the emulator the way a native process dies of `sig`: with the host's default action
+/// for `sig` (core dumps turned off first), so the parent sees "killed by signal `sig`".
+pub fn die_by_signal(sig: i32) -> ! {
+    // SAFETY: plain libc calls on our own process.
+    unsafe {
+        if default_action(sig) == DefaultAction::Core {
+            let rl = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+            libc::setrlimit(libc::RLIMIT_CORE, &rl);
+        }
+        libc::signal(sig, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, sig);
+        libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(sig);
+        // A signal whose default is not fatal should not get here; make sure we still end.
+        libc::_exit(128 + sig);
+    }
+}
+
+/// A host sigset with the guest's mask bits (`bit n-1` = signal n).
+pub fn host_sigset(mask: u64) -> libc::sigset_t {
+    // SAFETY: sigset manipulation on a local.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for sig in 1..=NSIG as i32 {
+            if mask & (1 << (sig - 1)) != 0 && !host_unblockable(sig) {
+                libc::sigaddset(&mut set, sig);
+            }
+        }
+        set
+    }
+}
+
+pub fn guest_sigset(set: &libc::sigset_t) -> u64 {
+    let mut m = 0;
+    for sig in 1..=NSIG as i32 {
+        // SAFETY: reads a sigset.
+        if unsafe { libc::sigismember(set, sig) } == 1 {
+            m |= 1 << (sig - 1);
+        }
+    }
+    m
+}
+
+impl<T: Target> Process<T> {
+    /// A signal raised by the guest's own execution (fault, illegal instruction, trap).
+    /// Like the kernel's `force_sig_fault`, it cannot be ignored or blocked away.
+    pub fn synchronous_signal(&mut self, sig: i32, code: i32, addr: u64, what: &str) {
+        let pc = self.pc();
+        if self.opts.log.int {
+            jit::log::write(&format!(
+                "bigiron: {what}: pc={pc:#018x}: signal {sig} ({}) code {code} addr {addr:#x}\n",
+                signal_name(sig)
+            ));
+        }
+        let act = self.signals.actions[sig as usize];
+        if act.handler > SIG_IGN {
+            jit::log::write(&format!(
+                "bigiron: {} handler at {:#x} not run: signal delivery to guest handlers is not implemented yet; taking the default action\n",
+                signal_name(sig),
+                act.handler
+            ));
+        }
+        die_by_signal(sig);
+    }
+
+    /// A signal the guest sends to itself (kill/tkill/tgkill naming this process).
+    pub fn signal_self(&mut self, sig: i32) -> Result<u64, i32> {
+        if sig == 0 {
+            return Ok(0);
+        }
+        if !(1..=NSIG as i32).contains(&sig) {
+            return Err(libc::EINVAL);
+        }
+        if self.opts.log.int {
+            jit::log::write(&format!("bigiron: guest sent itself signal {sig} ({})\n", signal_name(sig)));
+        }
+        let blocked = self.signals.mask & (1 << (sig - 1)) != 0 && !host_unblockable(sig);
+        let act = self.signals.actions[sig as usize];
+        if blocked || sig == libc::SIGKILL || sig == libc::SIGSTOP {
+            // Left pending on the host (or uncatchable): the host does what the kernel would.
+            // SAFETY: signals our own process.
+            unsafe { libc::kill(libc::getpid(), sig) };
+            return Ok(0);
+        }
+        if act.handler == SIG_IGN {
+            return Ok(0);
+        }
+        if act.handler > SIG_IGN {
+            jit::log::write(&format!(
+                "bigiron: {} handler at {:#x} not run: signal delivery to guest handlers is not implemented yet; taking the default action\n",
+                signal_name(sig),
+                act.handler
+            ));
+        }
+        match default_action(sig) {
+            DefaultAction::Ignore | DefaultAction::Continue => Ok(0),
+            DefaultAction::Stop => {
+                // SAFETY: stops our own process until SIGCONT.
+                unsafe {
+                    libc::signal(sig, libc::SIG_DFL);
+                    libc::raise(sig);
+                }
+                Ok(0)
+            }
+            DefaultAction::Terminate | DefaultAction::Core => die_by_signal(sig),
+        }
+    }
+
+    pub fn sys_rt_sigaction(&mut self, sig: u64, act: u64, oldact: u64, size: u64) -> Result<u64, i32> {
+        let sig = sig as i32;
+        if size != 8 || !(1..=NSIG as i32).contains(&sig) {
+            return Err(libc::EINVAL);
+        }
+        let be = self.mem.big_endian();
+        let new = if act != 0 {
+            let b = self.mem.read_vec(act, 32)?;
+            let mut r = Reader::new(&b, be);
+            Some(SigAction { handler: r.u64(), flags: r.u64(), restorer: r.u64(), mask: r.u64() })
+        } else {
+            None
+        };
+        if new.is_some() && (sig == libc::SIGKILL || sig == libc::SIGSTOP) {
+            return Err(libc::EINVAL);
+        }
+        if oldact != 0 {
+            let o = self.signals.actions[sig as usize];
+            let b = Writer::new(be).u64(o.handler).u64(o.flags).u64(o.restorer).u64(o.mask).finish();
+            self.mem.write(oldact, &b)?;
+        }
+        if let Some(n) = new {
+            self.signals.actions[sig as usize] = n;
+            if !host_reserved(sig) {
+                let h = if n.handler == SIG_IGN { libc::SIG_IGN } else { libc::SIG_DFL };
+                // SAFETY: sets a disposition of our own process.
+                unsafe { libc::signal(sig, h) };
+            }
+        }
+        Ok(0)
+    }
+
+    pub fn set_signal_mask(&mut self, mask: u64) {
+        let mask = mask & !((1 << (libc::SIGKILL - 1)) | (1 << (libc::SIGSTOP - 1)));
+        self.signals.mask = mask;
+        let set = host_sigset(mask);
+        // SAFETY: sets our own signal mask.
+        unsafe { libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut()) };
+    }
+
+    pub fn sys_rt_sigprocmask(&mut self, how: u64, set: u64, oldset: u64, size: u64) -> Result<u64, i32> {
+        if size != 8 {
+            return Err(libc::EINVAL);
+        }
+        let old = self.signals.mask;
+        if set != 0 {
+            let s = self.mem.read_u64(set)?;
+            let new = match how as i32 {
+                0 => old | s,  // SIG_BLOCK
+                1 => old & !s, // SIG_UNBLOCK
+                2 => s,        // SIG_SETMASK
+                _ => return Err(libc::EINVAL),
+            };
+            if oldset != 0 {
+                self.mem.write_u64(oldset, old)?;
+            }
+            self.set_signal_mask(new);
+        } else if oldset != 0 {
+            self.mem.write_u64(oldset, old)?;
+        }
+        Ok(0)
+    }
+
+    pub fn sys_rt_sigpending(&mut self, set: u64, size: u64) -> Result<u64, i32> {
+        if size > 8 {
+            return Err(libc::EINVAL);
+        }
+        // SAFETY: reads our pending set.
+        let mut s: libc::sigset_t = unsafe { std::mem::zeroed() };
+        unsafe { libc::sigpending(&mut s) };
+        self.mem.write_u64(set, guest_sigset(&s) & self.signals.mask)?;
+        Ok(0)
+    }
+
+    pub fn sys_rt_sigsuspend(&mut self, set: u64, size: u64) -> Result<u64, i32> {
+        if size != 8 {
+            return Err(libc::EINVAL);
+        }
+        let m = host_sigset(self.mem.read_u64(set)?);
+        // SAFETY: waits for a signal; only returns after one was handled (EINTR).
+        unsafe { libc::sigsuspend(&m) };
+        Err(libc::EINTR)
+    }
+
+    /// `stack_t`: ss_sp (u64), ss_flags (i32 + pad), ss_size (u64).
+    pub fn sys_sigaltstack(&mut self, ss: u64, old: u64) -> Result<u64, i32> {
+        let be = self.mem.big_endian();
+        if old != 0 {
+            let (sp, fl, sz) = self.signals.altstack;
+            self.mem.write(old, &Writer::new(be).u64(sp).i32(fl).u32(0).u64(sz).finish())?;
+        }
+        if ss != 0 {
+            let b = self.mem.read_vec(ss, 24)?;
+            let mut r = Reader::new(&b, be);
+            let (sp, fl) = (r.u64(), r.i32());
+            let sz = r.skip(4).u64();
+            const SS_DISABLE: i32 = 2;
+            if fl & !(SS_DISABLE | (1 << 31)) != 0 {
+                return Err(libc::EINVAL);
+            }
+            if fl & SS_DISABLE == 0 && sz < MINSIGSTKSZ {
+                return Err(libc::ENOMEM);
+            }
+            self.signals.altstack = if fl & SS_DISABLE != 0 { (0, SS_DISABLE, 0) } else { (sp, 0, sz) };
+        }
+        Ok(0)
+    }
+
+    pub fn sys_kill(&mut self, pid: u64, sig: u64) -> Result<u64, i32> {
+        let (pid, sig) = (pid as i32, sig as i32);
+        // SAFETY: plain libc calls.
+        if pid == unsafe { libc::getpid() } {
+            return self.signal_self(sig);
+        }
+        host(unsafe { libc::kill(pid, sig) } as i64)
+    }
+
+    pub fn sys_tgkill(&mut self, tgid: u64, tid: u64, sig: u64) -> Result<u64, i32> {
+        // SAFETY: plain libc calls.
+        let me = unsafe { libc::gettid() };
+        if tid as i32 == me && (tgid as i64 == -1 || tgid as i32 == unsafe { libc::getpid() }) {
+            return self.signal_self(sig as i32);
+        }
+        if tgid as i64 == -1 {
+            return host(unsafe { libc::syscall(libc::SYS_tkill, tid as i32, sig as i32) });
+        }
+        host(unsafe { libc::syscall(libc::SYS_tgkill, tgid as i32, tid as i32, sig as i32) })
+    }
+}
+
+/// A host call's result (-1 = failure, errno) as a system call result.
+pub fn host(r: i64) -> Result<u64, i32> {
+    if r < 0 {
+        Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO))
+    } else {
+        Ok(r as u64)
+    }
+}

@@ -1,0 +1,213 @@
+//! What the Linux user-mode layer needs from each guest ISA: the [`Target`] trait.
+//!
+//! Everything ISA-specific goes through it — system call numbers and registers, the entry
+//! state, how exceptions become signals, the auxiliary vector's ISA entries, and the struct
+//! and flag layouts where the ISA's kernel ABI differs from asm-generic. Default methods are
+//! the asm-generic ABI, so an ISA overrides only where its headers differ.
+
+use super::aspace::{AddressSpace, MapFlags};
+use super::layout::{KStat, Writer};
+use super::loader::LoadedImage;
+use jit::frontend::Frontend;
+
+/// The CPU struct of a target's front end.
+pub type CpuOf<T> = <<T as Target>::Frontend as Frontend>::Cpu;
+
+/// A system call as the guest made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyscallArgs {
+    pub nr: u64,
+    pub args: [u64; 6],
+}
+
+/// `clone` arguments in a fixed order (ISAs pass them in different orders).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CloneArgs {
+    pub flags: u64,
+    pub newsp: u64,
+    pub parent_tid: u64,
+    pub child_tid: u64,
+    pub tls: u64,
+}
+
+/// What a front-end exception means for the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trap {
+    /// A system call; the PC already points after the instruction.
+    Syscall,
+    /// A synchronous signal (`si_code` as in the kernel's siginfo.h).
+    Signal { sig: i32, code: i32 },
+}
+
+/// Terminal and file ioctls the layer understands, independent of their ISA numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ioctl {
+    Tcgets,
+    /// TCSETS, TCSETSW, TCSETSF: `tcsetattr` with TCSANOW, TCSADRAIN, TCSAFLUSH.
+    Tcsets(i32),
+    Tcsbrk,
+    Tcxonc,
+    Tcflsh,
+    Tiocgwinsz,
+    Tiocswinsz,
+    Tiocgpgrp,
+    Tiocspgrp,
+    Tiocoutq,
+    Tiocsctty,
+    Tiocnotty,
+    Tiocgsid,
+    Fionread,
+    Fionbio,
+    Fioasync,
+    Fioclex,
+    Fionclex,
+}
+
+/// asm-generic/fcntl.h open flags (guest bit, host bit).
+pub fn generic_open_flags() -> Vec<(u32, i32)> {
+    vec![
+        (0o100, libc::O_CREAT),
+        (0o200, libc::O_EXCL),
+        (0o400, libc::O_NOCTTY),
+        (0o1000, libc::O_TRUNC),
+        (0o2000, libc::O_APPEND),
+        (0o4000, libc::O_NONBLOCK),
+        (0o10000, libc::O_DSYNC),
+        (0o20000, libc::O_ASYNC),
+        (0o40000, libc::O_DIRECT),
+        (0o100000, libc::O_LARGEFILE),
+        (0o200000, libc::O_DIRECTORY),
+        (0o400000, libc::O_NOFOLLOW),
+        (0o1000000, libc::O_NOATIME),
+        (0o2000000, libc::O_CLOEXEC),
+        (0o4000000, libc::O_SYNC & !libc::O_DSYNC),
+        (0o10000000, libc::O_PATH),
+        (0o20000000, libc::O_TMPFILE & !libc::O_DIRECTORY),
+    ]
+}
+
+/// Translates guest open flags to host ones with a (guest, host) bit table.
+pub fn oflags_to_host(table: &[(u32, i32)], guest: u32) -> i32 {
+    let mut h = (guest & 3) as i32;
+    for &(g, hb) in table {
+        if guest & g != 0 {
+            h |= hb;
+        }
+    }
+    h
+}
+
+pub fn oflags_to_guest(table: &[(u32, i32)], host: i32) -> u32 {
+    let mut g = (host & 3) as u32;
+    for &(gb, hb) in table {
+        if hb != 0 && host & hb == hb {
+            g |= gb;
+        }
+    }
+    g
+}
+
+/// The asm-generic `mmap` flag names (for `-strace`).
+pub const GENERIC_MAP_FLAG_NAMES: &[(u64, &str)] = &[
+    (0x10, "MAP_FIXED"),
+    (0x20, "MAP_ANONYMOUS"),
+    (0x100, "MAP_GROWSDOWN"),
+    (0x800, "MAP_DENYWRITE"),
+    (0x1000, "MAP_EXECUTABLE"),
+    (0x2000, "MAP_LOCKED"),
+    (0x4000, "MAP_NORESERVE"),
+    (0x8000, "MAP_POPULATE"),
+    (0x10000, "MAP_NONBLOCK"),
+    (0x20000, "MAP_STACK"),
+    (0x40000, "MAP_HUGETLB"),
+    (0x80000, "MAP_SYNC"),
+    (0x100000, "MAP_FIXED_NOREPLACE"),
+];
+
+pub trait Target: Sized + 'static {
+    type Frontend: Frontend;
+
+    /// The name on the command line and in logs ("ppc64le").
+    fn name(&self) -> &'static str;
+    /// `uname -m`.
+    fn uname_machine(&self) -> &'static str;
+    fn big_endian(&self) -> bool;
+    /// ELF `e_machine` of programs for this target.
+    fn elf_machine(&self) -> u16;
+    fn frontend(&self) -> Self::Frontend;
+    fn new_cpu(&self) -> Box<CpuOf<Self>>;
+
+    // ---- system calls and registers ----
+    /// The kernel's `syscall.tbl` for this ABI: (number, name).
+    fn syscall_names(&self) -> &'static [(u32, &'static str)];
+    fn syscall_args(&self, cpu: &CpuOf<Self>) -> SyscallArgs;
+    /// Stores a system call's result (`Err` = host errno, translated by [`Target::errno`]).
+    fn set_syscall_result(&self, cpu: &mut CpuOf<Self>, r: Result<u64, i32>);
+    fn pc(&self, cpu: &CpuOf<Self>) -> u64;
+    fn set_stack_pointer(&self, cpu: &mut CpuOf<Self>, sp: u64);
+    /// Sets the thread pointer (clone's CLONE_SETTLS).
+    fn set_tls(&self, cpu: &mut CpuOf<Self>, tls: u64);
+    fn clone_args(&self, a: &[u64; 6]) -> CloneArgs;
+    /// What front-end exception `n` means.
+    fn trap(&self, n: u32) -> Trap;
+    /// Host errno → guest errno (identity on ISAs using the asm-generic numbers).
+    fn errno(&self, host: i32) -> i32 {
+        host
+    }
+
+    // ---- process start ----
+    /// Sets the registers a new process starts with (PC, stack pointer, ABI registers).
+    fn set_entry_state(&self, cpu: &mut CpuOf<Self>, img: &LoadedImage, sp: u64, mem: &AddressSpace) -> Result<(), String>;
+    /// Auxiliary-vector entries the ISA's kernel puts first (`ARCH_DLINFO`).
+    fn arch_auxv(&self) -> Vec<(u64, u64)>;
+    /// AT_HWCAP, AT_HWCAP2.
+    fn hwcap(&self) -> (u64, u64);
+    /// AT_PLATFORM and AT_BASE_PLATFORM strings.
+    fn platform(&self) -> (Option<&'static str>, Option<&'static str>);
+
+    // ---- layouts ----
+    /// `struct stat` as `stat`/`fstat`/`newfstatat` return it.
+    fn encode_stat(&self, st: &KStat) -> Vec<u8>;
+    /// `struct statfs` (asm-generic/statfs.h with 64-bit words: 120 bytes), from the host
+    /// kernel's statfs words (the same layout on 64-bit hosts; `f_fsid` is word 7).
+    fn encode_statfs(&self, host: &[u64; 15]) -> Vec<u8> {
+        let mut w = Writer::new(self.big_endian());
+        for (i, v) in host.iter().enumerate() {
+            if i == 7 {
+                w.u32(*v as u32).u32((*v >> 32) as u32);
+            } else {
+                w.u64(*v);
+            }
+        }
+        w.finish()
+    }
+    /// (guest bit, host bit) pairs of the open flags above the access mode.
+    fn open_flags(&self) -> Vec<(u32, i32)> {
+        generic_open_flags()
+    }
+    /// Decodes `mmap` flags; `EINVAL` for an invalid mapping type.
+    fn map_flags(&self, flags: u64) -> Result<MapFlags, i32> {
+        let kind = flags & 0xf;
+        if !(1..=3).contains(&kind) {
+            return Err(libc::EINVAL);
+        }
+        Ok(MapFlags {
+            shared: kind != 2,
+            fixed: flags & 0x10 != 0,
+            anonymous: flags & 0x20 != 0,
+            fixed_noreplace: flags & 0x100000 != 0,
+        })
+    }
+    fn map_flag_names(&self) -> &'static [(u64, &'static str)] {
+        GENERIC_MAP_FLAG_NAMES
+    }
+    /// PROT_* bits the ISA accepts beyond READ|WRITE|EXEC (ignored).
+    fn extra_prot_bits(&self) -> u64 {
+        0
+    }
+    fn ioctl(&self, cmd: u32) -> Option<Ioctl>;
+    /// Size of the guest `struct termios` TCGETS/TCSETS use.
+    fn termios_size(&self) -> usize;
+    fn encode_termios(&self, t: &libc::termios) -> Vec<u8>;
+    fn decode_termios(&self, b: &[u8]) -> libc::termios;
+}

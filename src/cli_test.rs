@@ -1,0 +1,204 @@
+//! The `bigiron` command line: usage errors, program errors (one line, non-zero status),
+//! the `bigiron-ARCH` alias, and running a guest program to its exit status.
+
+#[path = "../machines/tests/common/mod.rs"]
+mod common;
+use common::ppc::*;
+use common::*;
+use std::process::Command;
+
+fn bigiron() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bigiron"))
+}
+
+fn tmpdir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("bigiron-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let o = bigiron().args(args).output().unwrap();
+    (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+/// write(1, "hi\n", 3); exit_group(7)
+fn hello_elf() -> Vec<u8> {
+    let code = [li(0, 4), li(3, 1), lis(4, 0x1001), li(5, 3), sc(), li(0, 234), li(3, 7), sc()];
+    Elf::ppc64le(
+        0x1000_0000,
+        vec![
+            Seg { vaddr: 0x1000_0000, flags: PF_R | PF_X, data: words_le(&code), memsz: 32 },
+            Seg { vaddr: 0x1001_0000, flags: PF_R, data: b"hi\n".to_vec(), memsz: 3 },
+        ],
+    )
+    .build()
+}
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("usage: bigiron user ARCH"), "{out}");
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("bigiron "), "{out}");
+}
+
+#[test]
+fn usage_errors() {
+    let (code, _, err) = run(&[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(err, "bigiron: no command given (see bigiron --help)\n");
+    let (code, _, err) = run(&["user", "vax", "x"]);
+    assert_eq!(code, Some(2));
+    assert!(err.starts_with("bigiron: unknown architecture 'vax'"), "{err}");
+    let (code, _, err) = run(&["user", "ppc64le"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(err, "bigiron: no program given (see bigiron --help)\n");
+    let (code, _, err) = run(&["user", "ppc64le", "-bogus", "x"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown option '-bogus'"), "{err}");
+    let (code, _, err) = run(&["user", "ppc64le", "-d", "nonsense", "x"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown -d item 'nonsense'"), "{err}");
+}
+
+#[test]
+fn program_errors_are_one_line() {
+    let d = tmpdir();
+    let text = d.join("text");
+    std::fs::write(&text, "just text\n").unwrap();
+    let x86 = d.join("x86");
+    let mut e = Elf::ppc64le(0, vec![]);
+    e.machine = EM_X86_64;
+    std::fs::write(&x86, e.build()).unwrap();
+    let cases = [
+        ("/nonexistent/prog".to_string(), "bigiron: /nonexistent/prog: No such file or directory\n".to_string()),
+        (text.display().to_string(), format!("bigiron: {}: not an ELF executable (no ELF magic number) and not a #! script\n", text.display())),
+        (x86.display().to_string(), format!("bigiron: {}: is an ELF file for x86-64, not ppc64le\n", x86.display())),
+    ];
+    for (prog, msg) in cases {
+        let (code, _, err) = run(&["user", "ppc64le", &prog]);
+        assert_eq!(code, Some(1), "{prog}");
+        assert_eq!(err, msg);
+    }
+}
+
+#[test]
+fn runs_a_program_with_its_exit_status() {
+    let d = tmpdir();
+    let prog = d.join("hello");
+    std::fs::write(&prog, hello_elf()).unwrap();
+    let (code, out, err) = run(&["user", "ppc64le", prog.to_str().unwrap(), "a", "b"]);
+    assert_eq!(code, Some(7), "{err}");
+    assert_eq!(out, "hi\n");
+    assert_eq!(err, "");
+    // -strace to a -D file.
+    let log = d.join("log");
+    let (code, out, err) = run(&["user", "ppc64le", "-strace", "-D", log.to_str().unwrap(), prog.to_str().unwrap()]);
+    assert_eq!((code, out.as_str(), err.as_str()), (Some(7), "hi\n", ""));
+    let log = std::fs::read_to_string(&log).unwrap();
+    assert!(log.contains(" write(1,0x10010000,3) = 3\n"), "{log}");
+    assert!(log.ends_with(" exit_group(7)\n"), "{log}");
+}
+
+#[test]
+fn arch_from_command_name() {
+    let d = tmpdir();
+    let prog = d.join("hello2");
+    std::fs::write(&prog, hello_elf()).unwrap();
+    let link = d.join("bigiron-ppc64le");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_bigiron"), &link).unwrap();
+    let o = Command::new(&link).arg(&prog).output().unwrap();
+    assert_eq!(o.status.code(), Some(7));
+    assert_eq!(o.stdout, b"hi\n");
+    // Big-endian mode refuses a little-endian program.
+    let o = bigiron().args(["user", "ppc64"]).arg(&prog).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a little-endian ELF file; ppc64 runs big-endian programs"));
+}
+
+#[test]
+fn scripts_run_their_interpreter() {
+    let d = tmpdir();
+    let prog = d.join("interp");
+    std::fs::write(&prog, hello_elf()).unwrap();
+    let script = d.join("script");
+    std::fs::write(&script, format!("#!{}\n", prog.display())).unwrap();
+    let (code, out, _) = run(&["user", "ppc64le", script.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (Some(7), "hi\n"));
+}
+
+#[test]
+fn fork_execve_and_wait() {
+    let d = tmpdir();
+    // B: exit_group(9)
+    let b = d.join("b");
+    let code_b = [li(0, 234), li(3, 9), sc()];
+    std::fs::write(&b, Elf::ppc64le(0x1000_0000, vec![Seg { vaddr: 0x1000_0000, flags: PF_R | PF_X, data: words_le(&code_b), memsz: 12 }]).build())
+        .unwrap();
+    // A: if fork() == 0 { execve(B, NULL, NULL); exit(99) } else { wait4(-1, &st, 0, 0); exit(st >> 8) }
+    let code_a = [
+        li(0, 2),
+        sc(),
+        0x2c23_0000, // cmpdi r3,0
+        0x4182_002c, // beq +44 (child)
+        li(0, 114),
+        li(3, -1),
+        addi(4, 1, -64),
+        li(5, 0),
+        li(6, 0),
+        sc(),
+        0x8061_ffc0, // lwz r3,-64(r1)
+        0x5463_c23e, // rlwinm r3,r3,24,8,31 (>> 8)
+        li(0, 234),
+        sc(),
+        li(0, 11), // child: execve(B, NULL, NULL)
+        lis(3, 0x1001),
+        li(4, 0),
+        li(5, 0),
+        sc(),
+        li(0, 234),
+        li(3, 99),
+        sc(),
+    ];
+    let mut path = b.to_str().unwrap().as_bytes().to_vec();
+    path.push(0);
+    let a = d.join("a");
+    let len = path.len() as u64;
+    std::fs::write(
+        &a,
+        Elf::ppc64le(
+            0x1000_0000,
+            vec![
+                Seg { vaddr: 0x1000_0000, flags: PF_R | PF_X, data: words_le(&code_a), memsz: code_a.len() as u64 * 4 },
+                Seg { vaddr: 0x1001_0000, flags: PF_R, data: path, memsz: len },
+            ],
+        )
+        .build(),
+    )
+    .unwrap();
+    std::fs::set_permissions(&b, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let (code, _, err) = run(&["user", "ppc64le", "-strace", a.to_str().unwrap()]);
+    assert_eq!(code, Some(9), "{err}");
+    assert!(err.contains(" fork() = "), "{err}");
+    // The same with vfork (189).
+    let mut elf = std::fs::read(&a).unwrap();
+    let at = 0x10000;
+    assert_eq!(elf[at..at + 4], li(0, 2).to_le_bytes());
+    elf[at..at + 4].copy_from_slice(&li(0, 189).to_le_bytes());
+    let av = d.join("av");
+    std::fs::write(&av, elf).unwrap();
+    let (code, _, err) = run(&["user", "ppc64le", "-strace", av.to_str().unwrap()]);
+    assert_eq!(code, Some(9), "{err}");
+    assert!(err.contains(" vfork() = "), "{err}");
+    assert!(err.contains(&format!(" execve(\"{}\",NULL,NULL)\n", b.display())), "{err}");
+    assert!(err.contains(" exit_group(9)\n"), "{err}");
+    // A program that is not executable: EACCES from execve, the child exits 99.
+    std::fs::set_permissions(&b, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let (code, _, err) = run(&["user", "ppc64le", "-strace", a.to_str().unwrap()]);
+    assert_eq!(code, Some(99), "{err}");
+    assert!(err.contains("= -1 errno=13 (Permission denied)"), "{err}");
+}
