@@ -5,6 +5,12 @@ use cpu_ppc64::{exc, Ppc64, Ppc64Cpu};
 use jit::engine::{Config, Engine, Exit};
 use jit::testmem::FlatMemory;
 
+/// Each test runs twice: compiling every block at once, and with the default tiering (cold
+/// blocks in the interpreter). Both must give the same architected results.
+fn configs() -> [Config; 2] {
+    [Config { hot_threshold: 0, ..Config::default() }, Config::default()]
+}
+
 fn load_program(mem: &FlatMemory, at: u64, words: &[u32]) {
     for (i, w) in words.iter().enumerate() {
         mem.write(at + 4 * i as u64, &w.to_le_bytes());
@@ -13,144 +19,156 @@ fn load_program(mem: &FlatMemory, at: u64, words: &[u32]) {
 
 #[test]
 fn counted_loop_and_store_then_syscall() {
-    let mem = FlatMemory::new(16 << 20);
-    load_program(
-        &mem,
-        0x10000,
-        &[
-            0x3860_0000, // li r3,0
-            0x3880_0064, // li r4,100
-            0x7c89_03a6, // mtctr r4
-            0x3863_0003, // loop: addi r3,r3,3
-            0x4200_fffc, // bdnz loop
-            0x38a0_1000, // li r5,0x1000
-            0xf865_0000, // std r3,0(r5)
-            0x4400_0002, // sc
-        ],
-    );
-    let mut cpu = Ppc64Cpu::new(true);
-    cpu.hdr.pc = 0x10000;
-    let mut eng = Engine::new(Ppc64, Config::default());
-    let r = eng.run(&mut cpu, &mem);
-    assert_eq!(r, Exit::Exception(exc::SYSCALL));
-    assert_eq!(cpu.hdr.pc, 0x10020);
-    assert_eq!(cpu.gpr[3], 300);
-    assert_eq!(cpu.ctr, 0);
-    assert_eq!(u64::from_le_bytes(mem.read(0x1000, 8).try_into().unwrap()), 300);
+    for cfg in configs() {
+        let mem = FlatMemory::new(16 << 20);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0000, // li r3,0
+                0x3880_0064, // li r4,100
+                0x7c89_03a6, // mtctr r4
+                0x3863_0003, // loop: addi r3,r3,3
+                0x4200_fffc, // bdnz loop
+                0x38a0_1000, // li r5,0x1000
+                0xf865_0000, // std r3,0(r5)
+                0x4400_0002, // sc
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        let r = eng.run(&mut cpu, &mem);
+        assert_eq!(r, Exit::Exception(exc::SYSCALL));
+        assert_eq!(cpu.hdr.pc, 0x10020);
+        assert_eq!(cpu.gpr[3], 300);
+        assert_eq!(cpu.ctr, 0);
+        assert_eq!(u64::from_le_bytes(mem.read(0x1000, 8).try_into().unwrap()), 300);
+    }
 }
 
 #[test]
 fn host_fault_is_precise() {
-    let mem = FlatMemory::new(16 << 20);
-    mem.protect_none(0x20_0000, 0x1000);
-    load_program(
-        &mem,
-        0x10000,
-        &[
-            0x3860_0007, // li r3,7
-            0x3c80_0020, // lis r4,0x20      (r4 = 0x200000, protected)
-            0x3863_0001, // addi r3,r3,1     (r3 = 8, must be visible at the fault)
-            0xe8a4_0008, // ld r5,8(r4)      faults
-            0x3863_0001, // addi r3,r3,1     must not run
-            0x4400_0002, // sc
-        ],
-    );
-    let mut cpu = Ppc64Cpu::new(true);
-    cpu.hdr.pc = 0x10000;
-    let mut eng = Engine::new(Ppc64, Config::default());
-    let r = eng.run(&mut cpu, &mem);
-    assert_eq!(r, Exit::Fault { addr: 0x20_0008, write: false });
-    assert_eq!(cpu.hdr.pc, 0x1000c);
-    assert_eq!(cpu.gpr[3], 8);
-    assert_eq!(cpu.gpr[4], 0x20_0000);
-    // Resuming after the machine "fixed" nothing faults again at the same place.
-    let r = eng.run(&mut cpu, &mem);
-    assert_eq!(r, Exit::Fault { addr: 0x20_0008, write: false });
+    for cfg in configs() {
+        let mem = FlatMemory::new(16 << 20);
+        mem.protect_none(0x20_0000, 0x1000);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0007, // li r3,7
+                0x3c80_0020, // lis r4,0x20      (r4 = 0x200000, protected)
+                0x3863_0001, // addi r3,r3,1     (r3 = 8, must be visible at the fault)
+                0xe8a4_0008, // ld r5,8(r4)      faults
+                0x3863_0001, // addi r3,r3,1     must not run
+                0x4400_0002, // sc
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        let r = eng.run(&mut cpu, &mem);
+        assert_eq!(r, Exit::Fault { addr: 0x20_0008, write: false });
+        assert_eq!(cpu.hdr.pc, 0x1000c);
+        assert_eq!(cpu.gpr[3], 8);
+        assert_eq!(cpu.gpr[4], 0x20_0000);
+        // Resuming after the machine "fixed" nothing faults again at the same place.
+        let r = eng.run(&mut cpu, &mem);
+        assert_eq!(r, Exit::Fault { addr: 0x20_0008, write: false });
+    }
 }
 
 #[test]
 fn store_fault_update_form_leaves_ra() {
-    let mem = FlatMemory::new(16 << 20);
-    mem.protect_none(0x20_0000, 0x1000);
-    load_program(
-        &mem,
-        0x10000,
-        &[
-            0x3c80_0020, // lis r4,0x20
-            0xf864_0011, // stdu r3,16(r4)   faults: r4 must stay 0x200000
-            0x4400_0002, // sc
-        ],
-    );
-    let mut cpu = Ppc64Cpu::new(true);
-    cpu.hdr.pc = 0x10000;
-    let mut eng = Engine::new(Ppc64, Config::default());
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::Fault { addr: 0x20_0010, write: true });
-    assert_eq!(cpu.gpr[4], 0x20_0000);
-    assert_eq!(cpu.hdr.pc, 0x10004);
+    for cfg in configs() {
+        let mem = FlatMemory::new(16 << 20);
+        mem.protect_none(0x20_0000, 0x1000);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3c80_0020, // lis r4,0x20
+                0xf864_0011, // stdu r3,16(r4)   faults: r4 must stay 0x200000
+                0x4400_0002, // sc
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Fault { addr: 0x20_0010, write: true });
+        assert_eq!(cpu.gpr[4], 0x20_0000);
+        assert_eq!(cpu.hdr.pc, 0x10004);
+    }
 }
 
 #[test]
 fn out_of_range_and_fetch_faults() {
-    let mem = FlatMemory::new(16 << 20);
-    load_program(
-        &mem,
-        0x10000,
-        &[
-            0x3880_ffff, // li r4,-1
-            0x8864_0000, // lbz r3,0(r4)     beyond guest memory
-        ],
-    );
-    let mut cpu = Ppc64Cpu::new(true);
-    cpu.hdr.pc = 0x10000;
-    let mut eng = Engine::new(Ppc64, Config::default());
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::Fault { addr: u64::MAX, write: false });
-    assert_eq!(cpu.hdr.pc, 0x10004);
-    cpu.hdr.pc = 0x7fff_0000_0000;
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::FetchFault(0x7fff_0000_0000));
+    for cfg in configs() {
+        let mem = FlatMemory::new(16 << 20);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3880_ffff, // li r4,-1
+                0x8864_0000, // lbz r3,0(r4)     beyond guest memory
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Fault { addr: u64::MAX, write: false });
+        assert_eq!(cpu.hdr.pc, 0x10004);
+        cpu.hdr.pc = 0x7fff_0000_0000;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::FetchFault(0x7fff_0000_0000));
+    }
 }
 
 #[test]
 fn illegal_instruction_raises() {
-    let mem = FlatMemory::new(1 << 20);
-    load_program(&mem, 0x1000, &[0x3860_0001, 0x0000_0000]);
-    let mut cpu = Ppc64Cpu::new(true);
-    cpu.hdr.pc = 0x1000;
-    let mut eng = Engine::new(Ppc64, Config::default());
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::ILLEGAL));
-    assert_eq!(cpu.hdr.pc, 0x1004);
-    assert_eq!(cpu.gpr[3], 1);
+    for cfg in configs() {
+        let mem = FlatMemory::new(1 << 20);
+        load_program(&mem, 0x1000, &[0x3860_0001, 0x0000_0000]);
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x1000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::ILLEGAL));
+        assert_eq!(cpu.hdr.pc, 0x1004);
+        assert_eq!(cpu.gpr[3], 1);
+    }
 }
 
 /// A loop that rewrites an instruction it is about to execute (in its own block): the new
 /// code must run every time. r3 accumulates the immediates of the patched `addi`.
 #[test]
 fn self_modifying_code_runs_new_instructions() {
-    let mut mem = FlatMemory::new(16 << 20);
-    mem.track_code = true;
-    load_program(
-        &mem,
-        0x10000,
-        &[
-            0x3860_0000, // 0x10000 li r3,0
-            0x38c0_0005, // 0x10004 li r6,5
-            0x7cc9_03a6, // 0x10008 mtctr r6
-            0x3ca0_3863, // 0x1000c lis r5,0x3863          (r5 = 0x38630000: addi r3,r3,0)
-            0x3880_0000, // 0x10010 li r4,0x10000 -> use lis below
-            0x3c80_0001, // 0x10014 lis r4,1               (r4 = 0x10000)
-            // loop:
-            0x38a5_0001, // 0x10018 addi r5,r5,1           (next immediate)
-            0x90a4_0024, // 0x1001c stw r5,0x24(r4)        patch the addi at 0x10024
-            0x7c00_0378, // 0x10020 or r0,r0,r0            (any harmless insn)
-            0x3863_0000, // 0x10024 addi r3,r3,0           patched each iteration
-            0x4200_fff0, // 0x10028 bdnz loop (0x10018)
-            0x4400_0002, // 0x1002c sc
-        ],
-    );
-    let mut cpu = Ppc64Cpu::new(true);
-    cpu.hdr.pc = 0x10000;
-    let mut eng = Engine::new(Ppc64, Config::default());
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
-    // Immediates 1..=5 were each executed once.
-    assert_eq!(cpu.gpr[3], 1 + 2 + 3 + 4 + 5);
-    assert!(eng.stats.invalidated > 0);
+    for cfg in configs() {
+        let mut mem = FlatMemory::new(16 << 20);
+        mem.track_code = true;
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0000, // 0x10000 li r3,0
+                0x38c0_0005, // 0x10004 li r6,5
+                0x7cc9_03a6, // 0x10008 mtctr r6
+                0x3ca0_3863, // 0x1000c lis r5,0x3863          (r5 = 0x38630000: addi r3,r3,0)
+                0x3880_0000, // 0x10010 li r4,0x10000 -> use lis below
+                0x3c80_0001, // 0x10014 lis r4,1               (r4 = 0x10000)
+                // loop:
+                0x38a5_0001, // 0x10018 addi r5,r5,1           (next immediate)
+                0x90a4_0024, // 0x1001c stw r5,0x24(r4)        patch the addi at 0x10024
+                0x7c00_0378, // 0x10020 or r0,r0,r0            (any harmless insn)
+                0x3863_0000, // 0x10024 addi r3,r3,0           patched each iteration
+                0x4200_fff0, // 0x10028 bdnz loop (0x10018)
+                0x4400_0002, // 0x1002c sc
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        // Immediates 1..=5 were each executed once.
+        assert_eq!(cpu.gpr[3], 1 + 2 + 3 + 4 + 5);
+        assert!(eng.stats.invalidated > 0);
+    }
 }

@@ -22,7 +22,8 @@
 use crate::codebuf::{CodeBuffer, SlotArena};
 use crate::codegen::{block_signature, ClifEmitter, Env, MemModel, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
-use crate::frontend::{Flow, Frontend, GuestMemory};
+use crate::frontend::{CodeSource, Flow, Frontend, GuestMemory};
+use crate::interp::{InterpMemory, Outcome};
 use crate::log::LogFlags;
 use cranelift_codegen::ir::{Function, UserFuncName};
 use cranelift_codegen::isa::OwnedTargetIsa;
@@ -70,6 +71,9 @@ pub struct Config {
     pub no_chain: bool,
     /// System mode: the software-TLB layout; `None` = user mode (base + address).
     pub softtlb: Option<crate::softtlb::TlbLayout>,
+    /// A block is interpreted (tier 0) until it has been dispatched this many times, then
+    /// compiled with Cranelift. 0 compiles everything at once; `u32::MAX` never compiles.
+    pub hot_threshold: u32,
 }
 
 impl Default for Config {
@@ -81,6 +85,7 @@ impl Default for Config {
             opt_level: OptLevel::Speed,
             no_chain: false,
             softtlb: None,
+            hot_threshold: 40,
         }
     }
 }
@@ -95,6 +100,8 @@ pub struct Stats {
     pub flushes: u64,
     pub invalidated: u64,
     pub dispatches: u64,
+    pub interp_blocks: u64,
+    pub interp_insns: u64,
 }
 
 #[derive(Default)]
@@ -120,7 +127,12 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 struct BlockInfo {
     pc: u64,
     mode: u32,
+    /// Compiled code, or null while the block runs in the interpreter tier.
     code: *const u8,
+    /// Dispatches so far (drives promotion to compiled code).
+    count: u32,
+    /// Instruction bytes seen by the interpreter tier (a fetch cache; dropped with the block).
+    bytes: Vec<u8>,
     valid: bool,
     /// Chain slots that jump here.
     incoming: Vec<*mut u64>,
@@ -210,11 +222,32 @@ impl<F: Frontend> Engine<F> {
             let gen = self.generation;
             let id = match self.map.get(&(pc, mode)) {
                 Some(&id) => id,
-                None => match self.translate(pc, mode, mem, false) {
-                    Ok(id) => id,
-                    Err(e) => return e,
-                },
+                None => self.new_block(pc, mode, mem),
             };
+            self.stats.dispatches += 1;
+            let b = &mut self.blocks[id as usize];
+            b.count = b.count.saturating_add(1);
+            if b.code.is_null() {
+                // The interpreter tier reaches memory the user-mode way; system mode (a
+                // software TLB) compiles every block for now.
+                if b.count <= self.config.hot_threshold && self.config.softtlb.is_none() {
+                    if self.config.log.exec {
+                        crate::log!("Trace: [{pc:016x}] interp\n");
+                    }
+                    if let Some(exit) = self.interpret_block(id, cpu, mem) {
+                        return exit;
+                    }
+                    continue;
+                }
+                match self.translate(pc, mode, mem, false) {
+                    Ok(code) => self.blocks[id as usize].code = code,
+                    Err(e) => return e,
+                }
+                if gen != self.generation {
+                    // Translating flushed the cache (and with it this block's entry).
+                    continue;
+                }
+            }
             let code = self.blocks[id as usize].code;
             if link != 0 && gen == self.generation && !self.no_chain() {
                 // SAFETY: `link` is a chain slot of the current generation's arena.
@@ -224,7 +257,6 @@ impl<F: Frontend> Engine<F> {
             if !self.no_chain() {
                 self.jc[Self::jc_index(pc)] = JcEntry { tag: pc, code: code as u64 };
             }
-            self.stats.dispatches += 1;
             if self.config.log.exec {
                 crate::log!("Trace: [{pc:016x}] {:p}\n", code);
             }
@@ -236,6 +268,84 @@ impl<F: Frontend> Engine<F> {
                 return exit;
             }
         }
+    }
+
+    /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
+    fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
+        let id = self.blocks.len() as u32;
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, bytes: Vec::new(), valid: true, incoming: Vec::new() });
+        self.map.insert((pc, mode), id);
+        self.add_page(pc >> PAGE_BITS, id, mem);
+        id
+    }
+
+    fn add_page(&mut self, page: u64, id: u32, mem: &dyn GuestMemory) {
+        let ids = self.pages.entry(page).or_default();
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+        mem.code_page_added(page);
+    }
+
+    /// Runs block `id` in the interpreter tier: instruction by instruction until a branch, an
+    /// exception, the page boundary or the block size limit.
+    fn interpret_block(&mut self, id: u32, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Option<Exit> {
+        let start = self.blocks[id as usize].pc;
+        let start_page = start >> PAGE_BITS;
+        let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
+        let mut bytes = std::mem::take(&mut self.blocks[id as usize].bytes);
+        let mut n = 0usize;
+        self.stats.interp_blocks += 1;
+        let result = loop {
+            let out = {
+                let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem };
+                crate::interp::step(&self.frontend, cpu, &mut hm, &code)
+            };
+            n += 1;
+            match out {
+                Outcome::Next(next) => {
+                    if n >= self.config.max_block_insns || next >> PAGE_BITS != start_page {
+                        if (next.wrapping_sub(1)) >> PAGE_BITS != start_page {
+                            // An instruction straddling pages: its second page is code too.
+                            self.add_page((next.wrapping_sub(1)) >> PAGE_BITS, id, mem);
+                        }
+                        break None;
+                    }
+                }
+                Outcome::Jump(_) => break None,
+                Outcome::Exception { .. } => {
+                    let e = std::mem::take(&mut cpu.header_mut().exception);
+                    break Some(Exit::Exception(e));
+                }
+                Outcome::Fault { addr, write } => {
+                    let f = crate::exec::last_access_fault();
+                    if f.bus && f.host_addr == (mem.base() as u64).wrapping_add(addr) {
+                        break Some(Exit::BusError { addr });
+                    }
+                    if write && mem.code_write_fault(addr) {
+                        // The store hit a page holding code: forget that code (the page is
+                        // writable again) and retry the store right away, before anything can
+                        // protect the page again. Cached bytes may now be stale.
+                        self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
+                        bytes.clear();
+                        n -= 1;
+                        continue;
+                    }
+                    break Some(Exit::Fault { addr, write });
+                }
+                Outcome::FetchFault(p) => {
+                    cpu.header_mut().pc = p;
+                    break if p == start { Some(Exit::FetchFault(p)) } else { None };
+                }
+            }
+        };
+        self.stats.interp_insns += n as u64;
+        if let Some(b) = self.blocks.get_mut(id as usize) {
+            if b.valid && b.pc == start {
+                b.bytes = bytes;
+            }
+        }
+        result
     }
 
     fn enter(&mut self, cpu: &mut F::Cpu, code: *const u8) -> u64 {
@@ -279,19 +389,19 @@ impl<F: Frontend> Engine<F> {
     fn run_one_uncached(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Option<Exit> {
         let pc = cpu.header().pc;
         let mode = F::mode(cpu);
-        let id = match self.translate(pc, mode, mem, true) {
-            Ok(id) => id,
+        let code = match self.translate(pc, mode, mem, true) {
+            Ok(code) => code,
             Err(e) => return Some(e),
         };
-        let code = self.blocks[id as usize].code;
         let r = self.enter(cpu, code);
         cpu.header_mut().link_slot = 0;
         self.handle_exit(cpu, mem, r)
     }
 
-    /// Translates the block at (`pc`, `mode`). `one_off` blocks hold one instruction, are not
-    /// entered in the map, do not chain and do not mark their page as holding code.
-    fn translate(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory, one_off: bool) -> Result<u32, Exit> {
+    /// Compiles the block at (`pc`, `mode`) and returns its code. `one_off` blocks hold one
+    /// instruction, do not chain and do not mark their page as holding code; other blocks
+    /// have their pages recorded under the block already in the map (or a new entry).
+    fn translate(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory, one_off: bool) -> Result<*const u8, Exit> {
         if self.code.remaining() < (4 << 20) {
             self.flush();
         }
@@ -361,21 +471,21 @@ impl<F: Frontend> Engine<F> {
         if log.out_asm {
             crate::log!("OUT: [size={}]\n{}\n", bytes.len(), disasm_host(&bytes, code as u64));
         }
-        let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code, valid: true, incoming: Vec::new() });
         self.stats.blocks += 1;
         self.stats.guest_insns += n as u64;
         self.stats.code_bytes += bytes.len() as u64;
         self.stats.compile_ns += t0.elapsed().as_nanos() as u64;
         if !one_off {
-            self.map.insert((pc, mode), id);
+            let id = match self.map.get(&(pc, mode)) {
+                Some(&id) => id,
+                None => self.new_block(pc, mode, mem),
+            };
             let last_page = (last + F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS;
             for page in start_page..=last_page {
-                self.pages.entry(page).or_default().push(id);
-                mem.code_page_added(page);
+                self.add_page(page, id, mem);
             }
         }
-        Ok(id)
+        Ok(code)
     }
 
     /// Forgets translations of guest code in `[start, start+len)` (munmap, mprotect, writes).
@@ -440,13 +550,15 @@ impl<F: Frontend> Engine<F> {
     pub fn stats_report(&self) -> String {
         let s = &self.stats;
         format!(
-            "bigiron stats: {} blocks, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} invalidated, {} flushes\n",
+            "bigiron stats: {} blocks compiled, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} interpreted blocks ({} insns), {} invalidated, {} flushes\n",
             s.blocks,
             s.guest_insns,
             s.code_bytes / 1024,
             s.compile_ns as f64 / 1e6,
             if s.blocks > 0 { s.compile_ns as f64 / 1e3 / s.blocks as f64 } else { 0.0 },
             s.dispatches,
+            s.interp_blocks,
+            s.interp_insns,
             s.invalidated,
             s.flushes
         )
@@ -454,7 +566,11 @@ impl<F: Frontend> Engine<F> {
 
     /// Translates the block at `pc` without running it (benchmarks, `-d` tools).
     pub fn translate_only(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> Result<(), Exit> {
-        self.translate(pc, mode, mem, false).map(|_| ())
+        let code = self.translate(pc, mode, mem, false)?;
+        if let Some(&id) = self.map.get(&(pc, mode)) {
+            self.blocks[id as usize].code = code;
+        }
+        Ok(())
     }
 }
 
@@ -475,3 +591,85 @@ fn disasm_host(bytes: &[u8], addr: u64) -> String {
     text
 }
 
+
+/// User-mode guest memory for the interpreter tier: host address = base + guest address,
+/// every access through the guarded routines of `exec.rs`, so unmapped or protected pages
+/// fail the access (the instruction faults precisely) instead of crashing the host.
+struct HostMemory {
+    base: *mut u8,
+    limit: u64,
+}
+
+impl HostMemory {
+    fn host(&self, addr: u64, size: usize) -> Option<*mut u8> {
+        let end = addr.checked_add(size as u64)?;
+        if end > self.limit {
+            return None;
+        }
+        Some(self.base.wrapping_add(addr as usize))
+    }
+}
+
+impl InterpMemory for HostMemory {
+    fn load(&mut self, addr: u64, size: usize) -> Option<u128> {
+        let p = self.host(addr, size)?;
+        // SAFETY: `p` is inside the guest reservation; the guarded load survives faults.
+        unsafe {
+            match size {
+                1 | 2 | 4 | 8 => crate::exec::guarded_load(p, size).map(|v| v as u128),
+                16 => {
+                    let lo = crate::exec::guarded_load(p, 8)?;
+                    let hi = crate::exec::guarded_load(p.add(8), 8)?;
+                    Some(lo as u128 | (hi as u128) << 64)
+                }
+                _ => {
+                    let mut v = 0u128;
+                    for i in 0..size {
+                        v |= (crate::exec::guarded_load(p.add(i), 1)? as u128) << (8 * i);
+                    }
+                    Some(v)
+                }
+            }
+        }
+    }
+
+    fn store(&mut self, addr: u64, bytes: &[u8]) -> bool {
+        let Some(p) = self.host(addr, bytes.len()) else { return false };
+        // SAFETY: as in `load`.
+        unsafe {
+            match bytes.len() {
+                n @ (1 | 2 | 4 | 8) => {
+                    let mut b = [0u8; 8];
+                    b[..n].copy_from_slice(bytes);
+                    crate::exec::guarded_store(p, n, u64::from_le_bytes(b))
+                }
+                n => (0..n).all(|i| crate::exec::guarded_store(p.add(i), 1, bytes[i] as u64)),
+            }
+        }
+    }
+}
+
+/// Instruction fetch for the interpreter tier, caching the block's bytes.
+struct CachedCode<'a, 'b> {
+    start: u64,
+    bytes: std::cell::RefCell<&'a mut Vec<u8>>,
+    mem: &'b dyn GuestMemory,
+}
+
+impl CodeSource for CachedCode<'_, '_> {
+    fn fetch(&self, pc: u64, buf: &mut [u8]) -> bool {
+        let mut bytes = self.bytes.borrow_mut();
+        let off = pc.wrapping_sub(self.start) as usize;
+        if off + buf.len() <= bytes.len() {
+            buf.copy_from_slice(&bytes[off..off + buf.len()]);
+            return true;
+        }
+        if !self.mem.fetch(pc, buf) {
+            return false;
+        }
+        if off == bytes.len() {
+            bytes.extend_from_slice(buf);
+        }
+        true
+    }
+}

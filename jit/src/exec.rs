@@ -44,6 +44,117 @@ std::arch::global_asm!(
     "ret",
 );
 
+// Guest accesses made by Rust code (the interpreter tier): one instruction each, so a host
+// fault can be turned into a failed access by resuming at `bigiron_access_fault` (which
+// returns 1 in both rax and rdx: loads report faults in rdx, stores in rax).
+std::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    ".globl bigiron_access_start",
+    "bigiron_access_start:",
+    "bigiron_ld8: movzx eax, byte ptr [rdi]",
+    "xor edx, edx",
+    "ret",
+    "bigiron_ld16: movzx eax, word ptr [rdi]",
+    "xor edx, edx",
+    "ret",
+    "bigiron_ld32: mov eax, dword ptr [rdi]",
+    "xor edx, edx",
+    "ret",
+    "bigiron_ld64: mov rax, qword ptr [rdi]",
+    "xor edx, edx",
+    "ret",
+    "bigiron_st8: mov byte ptr [rdi], sil",
+    "xor eax, eax",
+    "ret",
+    "bigiron_st16: mov word ptr [rdi], si",
+    "xor eax, eax",
+    "ret",
+    "bigiron_st32: mov dword ptr [rdi], esi",
+    "xor eax, eax",
+    "ret",
+    "bigiron_st64: mov qword ptr [rdi], rsi",
+    "xor eax, eax",
+    "ret",
+    ".globl bigiron_access_end",
+    "bigiron_access_end:",
+    ".globl bigiron_access_fault",
+    "bigiron_access_fault: mov eax, 1",
+    "mov edx, 1",
+    "ret",
+    ".globl bigiron_ld8, bigiron_ld16, bigiron_ld32, bigiron_ld64",
+    ".globl bigiron_st8, bigiron_st16, bigiron_st32, bigiron_st64",
+);
+
+/// A guarded host load: the value, and nonzero `fault` if the access faulted.
+#[repr(C)]
+pub struct Loaded {
+    pub value: u64,
+    pub fault: u64,
+}
+
+extern "C" {
+    fn bigiron_access_start();
+    fn bigiron_access_end();
+    fn bigiron_access_fault();
+    fn bigiron_ld8(p: *const u8) -> Loaded;
+    fn bigiron_ld16(p: *const u8) -> Loaded;
+    fn bigiron_ld32(p: *const u8) -> Loaded;
+    fn bigiron_ld64(p: *const u8) -> Loaded;
+    fn bigiron_st8(p: *mut u8, v: u64) -> u64;
+    fn bigiron_st16(p: *mut u8, v: u64) -> u64;
+    fn bigiron_st32(p: *mut u8, v: u64) -> u64;
+    fn bigiron_st64(p: *mut u8, v: u64) -> u64;
+}
+
+/// The host address and signal of the last fault of a guarded access on this thread.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AccessFault {
+    pub host_addr: u64,
+    pub write: bool,
+    pub bus: bool,
+}
+
+thread_local! {
+    static LAST_ACCESS_FAULT: Cell<AccessFault> = const { Cell::new(AccessFault { host_addr: 0, write: false, bus: false }) };
+}
+
+/// What the last failed guarded access on this thread hit.
+pub fn last_access_fault() -> AccessFault {
+    LAST_ACCESS_FAULT.with(|c| c.get())
+}
+
+/// Loads `size` (1, 2, 4, 8) bytes from host address `p`, which may be unmapped or
+/// protected: `None` on a fault (see [`last_access_fault`]).
+///
+/// # Safety
+/// `p` must point into memory reserved for the guest (any protection), never into host data.
+pub unsafe fn guarded_load(p: *const u8, size: usize) -> Option<u64> {
+    install_fault_handler();
+    let r = match size {
+        1 => bigiron_ld8(p),
+        2 => bigiron_ld16(p),
+        4 => bigiron_ld32(p),
+        _ => bigiron_ld64(p),
+    };
+    if r.fault != 0 { None } else { Some(r.value) }
+}
+
+/// Stores the low `size` bytes of `v` at host address `p`; `false` on a fault.
+///
+/// # Safety
+/// As for [`guarded_load`].
+pub unsafe fn guarded_store(p: *mut u8, size: usize, v: u64) -> bool {
+    install_fault_handler();
+    let r = match size {
+        1 => bigiron_st8(p, v),
+        2 => bigiron_st16(p, v),
+        4 => bigiron_st32(p, v),
+        _ => bigiron_st64(p, v),
+    };
+    r == 0
+}
+
 extern "C" {
     fn bigiron_enter(cpu: *mut u8, mem: *mut u8, code: *const u8, saved_sp: *mut u64) -> u64;
     fn bigiron_resume();
@@ -74,6 +185,16 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
     unsafe {
         let uc = &mut *(uctx as *mut libc::ucontext_t);
         let rip = uc.uc_mcontext.gregs[libc::REG_RIP as usize] as usize;
+        if rip >= bigiron_access_start as *const () as usize && rip < bigiron_access_end as *const () as usize {
+            let f = AccessFault {
+                host_addr: (*info).si_addr() as u64,
+                write: (uc.uc_mcontext.gregs[libc::REG_ERR as usize] >> 1) & 1 != 0,
+                bus: sig == libc::SIGBUS,
+            };
+            LAST_ACCESS_FAULT.with(|c| c.set(f));
+            uc.uc_mcontext.gregs[libc::REG_RIP as usize] = bigiron_access_fault as *const () as usize as i64;
+            return;
+        }
         let cur = CURRENT.with(|c| c.get());
         if cur.is_null() || !crate::codebuf::is_code_address(rip) {
             // Not a guest access: let the previous handler (or the default action) see it.
