@@ -3,14 +3,20 @@
 //! Each row: op name, mnemonic, format, mask, match bits, and the semantic function (named
 //! after the mnemonic, in the file of its Power ISA chapter). Record (`.`) and overflow (`o`)
 //! variants share a row: the mask leaves Rc/OE free and the semantic function reads them.
+//! A `---- "title" ----` line starts a section (a facility, or a book chapter's file).
 //! From this table come the decoder ([`decode`]), the dispatch to semantics ([`emit`]), the
-//! mnemonic list and the overlap test.
+//! mnemonic list, the overlap test and the coverage report (`examples/coverage.rs`).
+//!
+//! Encodings no row matches raise the illegal-instruction program interrupt. Instructions
+//! that are known but have no semantics yet have rows calling [`trans_unimplemented`], which
+//! raises [`exc::UNIMPLEMENTED`] so the machine can name them; privileged ones call
+//! [`trans_privileged`], which is their whole behaviour in problem state.
 
 use crate::forms::*;
-use crate::Cx;
-use crate::{branch, fixed_point, load_store, sprs, vsx, vmx, cr_ops};
+use crate::{exc, Cx};
+use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, cr_ops};
 use jit::frontend::Flow;
-use jit::ir::Emitter;
+use jit::ir::{Emitter, Ty};
 use std::sync::OnceLock;
 
 /// One decode row.
@@ -21,17 +27,41 @@ pub struct Row {
     pub form: &'static str,
     pub mask: u32,
     pub bits: u32,
+    /// The semantic function's source text, as written in the row.
+    pub sem: &'static str,
+    /// Title of the section this row opens, if a `---- "title" ----` line precedes it.
+    pub starts_section: Option<&'static str>,
+}
+
+impl Row {
+    /// False for known instructions whose row calls [`trans_unimplemented`].
+    pub fn implemented(&self) -> bool {
+        !self.sem.contains("trans_unimplemented")
+    }
+}
+
+macro_rules! section_title {
+    () => { None };
+    ($t:literal) => { Some($t) };
 }
 
 macro_rules! decode_table {
-    ($( $op:ident $mn:literal $form:ident $mask:literal $bits:literal => $sem:expr ;)*) => {
+    ($( $(---- $sec:literal ----)? $op:ident $mn:literal $form:ident $mask:literal $bits:literal => $sem:expr ;)*) => {
         /// Every instruction the decoder knows.
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Op { $($op,)* }
 
         pub static ROWS: &[Row] = &[
-            $( Row { op: Op::$op, mnemonic: $mn, form: stringify!($form), mask: $mask, bits: $bits }, )*
+            $( Row {
+                op: Op::$op,
+                mnemonic: $mn,
+                form: stringify!($form),
+                mask: $mask,
+                bits: $bits,
+                sem: stringify!($sem),
+                starts_section: section_title!($($sec)?),
+            }, )*
         ];
 
         /// Emits the semantics of a decoded instruction.
@@ -50,7 +80,7 @@ use fixed_point as fx;
 use load_store as ls;
 
 decode_table! {
-    // ---- branch facility (Power ISA 3.0B Book I ch. 2): branch.rs ----
+    ---- "branch facility (Power ISA 3.0B Book I ch. 2): branch.rs" ----
     B        "b"       I   0xfc00_0000 0x4800_0000 => branch::trans_b;
     BC       "bc"      B   0xfc00_0000 0x4000_0000 => branch::trans_bc;
     BCLR     "bclr"    Xl  0xfc00_07fe 0x4c00_0020 => branch::trans_bclr;
@@ -59,7 +89,7 @@ decode_table! {
     SC       "sc"      Sc  0xfc00_0003 0x4400_0002 => branch::trans_sc;
     SCV      "scv"       Sc  0xfc00_0003 0x4400_0001 => branch::trans_scv;
 
-    // ---- fixed-point (ch. 3.3.9-3.3.15): fixed_point.rs and fixed_point/ ----
+    ---- "fixed-point (ch. 3.3.9-3.3.15): fixed_point.rs and fixed_point/" ----
     // -- add / subtract --
     ADDI     "addi"    D   0xfc00_0000 0x3800_0000 => fx::trans_addi;
     ADDIS    "addis"   D   0xfc00_0000 0x3c00_0000 => fx::trans_addis;
@@ -164,7 +194,7 @@ decode_table! {
     SRADI    "sradi"   Xs  0xfc00_07fc 0x7c00_0674 => fx::trans_sradi;
     EXTSWSLI "extswsli" Xs  0xfc00_07fc 0x7c00_06f4 => fx::trans_extswsli;
 
-    // ---- loads and stores (ch. 3.3.2-3.3.6): load_store.rs ----
+    ---- "loads and stores (ch. 3.3.2-3.3.6): load_store.rs" ----
     LBZ      "lbz"     D   0xfc00_0000 0x8800_0000 => |e, a, cx| ls::ld_d(e, a, cx, ls::U8, false);
     LBZU     "lbzu"    D   0xfc00_0000 0x8c00_0000 => |e, a, cx| ls::ld_d(e, a, cx, ls::U8, true);
     LHZ      "lhz"     D   0xfc00_0000 0xa000_0000 => |e, a, cx| ls::ld_d(e, a, cx, ls::U16, false);
@@ -219,15 +249,15 @@ decode_table! {
     STSWX    "stswx"     X   0xfc00_07fe 0x7c00_052a => ls::trans_stswx;
     LQ       "lq"        Dq  0xfc00_000f 0xe000_0000 => ls::trans_lq;
     STQ      "stq"       Ds  0xfc00_0003 0xf800_0002 => ls::trans_stq;
-    LBARX    "lbarx"     X   0xfc00_07fe 0x7c00_0068 => |e, a, cx| ls::ld_arx(e, a, cx, jit::ir::Ty::I8);
-    LHARX    "lharx"     X   0xfc00_07fe 0x7c00_00e8 => |e, a, cx| ls::ld_arx(e, a, cx, jit::ir::Ty::I16);
-    LWARX    "lwarx"     X   0xfc00_07fe 0x7c00_0028 => |e, a, cx| ls::ld_arx(e, a, cx, jit::ir::Ty::I32);
-    LDARX    "ldarx"     X   0xfc00_07fe 0x7c00_00a8 => |e, a, cx| ls::ld_arx(e, a, cx, jit::ir::Ty::I64);
+    LBARX    "lbarx"     X   0xfc00_07fe 0x7c00_0068 => |e, a, cx| ls::ld_arx(e, a, cx, Ty::I8);
+    LHARX    "lharx"     X   0xfc00_07fe 0x7c00_00e8 => |e, a, cx| ls::ld_arx(e, a, cx, Ty::I16);
+    LWARX    "lwarx"     X   0xfc00_07fe 0x7c00_0028 => |e, a, cx| ls::ld_arx(e, a, cx, Ty::I32);
+    LDARX    "ldarx"     X   0xfc00_07fe 0x7c00_00a8 => |e, a, cx| ls::ld_arx(e, a, cx, Ty::I64);
     LQARX    "lqarx"     X   0xfc00_07fe 0x7c00_0228 => ls::trans_lqarx;
-    STBCX    "stbcx."    X   0xfc00_07ff 0x7c00_056d => |e, a, cx| ls::st_cx(e, a, cx, jit::ir::Ty::I8);
-    STHCX    "sthcx."    X   0xfc00_07ff 0x7c00_05ad => |e, a, cx| ls::st_cx(e, a, cx, jit::ir::Ty::I16);
-    STWCX    "stwcx."    X   0xfc00_07ff 0x7c00_012d => |e, a, cx| ls::st_cx(e, a, cx, jit::ir::Ty::I32);
-    STDCX    "stdcx."    X   0xfc00_07ff 0x7c00_01ad => |e, a, cx| ls::st_cx(e, a, cx, jit::ir::Ty::I64);
+    STBCX    "stbcx."    X   0xfc00_07ff 0x7c00_056d => |e, a, cx| ls::st_cx(e, a, cx, Ty::I8);
+    STHCX    "sthcx."    X   0xfc00_07ff 0x7c00_05ad => |e, a, cx| ls::st_cx(e, a, cx, Ty::I16);
+    STWCX    "stwcx."    X   0xfc00_07ff 0x7c00_012d => |e, a, cx| ls::st_cx(e, a, cx, Ty::I32);
+    STDCX    "stdcx."    X   0xfc00_07ff 0x7c00_01ad => |e, a, cx| ls::st_cx(e, a, cx, Ty::I64);
     STQCX    "stqcx."    X   0xfc00_07ff 0x7c00_016d => ls::trans_stqcx;
     // -- floating-point loads and stores (ch. 4.6.2-4.6.3): fp_load_store.rs --
     LFS      "lfs"       D   0xfc00_0000 0xc000_0000 => |e, a, cx| crate::fp_load_store::ld_fp_d(e, a, cx, crate::fp_load_store::FpData::Single, false);
@@ -250,19 +280,26 @@ decode_table! {
     STFDUX   "stfdux"    X   0xfc00_07fe 0x7c00_05ee => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Double, true);
     STFIWX   "stfiwx"    X   0xfc00_07fe 0x7c00_07ae => |e, a, cx| crate::fp_load_store::st_fp_x(e, a, cx, crate::fp_load_store::FpData::Word, false);
     // -- storage control / sync (Book II ch. 4): storage_control.rs --
-    SYNC     "sync"      X   0xfc00_07fe 0x7c00_04ac => crate::storage_control::trans_sync;
-    EIEIO    "eieio"     X   0xfc00_07fe 0x7c00_06ac => crate::storage_control::trans_eieio;
-    ISYNC    "isync"     Xl  0xfc00_07fe 0x4c00_012c => crate::storage_control::trans_isync;
-    DCBT     "dcbt"      X   0xfc00_07fe 0x7c00_022c => crate::storage_control::trans_cache_hint;
-    DCBTST   "dcbtst"    X   0xfc00_07fe 0x7c00_01ec => crate::storage_control::trans_cache_hint;
-    DCBST    "dcbst"     X   0xfc00_07fe 0x7c00_006c => crate::storage_control::trans_cache_hint;
-    DCBF     "dcbf"      X   0xfc00_07fe 0x7c00_00ac => crate::storage_control::trans_cache_hint;
-    ICBI     "icbi"      X   0xfc00_07fe 0x7c00_07ac => crate::storage_control::trans_cache_hint;
-    ICBT     "icbt"      X   0xfc00_07fe 0x7c00_002c => crate::storage_control::trans_cache_hint;
-    DCBZ     "dcbz"      X   0xfc00_07fe 0x7c00_07ec => crate::storage_control::trans_dcbz;
-    WAIT     "wait"      X   0xfc00_07fe 0x7c00_003c => crate::storage_control::trans_wait;
+    SYNC     "sync"      X   0xfc00_07fe 0x7c00_04ac => storage_control::trans_sync;
+    EIEIO    "eieio"     X   0xfc00_07fe 0x7c00_06ac => storage_control::trans_eieio;
+    ISYNC    "isync"     Xl  0xfc00_07fe 0x4c00_012c => storage_control::trans_isync;
+    DCBT     "dcbt"      X   0xfc00_07fe 0x7c00_022c => storage_control::trans_cache_hint;
+    DCBTST   "dcbtst"    X   0xfc00_07fe 0x7c00_01ec => storage_control::trans_cache_hint;
+    DCBST    "dcbst"     X   0xfc00_07fe 0x7c00_006c => storage_control::trans_cache_hint;
+    DCBF     "dcbf"      X   0xfc00_07fe 0x7c00_00ac => storage_control::trans_cache_hint;
+    ICBI     "icbi"      X   0xfc00_07fe 0x7c00_07ac => storage_control::trans_cache_hint;
+    ICBT     "icbt"      X   0xfc00_07fe 0x7c00_002c => storage_control::trans_cache_hint;
+    DCBZ     "dcbz"      X   0xfc00_07fe 0x7c00_07ec => storage_control::trans_dcbz;
+    WAIT     "wait"      X   0xfc00_07fe 0x7c00_003c => storage_control::trans_wait;
+    // -- data stream touch / stop (phased-out VMX hints): no-ops here, like the other hints --
+    DST      "dst"       X   0xfe00_07fe 0x7c00_02ac => storage_control::trans_cache_hint;
+    DSTT     "dstt"      X   0xfe00_07fe 0x7e00_02ac => storage_control::trans_cache_hint;
+    DSTST    "dstst"     X   0xfe00_07fe 0x7c00_02ec => storage_control::trans_cache_hint;
+    DSTSTT   "dststt"    X   0xfe00_07fe 0x7e00_02ec => storage_control::trans_cache_hint;
+    DSS      "dss"       X   0xfe00_07fe 0x7c00_066c => storage_control::trans_cache_hint;
+    DSSALL   "dssall"    X   0xfe00_07fe 0x7e00_066c => storage_control::trans_cache_hint;
 
-    // ---- special-purpose registers (ch. 3.3.17): sprs.rs ----
+    ---- "special-purpose registers (ch. 3.3.17): sprs.rs" ----
     MFSPR    "mfspr"   Xfx 0xfc00_07fe 0x7c00_02a6 => sprs::trans_mfspr;
     MTSPR    "mtspr"   Xfx 0xfc00_07fe 0x7c00_03a6 => sprs::trans_mtspr;
     MFTB     "mftb"    Xfx 0xfc00_07fe 0x7c00_02e6 => sprs::trans_mftb;
@@ -270,7 +307,7 @@ decode_table! {
     MTMSR    "mtmsr"   X   0xfc00_07fe 0x7c00_0124 => sprs::trans_msr_move;
     MTMSRD   "mtmsrd"  X   0xfc00_07fe 0x7c00_0164 => sprs::trans_msr_move;
 
-    // ---- CR logical (ch. 2.5.1) and CR moves (3.3.17): cr_ops.rs ----
+    ---- "CR logical (ch. 2.5.1) and CR moves (3.3.17): cr_ops.rs" ----
     CRAND    "crand"   Xl  0xfc00_07fe 0x4c00_0202 => cr_ops::trans_crand;
     CRNAND   "crnand"  Xl  0xfc00_07fe 0x4c00_01c2 => cr_ops::trans_crnand;
     CROR     "cror"    Xl  0xfc00_07fe 0x4c00_0382 => cr_ops::trans_cror;
@@ -286,8 +323,7 @@ decode_table! {
     MCRXRX   "mcrxrx"  X   0xfc00_07ff 0x7c00_0480 => cr_ops::trans_mcrxrx;
     SETB     "setb"    X   0xfc00_07ff 0x7c00_0100 => cr_ops::trans_setb;
 
-    // ---- VMX / VSX (Book I ch. 6, 7): vmx.rs, vsx.rs ----
-    // -- VMX (ch. 6): vmx.rs, helpers in vmx_helpers.rs --
+    ---- "VMX (Book I ch. 6): vmx.rs, helpers in vmx_helpers.rs" ----
     VOR      "vor"     Vx  0xfc00_07ff 0x1000_0484 => vmx::trans_vor;
     LVX      "lvx"       X   0xfc00_07fe 0x7c00_00ce => vmx::trans_lvx;
     LVXL     "lvxl"      X   0xfc00_07fe 0x7c00_02ce => vmx::trans_lvx;
@@ -429,7 +465,7 @@ decode_table! {
     VPERM    "vperm"     Vx  0xfc00_003f 0x1000_002b => vmx::trans_vperm;
     VPERMR   "vpermr"    Vx  0xfc00_003f 0x1000_003b => vmx::trans_vpermr;
     VSLDOI   "vsldoi"    Vx  0xfc00_043f 0x1000_002c => vmx::trans_vsldoi;
-    // -- VSX (ch. 7): vsx.rs, helpers in vsx_helpers.rs --
+    ---- "VSX (Book I ch. 7): vsx.rs, helpers in vsx_helpers.rs" ----
     LXVD2X   "lxvd2x"    X   0xfc00_07fe 0x7c00_0698 => |e, a, cx| vsx::ld_elems(e, a, cx, 64);
     STXVD2X  "stxvd2x"   X   0xfc00_07fe 0x7c00_0798 => |e, a, cx| vsx::st_elems(e, a, cx, 64);
     LXVW4X   "lxvw4x"    X   0xfc00_07fe 0x7c00_0618 => |e, a, cx| vsx::ld_elems(e, a, cx, 32);
@@ -446,15 +482,15 @@ decode_table! {
     LXVLL    "lxvll"     X   0xfc00_07fe 0x7c00_025a => vsx::trans_lxvll;
     STXVL    "stxvl"     X   0xfc00_07fe 0x7c00_031a => vsx::trans_stxvl;
     STXVLL   "stxvll"    X   0xfc00_07fe 0x7c00_035a => vsx::trans_stxvll;
-    LXSDX    "lxsdx"     X   0xfc00_07fe 0x7c00_0498 => |e, a, cx| vsx::ld_scalar_x(e, a, cx, jit::ir::Ty::I64, false, vsx::Dw1::Keep);
-    LXSIWZX  "lxsiwzx"   X   0xfc00_07fe 0x7c00_0018 => |e, a, cx| vsx::ld_scalar_x(e, a, cx, jit::ir::Ty::I32, false, vsx::Dw1::Keep);
-    LXSIWAX  "lxsiwax"   X   0xfc00_07fe 0x7c00_0098 => |e, a, cx| vsx::ld_scalar_x(e, a, cx, jit::ir::Ty::I32, true, vsx::Dw1::Keep);
-    LXSIBZX  "lxsibzx"   X   0xfc00_07fe 0x7c00_061a => |e, a, cx| vsx::ld_scalar_x(e, a, cx, jit::ir::Ty::I8, false, vsx::Dw1::Zero);
-    LXSIHZX  "lxsihzx"   X   0xfc00_07fe 0x7c00_065a => |e, a, cx| vsx::ld_scalar_x(e, a, cx, jit::ir::Ty::I16, false, vsx::Dw1::Zero);
-    STXSDX   "stxsdx"    X   0xfc00_07fe 0x7c00_0598 => |e, a, cx| vsx::st_scalar_x(e, a, cx, jit::ir::Ty::I64);
-    STXSIWX  "stxsiwx"   X   0xfc00_07fe 0x7c00_0118 => |e, a, cx| vsx::st_scalar_x(e, a, cx, jit::ir::Ty::I32);
-    STXSIBX  "stxsibx"   X   0xfc00_07fe 0x7c00_071a => |e, a, cx| vsx::st_scalar_x(e, a, cx, jit::ir::Ty::I8);
-    STXSIHX  "stxsihx"   X   0xfc00_07fe 0x7c00_075a => |e, a, cx| vsx::st_scalar_x(e, a, cx, jit::ir::Ty::I16);
+    LXSDX    "lxsdx"     X   0xfc00_07fe 0x7c00_0498 => |e, a, cx| vsx::ld_scalar_x(e, a, cx, Ty::I64, false, vsx::Dw1::Keep);
+    LXSIWZX  "lxsiwzx"   X   0xfc00_07fe 0x7c00_0018 => |e, a, cx| vsx::ld_scalar_x(e, a, cx, Ty::I32, false, vsx::Dw1::Keep);
+    LXSIWAX  "lxsiwax"   X   0xfc00_07fe 0x7c00_0098 => |e, a, cx| vsx::ld_scalar_x(e, a, cx, Ty::I32, true, vsx::Dw1::Keep);
+    LXSIBZX  "lxsibzx"   X   0xfc00_07fe 0x7c00_061a => |e, a, cx| vsx::ld_scalar_x(e, a, cx, Ty::I8, false, vsx::Dw1::Zero);
+    LXSIHZX  "lxsihzx"   X   0xfc00_07fe 0x7c00_065a => |e, a, cx| vsx::ld_scalar_x(e, a, cx, Ty::I16, false, vsx::Dw1::Zero);
+    STXSDX   "stxsdx"    X   0xfc00_07fe 0x7c00_0598 => |e, a, cx| vsx::st_scalar_x(e, a, cx, Ty::I64);
+    STXSIWX  "stxsiwx"   X   0xfc00_07fe 0x7c00_0118 => |e, a, cx| vsx::st_scalar_x(e, a, cx, Ty::I32);
+    STXSIBX  "stxsibx"   X   0xfc00_07fe 0x7c00_071a => |e, a, cx| vsx::st_scalar_x(e, a, cx, Ty::I8);
+    STXSIHX  "stxsihx"   X   0xfc00_07fe 0x7c00_075a => |e, a, cx| vsx::st_scalar_x(e, a, cx, Ty::I16);
     LXSSPX   "lxsspx"    X   0xfc00_07fe 0x7c00_0418 => vsx::trans_lxsspx;
     STXSSPX  "stxsspx"   X   0xfc00_07fe 0x7c00_0518 => vsx::trans_stxsspx;
     MFVSRD   "mfvsrd"    X   0xfc00_07fe 0x7c00_0066 => vsx::trans_mfvsrd;
@@ -502,6 +538,427 @@ decode_table! {
     XSNABSQP "xsnabsqp"  X   0xfc1f_07ff 0xfc08_0648 => vsx::trans_xsnabsqp;
     XSNEGQP  "xsnegqp"   X   0xfc1f_07ff 0xfc10_0648 => vsx::trans_xsnegqp;
     XSCPSGNQP "xscpsgnqp" X   0xfc00_07ff 0xfc00_00c8 => vsx::trans_xscpsgnqp;
+
+    ---- "known, not yet implemented: VMX (Book I ch. 6)" ----
+    // -- integer add/subtract with carry, extended, quadword --
+    VADDCUQ  "vaddcuq"   Vx  0xfc00_07ff 0x1000_0140 => trans_unimplemented;
+    VADDCUW  "vaddcuw"   Vx  0xfc00_07ff 0x1000_0180 => trans_unimplemented;
+    VADDECUQ "vaddecuq"  Vx  0xfc00_003f 0x1000_003d => trans_unimplemented;
+    VADDEUQM "vaddeuqm"  Vx  0xfc00_003f 0x1000_003c => trans_unimplemented;
+    VSUBCUQ  "vsubcuq"   Vx  0xfc00_07ff 0x1000_0540 => trans_unimplemented;
+    VSUBCUW  "vsubcuw"   Vx  0xfc00_07ff 0x1000_0580 => trans_unimplemented;
+    VSUBECUQ "vsubecuq"  Vx  0xfc00_003f 0x1000_003f => trans_unimplemented;
+    VSUBEUQM "vsubeuqm"  Vx  0xfc00_003f 0x1000_003e => trans_unimplemented;
+    // -- integer multiply, multiply-add, multiply-sum, sum-across --
+    VMHADDSHS "vmhaddshs" Vx  0xfc00_003f 0x1000_0020 => trans_unimplemented;
+    VMHRADDSHS "vmhraddshs" Vx  0xfc00_003f 0x1000_0021 => trans_unimplemented;
+    VMLADDUHM "vmladduhm" Vx  0xfc00_003f 0x1000_0022 => trans_unimplemented;
+    VMSUMMBM "vmsummbm"  Vx  0xfc00_003f 0x1000_0025 => trans_unimplemented;
+    VMSUMSHM "vmsumshm"  Vx  0xfc00_003f 0x1000_0028 => trans_unimplemented;
+    VMSUMSHS "vmsumshs"  Vx  0xfc00_003f 0x1000_0029 => trans_unimplemented;
+    VMSUMUBM "vmsumubm"  Vx  0xfc00_003f 0x1000_0024 => trans_unimplemented;
+    VMSUMUDM "vmsumudm"  Vx  0xfc00_003f 0x1000_0023 => trans_unimplemented;
+    VMSUMUHM "vmsumuhm"  Vx  0xfc00_003f 0x1000_0026 => trans_unimplemented;
+    VMSUMUHS "vmsumuhs"  Vx  0xfc00_003f 0x1000_0027 => trans_unimplemented;
+    VMULESB  "vmulesb"   Vx  0xfc00_07ff 0x1000_0308 => trans_unimplemented;
+    VMULESH  "vmulesh"   Vx  0xfc00_07ff 0x1000_0348 => trans_unimplemented;
+    VMULESW  "vmulesw"   Vx  0xfc00_07ff 0x1000_0388 => trans_unimplemented;
+    VMULEUB  "vmuleub"   Vx  0xfc00_07ff 0x1000_0208 => trans_unimplemented;
+    VMULEUH  "vmuleuh"   Vx  0xfc00_07ff 0x1000_0248 => trans_unimplemented;
+    VMULEUW  "vmuleuw"   Vx  0xfc00_07ff 0x1000_0288 => trans_unimplemented;
+    VMULOSB  "vmulosb"   Vx  0xfc00_07ff 0x1000_0108 => trans_unimplemented;
+    VMULOSH  "vmulosh"   Vx  0xfc00_07ff 0x1000_0148 => trans_unimplemented;
+    VMULOSW  "vmulosw"   Vx  0xfc00_07ff 0x1000_0188 => trans_unimplemented;
+    VMULOUB  "vmuloub"   Vx  0xfc00_07ff 0x1000_0008 => trans_unimplemented;
+    VMULOUH  "vmulouh"   Vx  0xfc00_07ff 0x1000_0048 => trans_unimplemented;
+    VMULOUW  "vmulouw"   Vx  0xfc00_07ff 0x1000_0088 => trans_unimplemented;
+    VMULUWM  "vmuluwm"   Vx  0xfc00_07ff 0x1000_0089 => trans_unimplemented;
+    VSUM2SWS "vsum2sws"  Vx  0xfc00_07ff 0x1000_0688 => trans_unimplemented;
+    VSUM4SBS "vsum4sbs"  Vx  0xfc00_07ff 0x1000_0708 => trans_unimplemented;
+    VSUM4SHS "vsum4shs"  Vx  0xfc00_07ff 0x1000_0648 => trans_unimplemented;
+    VSUM4UBS "vsum4ubs"  Vx  0xfc00_07ff 0x1000_0608 => trans_unimplemented;
+    // -- integer average, absolute difference, negate --
+    VABSDUB  "vabsdub"   Vx  0xfc00_07ff 0x1000_0403 => trans_unimplemented;
+    VABSDUH  "vabsduh"   Vx  0xfc00_07ff 0x1000_0443 => trans_unimplemented;
+    VABSDUW  "vabsduw"   Vx  0xfc00_07ff 0x1000_0483 => trans_unimplemented;
+    VAVGSB   "vavgsb"    Vx  0xfc00_07ff 0x1000_0502 => trans_unimplemented;
+    VAVGSH   "vavgsh"    Vx  0xfc00_07ff 0x1000_0542 => trans_unimplemented;
+    VAVGSW   "vavgsw"    Vx  0xfc00_07ff 0x1000_0582 => trans_unimplemented;
+    VAVGUB   "vavgub"    Vx  0xfc00_07ff 0x1000_0402 => trans_unimplemented;
+    VAVGUH   "vavguh"    Vx  0xfc00_07ff 0x1000_0442 => trans_unimplemented;
+    VAVGUW   "vavguw"    Vx  0xfc00_07ff 0x1000_0482 => trans_unimplemented;
+    VNEGD    "vnegd"     Vx  0xfc1f_07ff 0x1007_0602 => trans_unimplemented;
+    VNEGW    "vnegw"     Vx  0xfc1f_07ff 0x1006_0602 => trans_unimplemented;
+    // -- pack, unpack, merge even/odd --
+    VMRGEW   "vmrgew"    Vx  0xfc00_07ff 0x1000_078c => trans_unimplemented;
+    VMRGOW   "vmrgow"    Vx  0xfc00_07ff 0x1000_068c => trans_unimplemented;
+    VPKPX    "vpkpx"     Vx  0xfc00_07ff 0x1000_030e => trans_unimplemented;
+    VPKSDSS  "vpksdss"   Vx  0xfc00_07ff 0x1000_05ce => trans_unimplemented;
+    VPKSDUS  "vpksdus"   Vx  0xfc00_07ff 0x1000_054e => trans_unimplemented;
+    VPKSHSS  "vpkshss"   Vx  0xfc00_07ff 0x1000_018e => trans_unimplemented;
+    VPKSHUS  "vpkshus"   Vx  0xfc00_07ff 0x1000_010e => trans_unimplemented;
+    VPKSWSS  "vpkswss"   Vx  0xfc00_07ff 0x1000_01ce => trans_unimplemented;
+    VPKSWUS  "vpkswus"   Vx  0xfc00_07ff 0x1000_014e => trans_unimplemented;
+    VPKUDUS  "vpkudus"   Vx  0xfc00_07ff 0x1000_04ce => trans_unimplemented;
+    VPKUHUS  "vpkuhus"   Vx  0xfc00_07ff 0x1000_008e => trans_unimplemented;
+    VPKUWUS  "vpkuwus"   Vx  0xfc00_07ff 0x1000_00ce => trans_unimplemented;
+    VUPKHPX  "vupkhpx"   Vx  0xfc1f_07ff 0x1000_034e => trans_unimplemented;
+    VUPKHSB  "vupkhsb"   Vx  0xfc1f_07ff 0x1000_020e => trans_unimplemented;
+    VUPKHSH  "vupkhsh"   Vx  0xfc1f_07ff 0x1000_024e => trans_unimplemented;
+    VUPKHSW  "vupkhsw"   Vx  0xfc1f_07ff 0x1000_064e => trans_unimplemented;
+    VUPKLPX  "vupklpx"   Vx  0xfc1f_07ff 0x1000_03ce => trans_unimplemented;
+    VUPKLSB  "vupklsb"   Vx  0xfc1f_07ff 0x1000_028e => trans_unimplemented;
+    VUPKLSH  "vupklsh"   Vx  0xfc1f_07ff 0x1000_02ce => trans_unimplemented;
+    VUPKLSW  "vupklsw"   Vx  0xfc1f_07ff 0x1000_06ce => trans_unimplemented;
+    // -- rotate and mask, variable shift --
+    VRLDMI   "vrldmi"    Vx  0xfc00_07ff 0x1000_00c5 => trans_unimplemented;
+    VRLDNM   "vrldnm"    Vx  0xfc00_07ff 0x1000_01c5 => trans_unimplemented;
+    VRLWMI   "vrlwmi"    Vx  0xfc00_07ff 0x1000_0085 => trans_unimplemented;
+    VRLWNM   "vrlwnm"    Vx  0xfc00_07ff 0x1000_0185 => trans_unimplemented;
+    VSLV     "vslv"      Vx  0xfc00_07ff 0x1000_0744 => trans_unimplemented;
+    VSRV     "vsrv"      Vx  0xfc00_07ff 0x1000_0704 => trans_unimplemented;
+    // -- extract, insert, sign-extend, parity --
+    VEXTRACTD "vextractd" Vx  0xfc10_07ff 0x1000_02cd => trans_unimplemented;
+    VEXTRACTUB "vextractub" Vx  0xfc10_07ff 0x1000_020d => trans_unimplemented;
+    VEXTRACTUH "vextractuh" Vx  0xfc10_07ff 0x1000_024d => trans_unimplemented;
+    VEXTRACTUW "vextractuw" Vx  0xfc10_07ff 0x1000_028d => trans_unimplemented;
+    VEXTSB2D "vextsb2d"  Vx  0xfc1f_07ff 0x1018_0602 => trans_unimplemented;
+    VEXTSB2W "vextsb2w"  Vx  0xfc1f_07ff 0x1010_0602 => trans_unimplemented;
+    VEXTSH2D "vextsh2d"  Vx  0xfc1f_07ff 0x1019_0602 => trans_unimplemented;
+    VEXTSH2W "vextsh2w"  Vx  0xfc1f_07ff 0x1011_0602 => trans_unimplemented;
+    VEXTSW2D "vextsw2d"  Vx  0xfc1f_07ff 0x101a_0602 => trans_unimplemented;
+    VINSERTB "vinsertb"  Vx  0xfc10_07ff 0x1000_030d => trans_unimplemented;
+    VINSERTD "vinsertd"  Vx  0xfc10_07ff 0x1000_03cd => trans_unimplemented;
+    VINSERTH "vinserth"  Vx  0xfc10_07ff 0x1000_034d => trans_unimplemented;
+    VINSERTW "vinsertw"  Vx  0xfc10_07ff 0x1000_038d => trans_unimplemented;
+    VPRTYBD  "vprtybd"   Vx  0xfc1f_07ff 0x1009_0602 => trans_unimplemented;
+    VPRTYBQ  "vprtybq"   Vx  0xfc1f_07ff 0x100a_0602 => trans_unimplemented;
+    VPRTYBW  "vprtybw"   Vx  0xfc1f_07ff 0x1008_0602 => trans_unimplemented;
+    // -- floating point --
+    VADDFP   "vaddfp"    Vx  0xfc00_07ff 0x1000_000a => trans_unimplemented;
+    VCFSX    "vcfsx"     Vx  0xfc00_07ff 0x1000_034a => trans_unimplemented;
+    VCFUX    "vcfux"     Vx  0xfc00_07ff 0x1000_030a => trans_unimplemented;
+    VCMPBFP  "vcmpbfp"   Vx  0xfc00_03ff 0x1000_03c6 => trans_unimplemented;
+    VCMPEQFP "vcmpeqfp"  Vx  0xfc00_03ff 0x1000_00c6 => trans_unimplemented;
+    VCMPGEFP "vcmpgefp"  Vx  0xfc00_03ff 0x1000_01c6 => trans_unimplemented;
+    VCMPGTFP "vcmpgtfp"  Vx  0xfc00_03ff 0x1000_02c6 => trans_unimplemented;
+    VCTSXS   "vctsxs"    Vx  0xfc00_07ff 0x1000_03ca => trans_unimplemented;
+    VCTUXS   "vctuxs"    Vx  0xfc00_07ff 0x1000_038a => trans_unimplemented;
+    VEXPTEFP "vexptefp"  Vx  0xfc1f_07ff 0x1000_018a => trans_unimplemented;
+    VLOGEFP  "vlogefp"   Vx  0xfc1f_07ff 0x1000_01ca => trans_unimplemented;
+    VMADDFP  "vmaddfp"   Vx  0xfc00_003f 0x1000_002e => trans_unimplemented;
+    VMAXFP   "vmaxfp"    Vx  0xfc00_07ff 0x1000_040a => trans_unimplemented;
+    VMINFP   "vminfp"    Vx  0xfc00_07ff 0x1000_044a => trans_unimplemented;
+    VNMSUBFP "vnmsubfp"  Vx  0xfc00_003f 0x1000_002f => trans_unimplemented;
+    VREFP    "vrefp"     Vx  0xfc1f_07ff 0x1000_010a => trans_unimplemented;
+    VRFIM    "vrfim"     Vx  0xfc1f_07ff 0x1000_02ca => trans_unimplemented;
+    VRFIN    "vrfin"     Vx  0xfc1f_07ff 0x1000_020a => trans_unimplemented;
+    VRFIP    "vrfip"     Vx  0xfc1f_07ff 0x1000_028a => trans_unimplemented;
+    VRFIZ    "vrfiz"     Vx  0xfc1f_07ff 0x1000_024a => trans_unimplemented;
+    VRSQRTEFP "vrsqrtefp" Vx  0xfc1f_07ff 0x1000_014a => trans_unimplemented;
+    VSUBFP   "vsubfp"    Vx  0xfc00_07ff 0x1000_004a => trans_unimplemented;
+    // -- cryptography, polynomial multiply-sum, permute-xor --
+    VCIPHER  "vcipher"   Vx  0xfc00_07ff 0x1000_0508 => trans_unimplemented;
+    VCIPHERLAST "vcipherlast" Vx  0xfc00_07ff 0x1000_0509 => trans_unimplemented;
+    VNCIPHER "vncipher"  Vx  0xfc00_07ff 0x1000_0548 => trans_unimplemented;
+    VNCIPHERLAST "vncipherlast" Vx  0xfc00_07ff 0x1000_0549 => trans_unimplemented;
+    VPERMXOR "vpermxor"  Vx  0xfc00_003f 0x1000_002d => trans_unimplemented;
+    VPMSUMB  "vpmsumb"   Vx  0xfc00_07ff 0x1000_0408 => trans_unimplemented;
+    VPMSUMD  "vpmsumd"   Vx  0xfc00_07ff 0x1000_04c8 => trans_unimplemented;
+    VPMSUMH  "vpmsumh"   Vx  0xfc00_07ff 0x1000_0448 => trans_unimplemented;
+    VPMSUMW  "vpmsumw"   Vx  0xfc00_07ff 0x1000_0488 => trans_unimplemented;
+    VSBOX    "vsbox"     Vx  0xfc00_ffff 0x1000_05c8 => trans_unimplemented;
+    VSHASIGMAD "vshasigmad" Vx  0xfc00_07ff 0x1000_06c2 => trans_unimplemented;
+    VSHASIGMAW "vshasigmaw" Vx  0xfc00_07ff 0x1000_0682 => trans_unimplemented;
+    // -- decimal integer (BCD) and multiply-by-10 --
+    BCDADD   "bcdadd."   Vx  0xfc00_05ff 0x1000_0401 => trans_unimplemented;
+    BCDCFN   "bcdcfn."   Vx  0xfc1f_05ff 0x1007_0581 => trans_unimplemented;
+    BCDCFSQ  "bcdcfsq."  Vx  0xfc1f_05ff 0x1002_0581 => trans_unimplemented;
+    BCDCFZ   "bcdcfz."   Vx  0xfc1f_05ff 0x1006_0581 => trans_unimplemented;
+    BCDCPSGN "bcdcpsgn." Vx  0xfc00_07ff 0x1000_0341 => trans_unimplemented;
+    BCDCTN   "bcdctn."   Vx  0xfc1f_07ff 0x1005_0581 => trans_unimplemented;
+    BCDCTSQ  "bcdctsq."  Vx  0xfc1f_07ff 0x1000_0581 => trans_unimplemented;
+    BCDCTZ   "bcdctz."   Vx  0xfc1f_05ff 0x1004_0581 => trans_unimplemented;
+    BCDS     "bcds."     Vx  0xfc00_05ff 0x1000_04c1 => trans_unimplemented;
+    BCDSETSGN "bcdsetsgn." Vx  0xfc1f_05ff 0x101f_0581 => trans_unimplemented;
+    BCDSR    "bcdsr."    Vx  0xfc00_05ff 0x1000_05c1 => trans_unimplemented;
+    BCDSUB   "bcdsub."   Vx  0xfc00_05ff 0x1000_0441 => trans_unimplemented;
+    BCDTRUNC "bcdtrunc." Vx  0xfc00_05ff 0x1000_0501 => trans_unimplemented;
+    BCDUS    "bcdus."    Vx  0xfc00_07ff 0x1000_0481 => trans_unimplemented;
+    BCDUTRUNC "bcdutrunc." Vx  0xfc00_07ff 0x1000_0541 => trans_unimplemented;
+    VMUL10CUQ "vmul10cuq" Vx  0xfc00_ffff 0x1000_0001 => trans_unimplemented;
+    VMUL10ECUQ "vmul10ecuq" Vx  0xfc00_07ff 0x1000_0041 => trans_unimplemented;
+    VMUL10EUQ "vmul10euq" Vx  0xfc00_07ff 0x1000_0241 => trans_unimplemented;
+    VMUL10UQ "vmul10uq"  Vx  0xfc00_ffff 0x1000_0201 => trans_unimplemented;
+
+    ---- "known, not yet implemented: VSX vector floating point (Book I ch. 7)" ----
+    // -- vector floating-point arithmetic --
+    XVADDDP  "xvadddp"   Xx  0xfc00_07f8 0xf000_0300 => trans_unimplemented;
+    XVADDSP  "xvaddsp"   Xx  0xfc00_07f8 0xf000_0200 => trans_unimplemented;
+    XVDIVDP  "xvdivdp"   Xx  0xfc00_07f8 0xf000_03c0 => trans_unimplemented;
+    XVDIVSP  "xvdivsp"   Xx  0xfc00_07f8 0xf000_02c0 => trans_unimplemented;
+    XVMADDADP "xvmaddadp" Xx  0xfc00_07f8 0xf000_0308 => trans_unimplemented;
+    XVMADDASP "xvmaddasp" Xx  0xfc00_07f8 0xf000_0208 => trans_unimplemented;
+    XVMADDMDP "xvmaddmdp" Xx  0xfc00_07f8 0xf000_0348 => trans_unimplemented;
+    XVMADDMSP "xvmaddmsp" Xx  0xfc00_07f8 0xf000_0248 => trans_unimplemented;
+    XVMAXDP  "xvmaxdp"   Xx  0xfc00_07f8 0xf000_0700 => trans_unimplemented;
+    XVMAXSP  "xvmaxsp"   Xx  0xfc00_07f8 0xf000_0600 => trans_unimplemented;
+    XVMINDP  "xvmindp"   Xx  0xfc00_07f8 0xf000_0740 => trans_unimplemented;
+    XVMINSP  "xvminsp"   Xx  0xfc00_07f8 0xf000_0640 => trans_unimplemented;
+    XVMSUBADP "xvmsubadp" Xx  0xfc00_07f8 0xf000_0388 => trans_unimplemented;
+    XVMSUBASP "xvmsubasp" Xx  0xfc00_07f8 0xf000_0288 => trans_unimplemented;
+    XVMSUBMDP "xvmsubmdp" Xx  0xfc00_07f8 0xf000_03c8 => trans_unimplemented;
+    XVMSUBMSP "xvmsubmsp" Xx  0xfc00_07f8 0xf000_02c8 => trans_unimplemented;
+    XVMULDP  "xvmuldp"   Xx  0xfc00_07f8 0xf000_0380 => trans_unimplemented;
+    XVMULSP  "xvmulsp"   Xx  0xfc00_07f8 0xf000_0280 => trans_unimplemented;
+    XVNMADDADP "xvnmaddadp" Xx  0xfc00_07f8 0xf000_0708 => trans_unimplemented;
+    XVNMADDASP "xvnmaddasp" Xx  0xfc00_07f8 0xf000_0608 => trans_unimplemented;
+    XVNMADDMDP "xvnmaddmdp" Xx  0xfc00_07f8 0xf000_0748 => trans_unimplemented;
+    XVNMADDMSP "xvnmaddmsp" Xx  0xfc00_07f8 0xf000_0648 => trans_unimplemented;
+    XVNMSUBADP "xvnmsubadp" Xx  0xfc00_07f8 0xf000_0788 => trans_unimplemented;
+    XVNMSUBASP "xvnmsubasp" Xx  0xfc00_07f8 0xf000_0688 => trans_unimplemented;
+    XVNMSUBMDP "xvnmsubmdp" Xx  0xfc00_07f8 0xf000_07c8 => trans_unimplemented;
+    XVNMSUBMSP "xvnmsubmsp" Xx  0xfc00_07f8 0xf000_06c8 => trans_unimplemented;
+    XVREDP   "xvredp"    Xx  0xfc1f_07fc 0xf000_0368 => trans_unimplemented;
+    XVRESP   "xvresp"    Xx  0xfc1f_07fc 0xf000_0268 => trans_unimplemented;
+    XVRSQRTEDP "xvrsqrtedp" Xx  0xfc1f_07fc 0xf000_0328 => trans_unimplemented;
+    XVRSQRTESP "xvrsqrtesp" Xx  0xfc1f_07fc 0xf000_0228 => trans_unimplemented;
+    XVSQRTDP "xvsqrtdp"  Xx  0xfc1f_07fc 0xf000_032c => trans_unimplemented;
+    XVSQRTSP "xvsqrtsp"  Xx  0xfc1f_07fc 0xf000_022c => trans_unimplemented;
+    XVSUBDP  "xvsubdp"   Xx  0xfc00_07f8 0xf000_0340 => trans_unimplemented;
+    XVSUBSP  "xvsubsp"   Xx  0xfc00_07f8 0xf000_0240 => trans_unimplemented;
+    XVTDIVDP "xvtdivdp"  Xx  0xfc60_07f9 0xf000_03e8 => trans_unimplemented;
+    XVTDIVSP "xvtdivsp"  Xx  0xfc60_07f9 0xf000_02e8 => trans_unimplemented;
+    XVTSQRTDP "xvtsqrtdp" Xx  0xfc7f_07fd 0xf000_03a8 => trans_unimplemented;
+    XVTSQRTSP "xvtsqrtsp" Xx  0xfc7f_07fd 0xf000_02a8 => trans_unimplemented;
+    // -- vector floating-point compare --
+    XVCMPEQDP "xvcmpeqdp" Xx  0xfc00_03f8 0xf000_0318 => trans_unimplemented;
+    XVCMPEQSP "xvcmpeqsp" Xx  0xfc00_03f8 0xf000_0218 => trans_unimplemented;
+    XVCMPGEDP "xvcmpgedp" Xx  0xfc00_03f8 0xf000_0398 => trans_unimplemented;
+    XVCMPGESP "xvcmpgesp" Xx  0xfc00_03f8 0xf000_0298 => trans_unimplemented;
+    XVCMPGTDP "xvcmpgtdp" Xx  0xfc00_03f8 0xf000_0358 => trans_unimplemented;
+    XVCMPGTSP "xvcmpgtsp" Xx  0xfc00_03f8 0xf000_0258 => trans_unimplemented;
+    // -- vector conversion and rounding --
+    XVCVDPSP "xvcvdpsp"  Xx  0xfc1f_07fc 0xf000_0624 => trans_unimplemented;
+    XVCVDPSXDS "xvcvdpsxds" Xx  0xfc1f_07fc 0xf000_0760 => trans_unimplemented;
+    XVCVDPSXWS "xvcvdpsxws" Xx  0xfc1f_07fc 0xf000_0360 => trans_unimplemented;
+    XVCVDPUXDS "xvcvdpuxds" Xx  0xfc1f_07fc 0xf000_0720 => trans_unimplemented;
+    XVCVDPUXWS "xvcvdpuxws" Xx  0xfc1f_07fc 0xf000_0320 => trans_unimplemented;
+    XVCVHPSP "xvcvhpsp"  Xx  0xfc1f_07fc 0xf018_076c => trans_unimplemented;
+    XVCVSPDP "xvcvspdp"  Xx  0xfc1f_07fc 0xf000_0724 => trans_unimplemented;
+    XVCVSPHP "xvcvsphp"  Xx  0xfc1f_07fc 0xf019_076c => trans_unimplemented;
+    XVCVSPSXDS "xvcvspsxds" Xx  0xfc1f_07fc 0xf000_0660 => trans_unimplemented;
+    XVCVSPSXWS "xvcvspsxws" Xx  0xfc1f_07fc 0xf000_0260 => trans_unimplemented;
+    XVCVSPUXDS "xvcvspuxds" Xx  0xfc1f_07fc 0xf000_0620 => trans_unimplemented;
+    XVCVSPUXWS "xvcvspuxws" Xx  0xfc1f_07fc 0xf000_0220 => trans_unimplemented;
+    XVCVSXDDP "xvcvsxddp" Xx  0xfc1f_07fc 0xf000_07e0 => trans_unimplemented;
+    XVCVSXDSP "xvcvsxdsp" Xx  0xfc1f_07fc 0xf000_06e0 => trans_unimplemented;
+    XVCVSXWDP "xvcvsxwdp" Xx  0xfc1f_07fc 0xf000_03e0 => trans_unimplemented;
+    XVCVSXWSP "xvcvsxwsp" Xx  0xfc1f_07fc 0xf000_02e0 => trans_unimplemented;
+    XVCVUXDDP "xvcvuxddp" Xx  0xfc1f_07fc 0xf000_07a0 => trans_unimplemented;
+    XVCVUXDSP "xvcvuxdsp" Xx  0xfc1f_07fc 0xf000_06a0 => trans_unimplemented;
+    XVCVUXWDP "xvcvuxwdp" Xx  0xfc1f_07fc 0xf000_03a0 => trans_unimplemented;
+    XVCVUXWSP "xvcvuxwsp" Xx  0xfc1f_07fc 0xf000_02a0 => trans_unimplemented;
+    XVRDPI   "xvrdpi"    Xx  0xfc1f_07fc 0xf000_0324 => trans_unimplemented;
+    XVRDPIC  "xvrdpic"   Xx  0xfc1f_07fc 0xf000_03ac => trans_unimplemented;
+    XVRDPIM  "xvrdpim"   Xx  0xfc1f_07fc 0xf000_03e4 => trans_unimplemented;
+    XVRDPIP  "xvrdpip"   Xx  0xfc1f_07fc 0xf000_03a4 => trans_unimplemented;
+    XVRDPIZ  "xvrdpiz"   Xx  0xfc1f_07fc 0xf000_0364 => trans_unimplemented;
+    XVRSPI   "xvrspi"    Xx  0xfc1f_07fc 0xf000_0224 => trans_unimplemented;
+    XVRSPIC  "xvrspic"   Xx  0xfc1f_07fc 0xf000_02ac => trans_unimplemented;
+    XVRSPIM  "xvrspim"   Xx  0xfc1f_07fc 0xf000_02e4 => trans_unimplemented;
+    XVRSPIP  "xvrspip"   Xx  0xfc1f_07fc 0xf000_02a4 => trans_unimplemented;
+    XVRSPIZ  "xvrspiz"   Xx  0xfc1f_07fc 0xf000_0264 => trans_unimplemented;
+    // -- vector sign, exponent, significand, test data class --
+    XVABSDP  "xvabsdp"   Xx  0xfc1f_07fc 0xf000_0764 => trans_unimplemented;
+    XVABSSP  "xvabssp"   Xx  0xfc1f_07fc 0xf000_0664 => trans_unimplemented;
+    XVCPSGNDP "xvcpsgndp" Xx  0xfc00_07f8 0xf000_0780 => trans_unimplemented;
+    XVCPSGNSP "xvcpsgnsp" Xx  0xfc00_07f8 0xf000_0680 => trans_unimplemented;
+    XVIEXPDP "xviexpdp"  Xx  0xfc00_07f8 0xf000_07c0 => trans_unimplemented;
+    XVIEXPSP "xviexpsp"  Xx  0xfc00_07f8 0xf000_06c0 => trans_unimplemented;
+    XVNABSDP "xvnabsdp"  Xx  0xfc1f_07fc 0xf000_07a4 => trans_unimplemented;
+    XVNABSSP "xvnabssp"  Xx  0xfc1f_07fc 0xf000_06a4 => trans_unimplemented;
+    XVNEGDP  "xvnegdp"   Xx  0xfc1f_07fc 0xf000_07e4 => trans_unimplemented;
+    XVNEGSP  "xvnegsp"   Xx  0xfc1f_07fc 0xf000_06e4 => trans_unimplemented;
+    XVTSTDCDP "xvtstdcdp" Xx  0xfc00_07b8 0xf000_07a8 => trans_unimplemented;
+    XVTSTDCSP "xvtstdcsp" Xx  0xfc00_07b8 0xf000_06a8 => trans_unimplemented;
+    XVXEXPDP "xvxexpdp"  Xx  0xfc1f_07fc 0xf000_076c => trans_unimplemented;
+    XVXEXPSP "xvxexpsp"  Xx  0xfc1f_07fc 0xf008_076c => trans_unimplemented;
+    XVXSIGDP "xvxsigdp"  Xx  0xfc1f_07fc 0xf001_076c => trans_unimplemented;
+    XVXSIGSP "xvxsigsp"  Xx  0xfc1f_07fc 0xf009_076c => trans_unimplemented;
+    // -- permute: word extract/insert --
+    XXEXTRACTUW "xxextractuw" Xx  0xfc10_07fc 0xf000_0294 => trans_unimplemented;
+    XXINSERTW "xxinsertw" Xx  0xfc10_07fc 0xf000_02d4 => trans_unimplemented;
+
+    ---- "known, not yet implemented: VSX quad-precision scalar (Book I ch. 7)" ----
+    // -- arithmetic --
+    XSADDQP  "xsaddqp"   X   0xfc00_07fe 0xfc00_0008 => trans_unimplemented;
+    XSDIVQP  "xsdivqp"   X   0xfc00_07fe 0xfc00_0448 => trans_unimplemented;
+    XSMADDQP "xsmaddqp"  X   0xfc00_07fe 0xfc00_0308 => trans_unimplemented;
+    XSMSUBQP "xsmsubqp"  X   0xfc00_07fe 0xfc00_0348 => trans_unimplemented;
+    XSMULQP  "xsmulqp"   X   0xfc00_07fe 0xfc00_0048 => trans_unimplemented;
+    XSNMADDQP "xsnmaddqp" X   0xfc00_07fe 0xfc00_0388 => trans_unimplemented;
+    XSNMSUBQP "xsnmsubqp" X   0xfc00_07fe 0xfc00_03c8 => trans_unimplemented;
+    XSSQRTQP "xssqrtqp"  X   0xfc1f_07fe 0xfc1b_0648 => trans_unimplemented;
+    XSSUBQP  "xssubqp"   X   0xfc00_07fe 0xfc00_0408 => trans_unimplemented;
+    // -- compare and test data class --
+    XSCMPEXPQP "xscmpexpqp" X   0xfc60_07ff 0xfc00_0148 => trans_unimplemented;
+    XSCMPOQP "xscmpoqp"  X   0xfc60_07ff 0xfc00_0108 => trans_unimplemented;
+    XSCMPUQP "xscmpuqp"  X   0xfc60_07ff 0xfc00_0508 => trans_unimplemented;
+    XSTSTDCQP "xststdcqp" X   0xfc00_07ff 0xfc00_0588 => trans_unimplemented;
+    // -- conversion and rounding --
+    XSCVDPQP "xscvdpqp"  X   0xfc1f_07ff 0xfc16_0688 => trans_unimplemented;
+    XSCVQPDP "xscvqpdp"  X   0xfc1f_07fe 0xfc14_0688 => trans_unimplemented;
+    XSCVQPSDZ "xscvqpsdz" X   0xfc1f_07ff 0xfc19_0688 => trans_unimplemented;
+    XSCVQPSWZ "xscvqpswz" X   0xfc1f_07ff 0xfc09_0688 => trans_unimplemented;
+    XSCVQPUDZ "xscvqpudz" X   0xfc1f_07ff 0xfc11_0688 => trans_unimplemented;
+    XSCVQPUWZ "xscvqpuwz" X   0xfc1f_07ff 0xfc01_0688 => trans_unimplemented;
+    XSCVSDQP "xscvsdqp"  X   0xfc1f_07ff 0xfc0a_0688 => trans_unimplemented;
+    XSCVUDQP "xscvudqp"  X   0xfc1f_07ff 0xfc02_0688 => trans_unimplemented;
+    XSRQPI   "xsrqpi"    X   0xfc00_01ff 0xfc00_000a => trans_unimplemented;
+    XSRQPIX  "xsrqpix"   X   0xfc00_01ff 0xfc00_000b => trans_unimplemented;
+    XSRQPXP  "xsrqpxp"   X   0xfc00_01ff 0xfc00_004a => trans_unimplemented;
+    // -- exponent and significand --
+    XSIEXPQP "xsiexpqp"  X   0xfc00_07ff 0xfc00_06c8 => trans_unimplemented;
+    XSXEXPQP "xsxexpqp"  X   0xfc1f_07ff 0xfc02_0648 => trans_unimplemented;
+    XSXSIGQP "xsxsigqp"  X   0xfc1f_07ff 0xfc12_0648 => trans_unimplemented;
+
+    ---- "known, not yet implemented: decimal floating point (Book I ch. 5)" ----
+    // -- arithmetic --
+    DADD     "dadd"      X   0xfc00_07fe 0xec00_0004 => trans_unimplemented;
+    DADDQ    "daddq"     X   0xfc20_07fe 0xfc00_0004 => trans_unimplemented;
+    DDIV     "ddiv"      X   0xfc00_07fe 0xec00_0444 => trans_unimplemented;
+    DDIVQ    "ddivq"     X   0xfc20_07fe 0xfc00_0444 => trans_unimplemented;
+    DMUL     "dmul"      X   0xfc00_07fe 0xec00_0044 => trans_unimplemented;
+    DMULQ    "dmulq"     X   0xfc20_07fe 0xfc00_0044 => trans_unimplemented;
+    DSUB     "dsub"      X   0xfc00_07fe 0xec00_0404 => trans_unimplemented;
+    DSUBQ    "dsubq"     X   0xfc20_07fe 0xfc00_0404 => trans_unimplemented;
+    // -- compare and test --
+    DCMPO    "dcmpo"     X   0xfc00_07ff 0xec00_0104 => trans_unimplemented;
+    DCMPOQ   "dcmpoq"    X   0xfc00_07ff 0xfc00_0104 => trans_unimplemented;
+    DCMPU    "dcmpu"     X   0xfc00_07ff 0xec00_0504 => trans_unimplemented;
+    DCMPUQ   "dcmpuq"    X   0xfc00_07ff 0xfc00_0504 => trans_unimplemented;
+    DTSTDC   "dtstdc"    X   0xfc00_03ff 0xec00_0184 => trans_unimplemented;
+    DTSTDCQ  "dtstdcq"   X   0xfc00_03ff 0xfc00_0184 => trans_unimplemented;
+    DTSTDG   "dtstdg"    X   0xfc00_03ff 0xec00_01c4 => trans_unimplemented;
+    DTSTDGQ  "dtstdgq"   X   0xfc00_03ff 0xfc00_01c4 => trans_unimplemented;
+    DTSTEX   "dtstex"    X   0xfc00_07ff 0xec00_0144 => trans_unimplemented;
+    DTSTEXQ  "dtstexq"   X   0xfc00_07ff 0xfc00_0144 => trans_unimplemented;
+    DTSTSF   "dtstsf"    X   0xfc00_07ff 0xec00_0544 => trans_unimplemented;
+    DTSTSFI  "dtstsfi"   X   0xfc40_07ff 0xec00_0546 => trans_unimplemented;
+    DTSTSFIQ "dtstsfiq"  X   0xfc40_07ff 0xfc00_0546 => trans_unimplemented;
+    DTSTSFQ  "dtstsfq"   X   0xfc00_07ff 0xfc00_0544 => trans_unimplemented;
+    // -- quantum adjustment and rounding --
+    DQUA     "dqua"      X   0xfc00_01fe 0xec00_0006 => trans_unimplemented;
+    DQUAI    "dquai"     X   0xfc00_01fe 0xec00_0086 => trans_unimplemented;
+    DQUAIQ   "dquaiq"    X   0xfc20_01fe 0xfc00_0086 => trans_unimplemented;
+    DQUAQ    "dquaq"     X   0xfc20_01fe 0xfc00_0006 => trans_unimplemented;
+    DRINTN   "drintn"    X   0xfc00_01fe 0xec00_01c6 => trans_unimplemented;
+    DRINTNQ  "drintnq"   X   0xfc20_01fe 0xfc00_01c6 => trans_unimplemented;
+    DRINTX   "drintx"    X   0xfc00_01fe 0xec00_00c6 => trans_unimplemented;
+    DRINTXQ  "drintxq"   X   0xfc20_01fe 0xfc00_00c6 => trans_unimplemented;
+    DRRND    "drrnd"     X   0xfc00_01fe 0xec00_0046 => trans_unimplemented;
+    DRRNDQ   "drrndq"    X   0xfc20_01fe 0xfc00_0046 => trans_unimplemented;
+    // -- conversion --
+    DCFFIX   "dcffix"    X   0xfc1f_07fe 0xec00_0644 => trans_unimplemented;
+    DCFFIXQ  "dcffixq"   X   0xfc20_07fe 0xfc00_0644 => trans_unimplemented;
+    DCTDP    "dctdp"     X   0xfc00_07fe 0xec00_0204 => trans_unimplemented;
+    DCTFIX   "dctfix"    X   0xfc00_07fe 0xec00_0244 => trans_unimplemented;
+    DCTFIXQ  "dctfixq"   X   0xfc00_07fe 0xfc00_0244 => trans_unimplemented;
+    DCTQPQ   "dctqpq"    X   0xfc20_07fe 0xfc00_0204 => trans_unimplemented;
+    DRDPQ    "drdpq"     X   0xfc20_07fe 0xfc00_0604 => trans_unimplemented;
+    DRSP     "drsp"      X   0xfc00_07fe 0xec00_0604 => trans_unimplemented;
+    // -- format: DPD/BCD, exponent, shift --
+    DDEDPD   "ddedpd"    X   0xfc00_07fe 0xec00_0284 => trans_unimplemented;
+    DDEDPDQ  "ddedpdq"   X   0xfc20_07fe 0xfc00_0284 => trans_unimplemented;
+    DENBCD   "denbcd"    X   0xfc00_07fe 0xec00_0684 => trans_unimplemented;
+    DENBCDQ  "denbcdq"   X   0xfc20_07fe 0xfc00_0684 => trans_unimplemented;
+    DIEX     "diex"      X   0xfc00_07fe 0xec00_06c4 => trans_unimplemented;
+    DIEXQ    "diexq"     X   0xfc20_07fe 0xfc00_06c4 => trans_unimplemented;
+    DSCLI    "dscli"     X   0xfc00_03fe 0xec00_0084 => trans_unimplemented;
+    DSCLIQ   "dscliq"    X   0xfc20_03fe 0xfc00_0084 => trans_unimplemented;
+    DSCRI    "dscri"     X   0xfc00_03fe 0xec00_00c4 => trans_unimplemented;
+    DSCRIQ   "dscriq"    X   0xfc20_03fe 0xfc00_00c4 => trans_unimplemented;
+    DXEX     "dxex"      X   0xfc00_07fe 0xec00_02c4 => trans_unimplemented;
+    DXEXQ    "dxexq"     X   0xfc00_07fe 0xfc00_02c4 => trans_unimplemented;
+
+    ---- "known, not yet implemented: fixed-point BCD assist (Book I ch. 3)" ----
+    ADDG6S   "addg6s"    X   0xfc00_07ff 0x7c00_0094 => trans_unimplemented;
+    CBCDTD   "cbcdtd"    X   0xfc00_ffff 0x7c00_0274 => trans_unimplemented;
+    CDTBCD   "cdtbcd"    X   0xfc00_ffff 0x7c00_0234 => trans_unimplemented;
+
+    ---- "known, not yet implemented: transactional memory (Book II ch. 5)" ----
+    TBEGIN   "tbegin."   X   0xffdf_ffff 0x7c00_051d => trans_unimplemented;
+    TEND     "tend."     X   0xfdff_ffff 0x7c00_055d => trans_unimplemented;
+    TCHECK   "tcheck"    X   0xfc7f_ffff 0x7c00_059c => trans_unimplemented;
+    TSR      "tsr."      X   0xffdf_ffff 0x7c00_05dd => trans_unimplemented;
+    TABORTWC "tabortwc." X   0xfc00_07ff 0x7c00_061d => trans_unimplemented;
+    TABORTDC "tabortdc." X   0xfc00_07ff 0x7c00_065d => trans_unimplemented;
+    TABORTWCI "tabortwci." X   0xfc00_07ff 0x7c00_069d => trans_unimplemented;
+    TABORTDCI "tabortdci." X   0xfc00_07ff 0x7c00_06dd => trans_unimplemented;
+    TABORT   "tabort."   X   0xffe0_ffff 0x7c00_071d => trans_unimplemented;
+
+    ---- "known, not yet implemented: atomic memory operations, copy-paste (Book II ch. 4)" ----
+    LWAT     "lwat"      X   0xfc00_07ff 0x7c00_048c => trans_unimplemented;
+    LDAT     "ldat"      X   0xfc00_07ff 0x7c00_04cc => trans_unimplemented;
+    STWAT    "stwat"     X   0xfc00_07ff 0x7c00_058c => trans_unimplemented;
+    STDAT    "stdat"     X   0xfc00_07ff 0x7c00_05cc => trans_unimplemented;
+    COPY     "copy"      X   0xffe0_07ff 0x7c20_060c => trans_unimplemented;
+    PASTE    "paste."    X   0xffe0_07ff 0x7c20_070d => trans_unimplemented;
+    CP_ABORT "cp_abort"  X   0xffff_ffff 0x7c00_068c => trans_unimplemented;
+
+    ---- "known, not yet implemented: event-based branch, branch history (Book II)" ----
+    RFEBB    "rfebb"     Xl  0xffff_f7ff 0x4c00_0124 => trans_unimplemented;
+    MFBHRBE  "mfbhrbe"   X   0xfc00_07ff 0x7c00_025c => trans_unimplemented;
+    CLRBHRB  "clrbhrb"   X   0xffff_ffff 0x7c00_035c => trans_unimplemented;
+
+    ---- "privileged (Book III): the privileged-instruction interrupt in problem state" ----
+    // -- return from interrupt, power management --
+    RFID     "rfid"      Xl  0xffff_ffff 0x4c00_0024 => trans_privileged;
+    HRFID    "hrfid"     Xl  0xffff_ffff 0x4c00_0224 => trans_privileged;
+    URFID    "urfid"     Xl  0xffff_ffff 0x4c00_0264 => trans_privileged;
+    RFSCV    "rfscv"     Xl  0xffff_ffff 0x4c00_00a4 => trans_privileged;
+    STOP     "stop"      Xl  0xffff_ffff 0x4c00_02e4 => trans_privileged;
+    // -- processor control messages --
+    MSGSND   "msgsnd"    X   0xffff_07ff 0x7c00_019c => trans_privileged;
+    MSGCLR   "msgclr"    X   0xffff_07ff 0x7c00_01dc => trans_privileged;
+    MSGSNDP  "msgsndp"   X   0xffff_07ff 0x7c00_011c => trans_privileged;
+    MSGCLRP  "msgclrp"   X   0xffff_07ff 0x7c00_015c => trans_privileged;
+    MSGSNDU  "msgsndu"   X   0xffff_07ff 0x7c00_009c => trans_privileged;
+    MSGCLRU  "msgclru"   X   0xffff_07ff 0x7c00_00dc => trans_privileged;
+    MSGSYNC  "msgsync"   X   0xffff_ffff 0x7c00_06ec => trans_privileged;
+    // -- TLB and SLB management, segment registers --
+    TLBIE    "tlbie"     X   0xfc10_07ff 0x7c00_0264 => trans_privileged;
+    TLBIEL   "tlbiel"    X   0xfc10_07ff 0x7c00_0224 => trans_privileged;
+    TLBSYNC  "tlbsync"   X   0xffff_ffff 0x7c00_046c => trans_privileged;
+    SLBIE    "slbie"     X   0xffff_07ff 0x7c00_0364 => trans_privileged;
+    SLBIEG   "slbieg"    X   0xfc1f_07ff 0x7c00_03a4 => trans_privileged;
+    SLBIA    "slbia"     X   0xff1f_ffff 0x7c00_03e4 => trans_privileged;
+    SLBIAG   "slbiag"    X   0xfc1f_ffff 0x7c00_06a4 => trans_privileged;
+    SLBMTE   "slbmte"    X   0xfc1f_07ff 0x7c00_0324 => trans_privileged;
+    SLBMFEV  "slbmfev"   X   0xfc1e_07ff 0x7c00_06a6 => trans_privileged;
+    SLBMFEE  "slbmfee"   X   0xfc1e_07ff 0x7c00_0726 => trans_privileged;
+    SLBFEE   "slbfee."   X   0xfc1f_07ff 0x7c00_07a7 => trans_privileged;
+    SLBSYNC  "slbsync"   X   0xffff_ffff 0x7c00_02a4 => trans_privileged;
+    RMIEG    "rmieg"     X   0xffff_07ff 0x7c00_06e4 => trans_privileged;
+    MTSR     "mtsr"      X   0xfc10_ffff 0x7c00_01a4 => trans_privileged;
+    MTSRIN   "mtsrin"    X   0xfc1f_07ff 0x7c00_01e4 => trans_privileged;
+    MFSR     "mfsr"      X   0xfc10_ffff 0x7c00_04a6 => trans_privileged;
+    MFSRIN   "mfsrin"    X   0xfc1f_07ff 0x7c00_0526 => trans_privileged;
+    // -- cache-inhibited loads and stores (hypervisor) --
+    LBZCIX   "lbzcix"    X   0xfc00_07ff 0x7c00_06aa => trans_privileged;
+    LHZCIX   "lhzcix"    X   0xfc00_07ff 0x7c00_066a => trans_privileged;
+    LWZCIX   "lwzcix"    X   0xfc00_07ff 0x7c00_062a => trans_privileged;
+    LDCIX    "ldcix"     X   0xfc00_07ff 0x7c00_06ea => trans_privileged;
+    STBCIX   "stbcix"    X   0xfc00_07ff 0x7c00_07aa => trans_privileged;
+    STHCIX   "sthcix"    X   0xfc00_07ff 0x7c00_076a => trans_privileged;
+    STWCIX   "stwcix"    X   0xfc00_07ff 0x7c00_072a => trans_privileged;
+    STDCIX   "stdcix"    X   0xfc00_07ff 0x7c00_07ea => trans_privileged;
+    // -- transactional memory, privileged --
+    TRECLAIM "treclaim." X   0xffe0_ffff 0x7c00_075d => trans_privileged;
+    TRECHKPT "trechkpt." X   0xffff_ffff 0x7c00_07dd => trans_privileged;
+    // -- byte order of the whole thread --
+    MTSLE    "mtsle"     X   0xffdf_ffff 0x7c00_0126 => trans_privileged;
 }
 
 /// Decodes a raw instruction word to its table row, if any.
@@ -527,6 +984,38 @@ pub fn decode(w: u32) -> Option<Op> {
 
 pub fn row(op: Op) -> &'static Row {
     &ROWS[op as usize]
+}
+
+/// The table's sections in order: each banner's title with its rows (rows before the first
+/// banner, if any, have the title "").
+pub fn sections() -> Vec<(&'static str, &'static [Row])> {
+    let mut out = Vec::new();
+    let (mut title, mut start) = ("", 0);
+    for (i, r) in ROWS.iter().enumerate() {
+        if let Some(t) = r.starts_section {
+            if i > start {
+                out.push((title, &ROWS[start..i]));
+            }
+            (title, start) = (t, i);
+        }
+    }
+    out.push((title, &ROWS[start..]));
+    out
+}
+
+/// A known instruction with no semantics yet: raises [`exc::UNIMPLEMENTED`], which the
+/// machine reports by name (the guest sees an illegal-instruction program interrupt).
+pub fn trans_unimplemented<E: Emitter, F>(e: &mut E, _a: &F, cx: &Cx) -> Flow {
+    e.raise(exc::UNIMPLEMENTED, cx.pc);
+    Flow::End
+}
+
+/// A privileged or hypervisor instruction. This front end always runs in problem state
+/// (MSR[PR] = 1), where each of them raises the privileged-instruction program interrupt
+/// before anything else happens; that is their whole behaviour here.
+pub fn trans_privileged<E: Emitter, F>(e: &mut E, _a: &F, cx: &Cx) -> Flow {
+    e.raise(exc::PRIVILEGED, cx.pc);
+    Flow::End
 }
 
 #[cfg(test)]

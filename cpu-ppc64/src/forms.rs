@@ -144,6 +144,8 @@ pub struct X {
     pub l: bool,
     /// VSX X-form loads/stores: TX (bit 31) * 32 + T.
     pub xt: usize,
+    /// `xxspltib`: IMM8 (bits 13:20).
+    pub imm8: u32,
 }
 impl X {
     pub fn decode(w: u32) -> X {
@@ -157,6 +159,7 @@ impl X {
             bfa: bits(w, 11, 13) as usize,
             l: bits(w, 10, 10) != 0,
             xt: t + 32 * bits(w, 31, 31) as usize,
+            imm8: bits(w, 13, 20),
         }
     }
 }

@@ -502,10 +502,9 @@ pub fn trans_xxspltw<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
     Flow::Next(4)
 }
 
-/// `xxspltib XT,IMM8` (v3.0): every byte ← IMM8 (bits 13:20 of the word, which the X form
-/// splits into the low 3 bits of RA and all of RB).
+/// `xxspltib XT,IMM8` (v3.0): every byte ← IMM8.
 pub fn trans_xxspltib<E: Emitter>(e: &mut E, a: &X, _cx: &Cx) -> Flow {
-    let imm8 = (((a.ra & 7) << 5) | a.rb) as u64;
+    let imm8 = a.imm8 as u64;
     let r = vh::build(8, |_| imm8);
     let v = const128(e, r);
     e.set(vsr(a.xt), v);

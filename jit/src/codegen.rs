@@ -49,7 +49,15 @@ pub struct Env {
     pub no_chain: bool,
 }
 
-pub const JC_BITS: u32 = 12;
+pub const JC_BITS: u32 = 14;
+
+const JC_HASH: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Jump-cache index of a guest PC: a multiplicative (Fibonacci) hash of the whole address,
+/// so neither the instruction alignment nor code laid out 64 KiB apart wastes entries.
+pub fn jc_index(pc: u64) -> usize {
+    (pc.wrapping_mul(JC_HASH) >> (64 - JC_BITS)) as usize
+}
 pub const JC_ENTRIES: usize = 1 << JC_BITS;
 
 /// Hands out chain slots (words that will hold a successor's code address).
@@ -125,6 +133,10 @@ pub struct ClifEmitter<'a, 's> {
     helper_sigs: HashMap<u8, SigRef>,
     fault_block: Option<Block>,
     pub insns: usize,
+    /// Guest address of the block's first instruction.
+    block_pc: u64,
+    /// Start of the guest code (see `new`).
+    loop_header: Block,
 }
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
@@ -140,6 +152,12 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         let cpu = b.block_params(entry)[0];
         let mem = b.block_params(entry)[1];
         let tail_sig = b.import_signature(block_signature());
+        // The guest code starts in its own block so exits back to the block's first
+        // instruction can loop inside this function (all guest state is in the CPU struct
+        // at that point, and the loop header starts with an empty cache).
+        let loop_header = b.create_block();
+        b.ins().jump(loop_header, &[]);
+        b.switch_to_block(loop_header);
         ClifEmitter {
             b,
             env,
@@ -156,11 +174,16 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             helper_sigs: HashMap::new(),
             fault_block: None,
             insns: 0,
+            block_pc: u64::MAX,
+            loop_header,
         }
     }
 
     /// Called by the engine before each guest instruction.
     pub fn begin_insn(&mut self, pc: u64) {
+        if self.insns == 0 {
+            self.block_pc = pc;
+        }
         self.pc = pc;
         self.pc_stored = false;
         self.dead = false;
@@ -362,13 +385,32 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             self.ret(exit_code::NEXT);
             return;
         }
+        if pc == self.block_pc {
+            // A loop back to this block's start: stay in this function.
+            let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
+            let out = self.b.create_block();
+            self.b.set_cold_block(out);
+            let header = self.loop_header;
+            self.b.ins().brif(req, out, &[], header, &[]);
+            self.b.switch_to_block(out);
+            self.store_pc_const(pc);
+            self.ret(exit_code::NEXT);
+            return;
+        }
         let slot = self.slots.alloc_slot() as u64;
         let slot_v = self.b.ins().iconst(types::I64, slot as i64);
         let target = self.b.ins().load(types::I64, CPU_FLAGS, slot_v, 0);
-        let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
         let t_nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
-        let r_z = self.b.ins().icmp_imm_s(IntCC::Equal, req, 0);
-        let go = self.b.ins().band(t_nz, r_z);
+        // Every cycle of chained blocks contains an edge to a block starting at or below the
+        // source block's start, so checking `exit_request` on those edges alone (and on
+        // indirect exits) keeps every running loop interruptible.
+        let go = if pc <= self.block_pc {
+            let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
+            let r_z = self.b.ins().icmp_imm_s(IntCC::Equal, req, 0);
+            self.b.ins().band(t_nz, r_z)
+        } else {
+            t_nz
+        };
         let chain = self.b.create_block();
         let miss = self.b.create_block();
         self.b.ins().brif(go, chain, &[], miss, &[]);
@@ -388,8 +430,9 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             self.ret(exit_code::NEXT);
             return;
         }
-        let idx = self.b.ins().ushr_imm_s(pc, 1);
-        let idx = self.b.ins().band_imm_s(idx, (JC_ENTRIES - 1) as i64);
+        let k = self.b.ins().iconst(types::I64, JC_HASH as i64);
+        let h = self.b.ins().imul(pc, k);
+        let idx = self.b.ins().ushr_imm_s(h, (64 - JC_BITS) as i64);
         let off = self.b.ins().ishl_imm_s(idx, 4);
         let base = self.b.ins().iconst(types::I64, self.env.jump_cache as i64);
         let ent = self.b.ins().iadd(base, off);

@@ -161,6 +161,8 @@ pub struct Engine<F: Frontend> {
     jc: Box<[JcEntry]>,
     generation: u64,
     pub stats: Stats,
+    /// Per-PC dispatcher entries (only with `-d stats`).
+    dispatch_counts: FxMap<u64, u64>,
 }
 
 fn make_isa(opt: OptLevel) -> OwnedTargetIsa {
@@ -196,6 +198,7 @@ impl<F: Frontend> Engine<F> {
             jc: vec![JcEntry { tag: u64::MAX, code: 0 }; JC_ENTRIES].into_boxed_slice(),
             generation: 0,
             stats: Stats::default(),
+            dispatch_counts: FxMap::default(),
         }
     }
 
@@ -204,7 +207,7 @@ impl<F: Frontend> Engine<F> {
     }
 
     fn jc_index(pc: u64) -> usize {
-        ((pc >> 1) as usize) & (JC_ENTRIES - 1)
+        crate::codegen::jc_index(pc)
     }
 
     /// Runs guest code from `cpu.header().pc` until something needs the machine.
@@ -225,6 +228,9 @@ impl<F: Frontend> Engine<F> {
                 None => self.new_block(pc, mode, mem),
             };
             self.stats.dispatches += 1;
+            if self.config.log.stats {
+                *self.dispatch_counts.entry(pc).or_default() += 1;
+            }
             let b = &mut self.blocks[id as usize];
             b.count = b.count.saturating_add(1);
             if b.code.is_null() {
@@ -471,6 +477,7 @@ impl<F: Frontend> Engine<F> {
         if log.out_asm {
             crate::log!("OUT: [size={}]\n{}\n", bytes.len(), disasm_host(&bytes, code as u64));
         }
+        perf_map(code as u64, bytes.len(), pc);
         self.stats.blocks += 1;
         self.stats.guest_insns += n as u64;
         self.stats.code_bytes += bytes.len() as u64;
@@ -549,7 +556,21 @@ impl<F: Frontend> Engine<F> {
     /// A `-d stats` summary.
     pub fn stats_report(&self) -> String {
         let s = &self.stats;
-        format!(
+        let mut top: Vec<(u64, u64)> = self.dispatch_counts.iter().map(|(&pc, &n)| (n, pc)).collect();
+        top.sort_unstable_by(|a, b| b.cmp(a));
+        let top: String = top
+            .iter()
+            .take(8)
+            .map(|&(n, pc)| {
+                let state = match self.map.iter().find(|(k, _)| k.0 == pc) {
+                    Some((_, &id)) if !self.blocks[id as usize].code.is_null() => "compiled",
+                    Some(_) => "interpreted",
+                    None => "gone",
+                };
+                format!("  {pc:#x}: {n} dispatches ({state})\n")
+            })
+            .collect();
+        top + &format!(
             "bigiron stats: {} blocks compiled, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} interpreted blocks ({} insns), {} invalidated, {} flushes\n",
             s.blocks,
             s.guest_insns,
@@ -671,5 +692,25 @@ impl CodeSource for CachedCode<'_, '_> {
             bytes.extend_from_slice(buf);
         }
         true
+    }
+}
+
+/// With `BIGIRON_PERFMAP=1`, names each compiled block in `/tmp/perf-PID.map` so `perf
+/// report` attributes host samples to guest addresses.
+fn perf_map(code: u64, len: usize, pc: u64) {
+    use std::io::Write;
+    use std::sync::{Mutex, OnceLock};
+    static MAP: OnceLock<Option<Mutex<std::fs::File>>> = OnceLock::new();
+    let f = MAP.get_or_init(|| {
+        if std::env::var_os("BIGIRON_PERFMAP").is_none() {
+            return None;
+        }
+        let path = format!("/tmp/perf-{}.map", std::process::id());
+        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
+    });
+    if let Some(m) = f {
+        if let Ok(mut f) = m.lock() {
+            let _ = writeln!(f, "{code:x} {len:x} guest_{pc:x}");
+        }
     }
 }

@@ -38,11 +38,16 @@ fn finish_rotate<E: Emitter>(e: &mut E, ra: usize, r: E::V, m: u64, insert: bool
 }
 
 /// ROTL32 of RS's low word by `n` (an I32, taken mod 32), duplicated into both halves.
-fn rotl32_dup<E: Emitter>(e: &mut E, rs: usize, n: E::V) -> E::V {
+/// When the mask `m` that follows keeps no high-word bit (the common non-wrapping
+/// `rlwinm`), the duplicate would be masked away, so it is not built.
+fn rotl32_dup<E: Emitter>(e: &mut E, rs: usize, n: E::V, m: u64) -> E::V {
     let x = e.get(gpr(rs));
     let w = e.trunc(Ty::I32, x);
     let r = e.rotl(w, n);
     let lo = e.zext(Ty::I64, r);
+    if m >> 32 == 0 {
+        return lo;
+    }
     let hi = e.shl_imm(lo, 32);
     e.or(lo, hi)
 }
@@ -53,19 +58,19 @@ fn word_mask(a: &M) -> u64 {
 
 pub fn trans_rlwinm<E: Emitter>(e: &mut E, a: &M, _cx: &Cx) -> Flow {
     let n = e.iconst(Ty::I32, a.sh as u64);
-    let r = rotl32_dup(e, a.rs, n);
+    let r = rotl32_dup(e, a.rs, n, word_mask(a));
     finish_rotate(e, a.ra, r, word_mask(a), false, a.rc)
 }
 pub fn trans_rlwnm<E: Emitter>(e: &mut E, a: &M, _cx: &Cx) -> Flow {
     let rb = e.get(gpr(a.rb));
     let n = e.trunc(Ty::I32, rb);
     let n = e.and_imm(n, 31);
-    let r = rotl32_dup(e, a.rs, n);
+    let r = rotl32_dup(e, a.rs, n, word_mask(a));
     finish_rotate(e, a.ra, r, word_mask(a), false, a.rc)
 }
 pub fn trans_rlwimi<E: Emitter>(e: &mut E, a: &M, _cx: &Cx) -> Flow {
     let n = e.iconst(Ty::I32, a.sh as u64);
-    let r = rotl32_dup(e, a.rs, n);
+    let r = rotl32_dup(e, a.rs, n, word_mask(a));
     finish_rotate(e, a.ra, r, word_mask(a), true, a.rc)
 }
 
