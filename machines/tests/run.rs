@@ -117,3 +117,13 @@ fn big_endian_elfv1_starts_at_its_function_descriptor() {
     let out = run_elf("elfv1", &elf, true);
     assert_eq!(out.status.code(), Some(0x55), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// A known but unimplemented instruction (`vaddfp`, vector FP) kills with SIGILL like an
+/// unknown one, and the log names it.
+#[test]
+fn unimplemented_instruction_is_named() {
+    let out = run("unimp", &[0x1000_000a /* vaddfp v0,v0,v0 */], &[]);
+    assert_eq!(out.status.signal(), Some(libc::SIGILL));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unimplemented instruction at 0x10000000: vaddfp"), "stderr: {err}");
+}

@@ -537,6 +537,16 @@ impl Target for Ppc64Linux {
         }
     }
 
+    fn unimplemented_insn(&self, n: u32, pc: u64, mem: &AddressSpace) -> Option<String> {
+        if n != exc::UNIMPLEMENTED {
+            return None;
+        }
+        let mut b = [0u8; 4];
+        mem.read(pc, &mut b).ok()?;
+        let w = if self.big_endian { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+        Some(cpu_ppc64::disasm_word(w, pc))
+    }
+
     fn set_entry_state(&self, cpu: &mut Ppc64Cpu, img: &LoadedImage, sp: u64, mem: &AddressSpace) -> Result<(), String> {
         cpu.gpr = [0; 32];
         cpu.gpr[1] = sp;

@@ -229,7 +229,17 @@ impl<T: Target> Process<T> {
                     Trap::Syscall => self.syscall(),
                     Trap::Signal { sig, code } => {
                         let pc = self.pc();
-                        self.synchronous_signal(sig, code, pc, &format!("exception {n}"));
+                        let what = match self.target.unimplemented_insn(n, pc, &self.mem) {
+                            Some(insn) => {
+                                // Known to the decoder but not implemented: always say which.
+                                if self.unimplemented_seen.insert(pc | 1 << 63) {
+                                    jit::log::write(&format!("bigiron: unimplemented instruction at {pc:#x}: {insn}\n"));
+                                }
+                                format!("unimplemented instruction {insn}")
+                            }
+                            None => format!("exception {n}"),
+                        };
+                        self.synchronous_signal(sig, code, pc, &what);
                     }
                 },
                 Exit::Fault { addr, write } => {

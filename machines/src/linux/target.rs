@@ -150,6 +150,11 @@ pub trait Target: Sized + 'static {
     fn clone_args(&self, a: &[u64; 6]) -> CloneArgs;
     /// What front-end exception `n` means.
     fn trap(&self, n: u32) -> Trap;
+    /// For an exception that means "known instruction, not implemented yet": the
+    /// instruction's disassembly, so the log can name it.
+    fn unimplemented_insn(&self, _n: u32, _pc: u64, _mem: &AddressSpace) -> Option<String> {
+        None
+    }
     /// Host errno → guest errno (identity on ISAs using the asm-generic numbers).
     fn errno(&self, host: i32) -> i32 {
         host
