@@ -53,13 +53,17 @@ pub fn trans_bc<E: Emitter>(e: &mut E, a: &B, cx: &Cx) -> Flow {
         e.set(LR, lr);
     }
     match branch_cond(e, a.bo, a.bi, true) {
-        None => e.exit(target),
+        None => {
+            e.exit(target);
+            Flow::End
+        }
         Some(c) => {
+            // The taken path leaves by a side exit; translation goes on with the fall-through
+            // path in the same block (a superblock), saving a block transition.
             e.exit_if(c, target);
-            e.exit(cx.next());
+            Flow::Next(4)
         }
     }
-    Flow::End
 }
 
 /// `bclr`/`bcctr`/`bctar`: branch to a register (low two bits cleared).

@@ -963,23 +963,52 @@ decode_table! {
 
 /// Decodes a raw instruction word to its table row, if any.
 pub fn decode(w: u32) -> Option<Op> {
-    static INDEX: OnceLock<Vec<Vec<u16>>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut idx = vec![Vec::new(); 64];
-        for (i, r) in ROWS.iter().enumerate() {
-            idx[(r.bits >> 26) as usize].push(i as u16);
-        }
-        // Most specific rows first, so a row with more fixed bits wins over a wider one.
-        for v in &mut idx {
-            v.sort_by_key(|&i| std::cmp::Reverse(ROWS[i as usize].mask.count_ones()));
-        }
-        idx
-    });
-    index[(w >> 26) as usize]
+    static INDEX: OnceLock<Vec<Bucket>> = OnceLock::new();
+    let b = &INDEX.get_or_init(build_index)[(w >> 26) as usize];
+    // No two rows match one encoding (tested), so the first match is the only one.
+    let keyed = b.keyed.get(&(w & b.key)).map(|v| v.as_slice()).unwrap_or(&[]);
+    keyed
         .iter()
+        .chain(b.wide.iter())
         .map(|&i| &ROWS[i as usize])
         .find(|r| w & r.mask == r.bits)
         .map(|r| r.op)
+}
+
+/// Rows of one primary opcode: those whose mask covers `key`, grouped by their bits under
+/// `key` (the extended opcode), and the few with narrower masks.
+struct Bucket {
+    key: u32,
+    keyed: std::collections::HashMap<u32, Vec<u16>>,
+    wide: Vec<u16>,
+}
+
+fn build_index() -> Vec<Bucket> {
+    (0..64u32)
+        .map(|primary| {
+            let rows: Vec<u16> = (0..ROWS.len() as u16).filter(|&i| ROWS[i as usize].bits >> 26 == primary).collect();
+            // Pick the extended-opcode mask that leaves the fewest rows to scan in the worst case.
+            let mut candidates: Vec<u32> = rows.iter().map(|&i| ROWS[i as usize].mask & 0x03ff_ffff).collect();
+            candidates.push(0);
+            candidates.sort_unstable();
+            candidates.dedup();
+            let split = |key: u32| {
+                let mut keyed: std::collections::HashMap<u32, Vec<u16>> = std::collections::HashMap::new();
+                let mut wide = Vec::new();
+                for &i in &rows {
+                    let r = &ROWS[i as usize];
+                    if r.mask & key == key {
+                        keyed.entry(r.bits & key).or_default().push(i);
+                    } else {
+                        wide.push(i);
+                    }
+                }
+                Bucket { key, keyed, wide }
+            };
+            let cost = |b: &Bucket| b.wide.len() + b.keyed.values().map(Vec::len).max().unwrap_or(0);
+            candidates.into_iter().map(split).min_by_key(cost).unwrap_or_else(|| split(0))
+        })
+        .collect()
 }
 
 pub fn row(op: Op) -> &'static Row {

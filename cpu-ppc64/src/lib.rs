@@ -164,12 +164,7 @@ pub mod common {
         let gt = e.icmp(gt, a, b);
         let eq = e.icmp(Cmp::Eq, a, b);
         let so = e.get(XER_SO);
-        let lt = e.shl_imm(lt, 3);
-        let gt = e.shl_imm(gt, 2);
-        let eq = e.shl_imm(eq, 1);
-        let f = e.or(lt, gt);
-        let f = e.or(f, eq);
-        e.or(f, so)
+        e.pack_bits(&[so, eq, gt, lt])
     }
 
     /// Record form: CR0 from the signed comparison of the 64-bit result with zero, plus SO.

@@ -137,6 +137,8 @@ pub struct ClifEmitter<'a, 's> {
     block_pc: u64,
     /// Start of the guest code (see `new`).
     loop_header: Block,
+    /// Values built by `pack_bits`, with their parts (for `bit`).
+    packed: HashMap<Value, Vec<Value>>,
 }
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
@@ -176,6 +178,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             insns: 0,
             block_pc: u64::MAX,
             loop_header,
+            packed: HashMap::new(),
         }
     }
 
@@ -774,6 +777,41 @@ impl Emitter for ClifEmitter<'_, '_> {
             self.b.switch_to_block(cont);
         }
         r
+    }
+
+    fn pack_bits(&mut self, bits: &[Value]) -> Value {
+        self.live();
+        // acc = acc * 2 + bit, from the top bit down: one lea-shaped add per bit.
+        let mut acc: Option<Value> = None;
+        for &b in bits.iter().rev() {
+            let b32 = self.b.ins().uextend(types::I32, b);
+            acc = Some(match acc {
+                None => b32,
+                Some(a) => {
+                    let a2 = self.b.ins().ishl_imm_s(a, 1);
+                    self.b.ins().iadd(a2, b32)
+                }
+            });
+        }
+        let v = match acc {
+            Some(a) => self.b.ins().ireduce(types::I8, a),
+            None => self.b.ins().iconst(types::I8, 0),
+        };
+        self.packed.insert(v, bits.to_vec());
+        v
+    }
+
+    fn bit(&mut self, a: Value, n: u32) -> Value {
+        self.live();
+        if let Some(parts) = self.packed.get(&a) {
+            return match parts.get(n as usize) {
+                Some(&b) => b,
+                None => self.b.ins().iconst(types::I8, 0),
+            };
+        }
+        let s = self.lshr_imm(a, n);
+        let t = self.trunc(Ty::I8, s);
+        self.and_imm(t, 1)
     }
 
     fn exit_if(&mut self, c: Value, pc: u64) {

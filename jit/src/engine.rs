@@ -77,15 +77,21 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// Defaults, with two tuning knobs from the environment: `BIGIRON_HOT_THRESHOLD`
+    /// (dispatches before a block is compiled) and `BIGIRON_OPT` (`none` or `speed`).
     fn default() -> Self {
+        let env_u32 = |k: &str| std::env::var(k).ok().and_then(|v| v.parse().ok());
         Config {
             max_block_insns: 512,
             code_cache_bytes: 256 << 20,
             log: Default::default(),
-            opt_level: OptLevel::Speed,
+            opt_level: match std::env::var("BIGIRON_OPT").as_deref() {
+                Ok("none") => OptLevel::None,
+                _ => OptLevel::Speed,
+            },
             no_chain: false,
             softtlb: None,
-            hot_threshold: 40,
+            hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(40),
         }
     }
 }

@@ -252,6 +252,17 @@ pub trait Emitter {
         let b = self.imm_like(a, v);
         self.icmp(c, a, b)
     }
+    /// Packs `I8` 0/1 values into one `I8`, `bits[i]` at bit `i` (a CR field, a condition
+    /// code). Backends may remember the parts so that a later [`Emitter::bit`] of the result
+    /// costs nothing.
+    fn pack_bits(&mut self, bits: &[Self::V]) -> Self::V {
+        let mut acc = self.iconst(Ty::I8, 0);
+        for (i, &b) in bits.iter().enumerate() {
+            let s = self.shl_imm(b, i as u32);
+            acc = self.or(acc, s);
+        }
+        acc
+    }
     /// Bit `n` (0 = least significant) of `a`, as an `I8` 0/1.
     fn bit(&mut self, a: Self::V, n: u32) -> Self::V {
         let s = self.lshr_imm(a, n);
