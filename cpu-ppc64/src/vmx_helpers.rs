@@ -526,12 +526,14 @@ pub extern "C" fn vgbbd(p: *mut u8, t: u64, b: u64) -> u64 {
 pub extern "C" fn vbpermq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
     // SAFETY: helper contract (module docs).
     let c = unsafe { cpu(p) };
-    let (x, y) = (vsr_get(c, a), vsr_get(c, b));
+    // Byte arrays in architected (big-endian) element order: bit `idx` of VRA is bit
+    // `7 - idx % 8` of byte `idx / 8`. (glibc's string functions run this in their inner
+    // loops, so it avoids variable 128-bit shifts.)
+    let (x, y) = (vsr_get(c, a).to_be_bytes(), vsr_get(c, b).to_be_bytes());
     let mut bits = 0u64;
-    for i in 0..16 {
-        let idx = elem(y, 8, i);
-        let bit = if idx < 128 { ((x >> (127 - idx)) & 1) as u64 } else { 0 };
-        bits |= bit << (15 - i);
+    for (i, &idx) in y.iter().enumerate() {
+        let bit = if idx < 128 { (x[(idx >> 3) as usize] >> (7 - (idx & 7))) & 1 } else { 0 };
+        bits |= (bit as u64) << (15 - i);
     }
     vsr_set(c, t, (bits as u128) << 64);
     0

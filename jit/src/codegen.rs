@@ -12,8 +12,13 @@
 //!   it dominates every later point and no SSA construction is needed.
 //! - Writes of the current instruction are held in `pending` and committed when the
 //!   instruction ends, so a faulting access inside an instruction finds the struct exactly as
-//!   before that instruction. The guest PC of every access is stored to the header first, so a
-//!   host fault (see `exec.rs`) reports a precise PC.
+//!   before that instruction.
+//! - User mode: an out-of-range guest address is replaced (a select, no branch) by the guard
+//!   region's address, so every bad access faults in hardware. Each guest access carries a
+//!   source location naming it, kept on every instruction up to the next access — so even a
+//!   load Cranelift merges into a later instruction maps to the right guest access. The
+//!   engine turns the faulting host PC into the guest PC with that map and replays the one
+//!   instruction in the interpreter for the exact fault. No PC is stored on the fast path.
 //! - Direct exits go through a chain slot: an engine-owned word holding the successor's code
 //!   address once the dispatcher has linked it (0 before). Indirect exits probe the engine's
 //!   jump cache inline. Both only jump on when `exit_request` is clear.
@@ -125,13 +130,14 @@ pub struct ClifEmitter<'a, 's> {
     pending: Vec<(Slot, Value)>,
     pc: u64,
     pc_stored: bool,
+    /// Guest PC of each guest memory access, in order (source location i+1 = access i).
+    mem_pcs: Vec<u64>,
     /// An unconditional exit/raise ended this instruction; later calls emit into a dead block.
     dead: bool,
     /// The current block has been terminated (only possible while `dead`).
     terminated: bool,
     tail_sig: SigRef,
     helper_sigs: HashMap<u8, SigRef>,
-    fault_block: Option<Block>,
     pub insns: usize,
     /// Guest address of the block's first instruction.
     block_pc: u64,
@@ -170,11 +176,11 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             pending: Vec::new(),
             pc: 0,
             pc_stored: false,
+            mem_pcs: Vec::new(),
             dead: false,
             terminated: false,
             tail_sig,
             helper_sigs: HashMap::new(),
-            fault_block: None,
             insns: 0,
             block_pc: u64::MAX,
             loop_header,
@@ -191,7 +197,6 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         self.pc_stored = false;
         self.dead = false;
         self.pending.clear();
-        self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(self.insns as u32));
     }
 
     /// Called by the engine after each guest instruction that did not end the block.
@@ -209,7 +214,8 @@ impl<'a, 's> ClifEmitter<'a, 's> {
 
     /// Ends the function (emitting a fall-through exit to `next_pc` unless the last
     /// instruction already ended it) and finalises the IR.
-    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) {
+    /// Returns the guest PC of each guest memory access (see the module docs).
+    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) -> Vec<u64> {
         if let Some(pc) = next_pc {
             if !self.dead {
                 self.exit(pc);
@@ -221,6 +227,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         }
         self.b.seal_all_blocks();
         self.b.finalize(cfg);
+        self.mem_pcs
     }
 
     // ---- internal machinery ----
@@ -293,7 +300,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         self.store_hdr_u64(CpuHeader::PC, v);
     }
 
-    /// Before anything that can fault or look at the struct: sync, and record this PC.
+    /// Before a helper call: sync, and record this PC (helpers may raise exceptions).
     fn prepare_for_side_effect(&mut self) {
         self.sync();
         if !self.pc_stored {
@@ -302,43 +309,31 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         }
     }
 
+    /// Before a guest memory access: sync, and name the access (source location) so a host
+    /// fault maps to this instruction. System mode's slow path also needs the PC stored.
+    fn prepare_for_access(&mut self) {
+        match self.env.mem {
+            MemModel::SoftTlb(_) => self.prepare_for_side_effect(),
+            MemModel::User { .. } => self.sync(),
+        }
+        self.mem_pcs.push(self.pc);
+        self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(self.mem_pcs.len() as u32));
+    }
+
     fn ret(&mut self, code: u64) {
         let z = self.b.ins().iconst(types::I64, code as i64);
         self.b.ins().return_(&[z]);
     }
 
-    /// Shared cold block: a guest access outside guest memory (params: address, is-write).
-    fn fault_block(&mut self) -> Block {
-        if let Some(b) = self.fault_block {
-            return b;
-        }
-        let cur = self.b.current_block();
-        let blk = self.b.create_block();
-        self.b.set_cold_block(blk);
-        let addr = self.b.append_block_param(blk, types::I64);
-        let w = self.b.append_block_param(blk, types::I64);
-        self.b.switch_to_block(blk);
-        self.store_hdr_u64(CpuHeader::FAULT_ADDR, addr);
-        self.store_hdr_u64(CpuHeader::FAULT_WRITE, w);
-        self.ret(exit_code::FAULT);
-        if let Some(c) = cur {
-            self.b.switch_to_block(c);
-        }
-        self.fault_block = Some(blk);
-        blk
-    }
-
-    /// The host address of a guest access of `size` bytes at `addr` (after the checks).
+    /// The host address of a guest access of `size` bytes at `addr`.
     fn host_addr(&mut self, addr: Value, size: u32, write: bool) -> Value {
         match self.env.mem {
             MemModel::User { limit } => {
-                let fb = self.fault_block();
+                // Out of range: use the guard region right after guest memory, which faults.
                 let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, addr, (limit - size as u64) as i64);
-                let cont = self.b.create_block();
-                let w = self.b.ins().iconst(types::I64, write as i64);
-                self.b.ins().brif(ok, cont, &[], fb, &[addr.into(), w.into()]);
-                self.b.switch_to_block(cont);
-                self.b.ins().iadd(self.mem, addr)
+                let guard = self.b.ins().iconst(types::I64, limit as i64);
+                let safe = self.b.ins().select(ok, addr, guard);
+                self.b.ins().iadd(self.mem, safe)
             }
             // Atomics in system mode go through the TLB's host address (RAM only).
             MemModel::SoftTlb(layout) => crate::softtlb::emit_host_addr(self, layout, addr, size, write),
@@ -697,7 +692,7 @@ impl Emitter for ClifEmitter<'_, '_> {
 
     fn load(&mut self, ty: Ty, addr: Value, e: Endian) -> Value {
         self.live();
-        self.prepare_for_side_effect();
+        self.prepare_for_access();
         let v = match self.env.mem {
             MemModel::SoftTlb(layout) => crate::softtlb::emit_load(self, layout, ty, addr),
             MemModel::User { .. } => {
@@ -710,7 +705,7 @@ impl Emitter for ClifEmitter<'_, '_> {
 
     fn store(&mut self, ty: Ty, addr: Value, v: Value, e: Endian) {
         self.live();
-        self.prepare_for_side_effect();
+        self.prepare_for_access();
         let v = self.swap_if(e, v);
         match self.env.mem {
             MemModel::SoftTlb(layout) => crate::softtlb::emit_store(self, layout, ty, addr, v),
@@ -723,7 +718,7 @@ impl Emitter for ClifEmitter<'_, '_> {
 
     fn cas(&mut self, ty: Ty, addr: Value, expected: Value, new: Value, e: Endian) -> Value {
         self.live();
-        self.prepare_for_side_effect();
+        self.prepare_for_access();
         let host = self.host_addr(addr, ty.bytes(), true);
         let x = self.swap_if(e, expected);
         let n = self.swap_if(e, new);

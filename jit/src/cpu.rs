@@ -12,8 +12,8 @@ pub mod exit_code {
     pub const NEXT: u64 = 0;
     /// A guest exception: `CpuHeader::exception` says which, `pc` where.
     pub const EXCEPTION: u64 = 1;
-    /// A host fault on a guest memory access (from the signal handler): `fault_addr`,
-    /// `fault_write`; `pc` is the faulting instruction.
+    /// A host fault on a guest memory access (from the signal handler): `fault_host_pc`
+    /// says where in translated code; the engine finds the guest instruction.
     pub const FAULT: u64 = 2;
 }
 
@@ -34,6 +34,8 @@ pub struct CpuHeader {
     /// Guest address of a faulting access (`exit_code::FAULT`) and whether it was a write.
     pub fault_addr: u64,
     pub fault_write: u64,
+    /// Host PC of the faulting instruction (translated code), for the engine's fault map.
+    pub fault_host_pc: u64,
     /// Host stack pointer at block entry, for unwinding out of a faulting block.
     pub saved_sp: u64,
     /// Host base of guest memory (user mode) — also passed to blocks as an argument.
@@ -50,6 +52,7 @@ impl CpuHeader {
     pub const LINK_SLOT: usize = std::mem::offset_of!(CpuHeader, link_slot);
     pub const FAULT_ADDR: usize = std::mem::offset_of!(CpuHeader, fault_addr);
     pub const FAULT_WRITE: usize = std::mem::offset_of!(CpuHeader, fault_write);
+    pub const FAULT_HOST_PC: usize = std::mem::offset_of!(CpuHeader, fault_host_pc);
     pub const SAVED_SP: usize = std::mem::offset_of!(CpuHeader, saved_sp);
     pub const MEM_BASE: usize = std::mem::offset_of!(CpuHeader, mem_base);
     pub const TLB: usize = std::mem::offset_of!(CpuHeader, tlb);

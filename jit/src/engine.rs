@@ -20,19 +20,15 @@
 //!   dropped at once. Flushes only happen between blocks, never while one runs.
 
 use crate::codebuf::{CodeBuffer, SlotArena};
-use crate::codegen::{block_signature, ClifEmitter, Env, MemModel, JC_ENTRIES};
+use crate::codegen::{Env, MemModel, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
-use crate::frontend::{CodeSource, Flow, Frontend, GuestMemory};
+use crate::frontend::{CodeSource, Frontend, GuestMemory};
 use crate::interp::{InterpMemory, Outcome};
 use crate::log::LogFlags;
-use cranelift_codegen::ir::{Function, UserFuncName};
-use cranelift_codegen::isa::OwnedTargetIsa;
-use cranelift_codegen::settings::{self, Configurable};
-use cranelift_codegen::{control::ControlPlane, Context};
-use cranelift_frontend::FunctionBuilderContext;
+use crate::compiler::{Compiled, Compiler, Done, FaultMap, Job, Request, Snapshot, Worker};
+use std::sync::{Arc, Mutex};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::time::Instant;
 
 /// Why [`Engine::run`] returned to the machine.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -74,6 +70,8 @@ pub struct Config {
     /// A block is interpreted (tier 0) until it has been dispatched this many times, then
     /// compiled with Cranelift. 0 compiles everything at once; `u32::MAX` never compiles.
     pub hot_threshold: u32,
+    /// Compile hot blocks on the guest's own thread instead of a background worker.
+    pub no_background: bool,
 }
 
 impl Default for Config {
@@ -92,6 +90,7 @@ impl Default for Config {
             no_chain: false,
             softtlb: None,
             hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(40),
+            no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
         }
     }
 }
@@ -139,6 +138,8 @@ struct BlockInfo {
     count: u32,
     /// Instruction bytes seen by the interpreter tier (a fetch cache; dropped with the block).
     bytes: Vec<u8>,
+    /// A background compile of this block is in flight.
+    compiling: bool,
     valid: bool,
     /// Chain slots that jump here.
     incoming: Vec<*mut u64>,
@@ -154,13 +155,13 @@ struct JcEntry {
 pub const PAGE_BITS: u32 = 12;
 
 pub struct Engine<F: Frontend> {
-    pub frontend: F,
+    pub frontend: Arc<F>,
     pub config: Config,
-    isa: OwnedTargetIsa,
-    ctx: Context,
-    fctx: FunctionBuilderContext,
+    compiler: Compiler,
     code: CodeBuffer,
-    slots: SlotArena,
+    slots: Arc<Mutex<SlotArena>>,
+    /// Background compiler (absent when `hot_threshold` is 0: everything compiles at once).
+    worker: Option<Worker>,
     map: FxMap<(u64, u32), u32>,
     blocks: Vec<BlockInfo>,
     pages: FxMap<u64, Vec<u32>>,
@@ -169,20 +170,9 @@ pub struct Engine<F: Frontend> {
     pub stats: Stats,
     /// Per-PC dispatcher entries (only with `-d stats`).
     dispatch_counts: FxMap<u64, u64>,
-}
-
-fn make_isa(opt: OptLevel) -> OwnedTargetIsa {
-    let mut b = settings::builder();
-    let set = |b: &mut settings::Builder, k: &str, v: &str| {
-        b.set(k, v).unwrap_or_else(|e| panic!("cranelift setting {k}={v}: {e}"));
-    };
-    set(&mut b, "opt_level", if opt == OptLevel::Speed { "speed" } else { "none" });
-    set(&mut b, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
-    set(&mut b, "unwind_info", "false");
-    set(&mut b, "preserve_frame_pointers", "true");
-    let flags = settings::Flags::new(b);
-    let builder = cranelift_native::builder().unwrap_or_else(|e| panic!("host not supported by Cranelift: {e}"));
-    builder.finish(flags).unwrap_or_else(|e| panic!("cranelift ISA: {e}"))
+    /// Every piece of code in the buffer, by address (bump allocation keeps it sorted), with
+    /// its fault map.
+    placed: Vec<(u64, u64, FaultMap)>,
 }
 
 impl<F: Frontend> Engine<F> {
@@ -190,14 +180,16 @@ impl<F: Frontend> Engine<F> {
         crate::exec::install_fault_handler();
         let code = CodeBuffer::new(config.code_cache_bytes)
             .unwrap_or_else(|e| panic!("cannot map {} bytes of code memory: {e}", config.code_cache_bytes));
+        let frontend = Arc::new(frontend);
+        let slots = Arc::new(Mutex::new(SlotArena::default()));
+        let worker = Self::start_worker(&config, &frontend, &slots);
         Engine {
-            isa: make_isa(config.opt_level),
+            compiler: Compiler::new(config.opt_level),
             frontend,
             config,
-            ctx: Context::new(),
-            fctx: FunctionBuilderContext::new(),
             code,
-            slots: SlotArena::default(),
+            slots,
+            worker,
             map: FxMap::default(),
             blocks: Vec::new(),
             pages: FxMap::default(),
@@ -205,6 +197,126 @@ impl<F: Frontend> Engine<F> {
             generation: 0,
             stats: Stats::default(),
             dispatch_counts: FxMap::default(),
+            placed: Vec::new(),
+        }
+    }
+
+    fn start_worker(config: &Config, fe: &Arc<F>, slots: &Arc<Mutex<SlotArena>>) -> Option<Worker> {
+        // System mode compiles synchronously for now (its blocks are never interpreted).
+        if config.hot_threshold == 0 || config.softtlb.is_some() || config.no_background {
+            return None;
+        }
+        Worker::spawn(fe.clone(), slots.clone(), config.opt_level)
+    }
+
+    /// Call before the host process forks: stops the compile thread (a thread does not
+    /// survive `fork`, and it might hold the slot lock). Jobs in flight are dropped and their
+    /// blocks go back to waiting for a compile.
+    pub fn before_fork(&mut self) {
+        if let Some(w) = self.worker.take() {
+            for d in w.shutdown() {
+                self.install(d);
+            }
+        }
+        for b in &mut self.blocks {
+            b.compiling = false;
+        }
+    }
+
+    /// Call in both parent and child after `fork` (restarts the compile thread).
+    pub fn after_fork(&mut self) {
+        if self.worker.is_none() {
+            self.worker = Self::start_worker(&self.config, &self.frontend, &self.slots);
+        }
+    }
+
+    /// Installs finished background compiles (if their block is still wanted).
+    fn collect(&mut self) {
+        let done: Vec<Done> = match &self.worker {
+            Some(w) => w.done.try_iter().collect(),
+            None => return,
+        };
+        for d in done {
+            self.install(d);
+        }
+    }
+
+    fn install(&mut self, d: Done) {
+        let Some(c) = d.result else {
+            if let Some(b) = self.blocks.get_mut(d.id as usize) {
+                b.compiling = false;
+            }
+            return;
+        };
+        if d.generation != self.generation {
+            return;
+        }
+        let b = &self.blocks[d.id as usize];
+        if !b.valid || b.pc != d.pc || !b.code.is_null() {
+            return;
+        }
+        if self.code.remaining() < c.bytes.len() + (1 << 20) {
+            // Flushing drops this result too (its chain slots belong to the old arena).
+            self.flush();
+            return;
+        }
+        let Some(code) = self.place(&c, d.pc) else { return };
+        let b = &mut self.blocks[d.id as usize];
+        b.code = code;
+        b.compiling = false;
+    }
+
+    /// Copies compiled bytes into the code buffer and accounts for them.
+    fn place(&mut self, c: &Compiled, pc: u64) -> Option<*const u8> {
+        let code = self.code.alloc(&c.bytes)?;
+        self.placed.push((code as u64, code as u64 + c.bytes.len() as u64, c.faults.clone()));
+        if self.config.log.out_asm {
+            crate::log!("OUT: [size={}]\n{}\n", c.bytes.len(), disasm_host(&c.bytes, code as u64));
+        }
+        perf_map(code as u64, c.bytes.len(), pc);
+        self.stats.blocks += 1;
+        self.stats.guest_insns += c.insns as u64;
+        self.stats.code_bytes += c.bytes.len() as u64;
+        self.stats.compile_ns += c.ns;
+        Some(code)
+    }
+
+    fn request(&self, pc: u64, mode: u32, limit: u64) -> Request {
+        let mem_model = match self.config.softtlb {
+            Some(l) => MemModel::SoftTlb(l),
+            None => MemModel::User { limit },
+        };
+        Request {
+            pc,
+            mode,
+            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, no_chain: self.no_chain() },
+            max_insns: self.config.max_block_insns,
+            log: self.config.log,
+        }
+    }
+
+    /// Sends block `id` to the background compiler with a snapshot of its code.
+    fn submit(&mut self, id: u32, mem: &dyn GuestMemory) {
+        let (pc, mode) = (self.blocks[id as usize].pc, self.blocks[id as usize].mode);
+        let page_end = (pc | ((1 << PAGE_BITS) - 1)).wrapping_add(1);
+        let want = (page_end.wrapping_sub(pc) as usize).min(self.config.max_block_insns * F::MAX_INSN_LEN);
+        // The rest of the page (and the start of the next, for an instruction that
+        // straddles); if that is not all readable, what the interpreter has seen.
+        let mut bytes = vec![0u8; want];
+        if !mem.fetch(pc, &mut bytes) {
+            bytes = self.blocks[id as usize].bytes.clone();
+        } else if want == page_end.wrapping_sub(pc) as usize {
+            let mut tail = vec![0u8; F::MAX_INSN_LEN - 1];
+            if !tail.is_empty() && mem.fetch(page_end, &mut tail) {
+                bytes.extend_from_slice(&tail);
+            }
+        }
+        let req = self.request(pc, mode, mem.limit());
+        let job = Job { id, generation: self.generation, code: Snapshot { start: pc, bytes }, req };
+        let ok = self.worker.as_ref().is_some_and(|w| w.submit(job));
+        self.blocks[id as usize].compiling = ok;
+        if !ok {
+            self.worker = None;
         }
     }
 
@@ -242,7 +354,15 @@ impl<F: Frontend> Engine<F> {
             if b.code.is_null() {
                 // The interpreter tier reaches memory the user-mode way; system mode (a
                 // software TLB) compiles every block for now.
-                if b.count <= self.config.hot_threshold && self.config.softtlb.is_none() {
+                let hot = b.count > self.config.hot_threshold || self.config.softtlb.is_some();
+                if hot && self.worker.is_some() {
+                    if !b.compiling {
+                        self.submit(id, mem);
+                    }
+                    self.collect();
+                }
+                let b = &self.blocks[id as usize];
+                if b.code.is_null() && (!hot || b.compiling) {
                     if self.config.log.exec {
                         crate::log!("Trace: [{pc:016x}] interp\n");
                     }
@@ -251,14 +371,18 @@ impl<F: Frontend> Engine<F> {
                     }
                     continue;
                 }
-                match self.translate(pc, mode, mem, false) {
-                    Ok(code) => self.blocks[id as usize].code = code,
-                    Err(e) => return e,
+                if self.blocks[id as usize].code.is_null() {
+                    match self.translate(pc, mode, mem) {
+                        Ok(code) => self.blocks[id as usize].code = code,
+                        Err(e) => return e,
+                    }
                 }
                 if gen != self.generation {
                     // Translating flushed the cache (and with it this block's entry).
                     continue;
                 }
+            } else if self.worker.is_some() && self.stats.dispatches & 63 == 0 {
+                self.collect();
             }
             let code = self.blocks[id as usize].code;
             if link != 0 && gen == self.generation && !self.no_chain() {
@@ -285,7 +409,7 @@ impl<F: Frontend> Engine<F> {
     /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
     fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
         let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, bytes: Vec::new(), valid: true, incoming: Vec::new() });
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, bytes: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
         self.map.insert((pc, mode), id);
         self.add_page(pc >> PAGE_BITS, id, mem);
         id
@@ -309,13 +433,18 @@ impl<F: Frontend> Engine<F> {
         let mut n = 0usize;
         self.stats.interp_blocks += 1;
         let result = loop {
+            let inval = self.stats.invalidated;
             let out = {
                 let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem };
-                crate::interp::step(&self.frontend, cpu, &mut hm, &code)
+                self.interp_step(cpu, mem, &mut hm, &code)
             };
+            if self.stats.invalidated != inval {
+                // A store hit code: the cached bytes may be stale.
+                bytes.clear();
+            }
             n += 1;
             match out {
-                Outcome::Next(next) => {
+                Ok(Outcome::Next(next)) => {
                     if n >= self.config.max_block_insns || next >> PAGE_BITS != start_page {
                         if (next.wrapping_sub(1)) >> PAGE_BITS != start_page {
                             // An instruction straddling pages: its second page is code too.
@@ -324,31 +453,9 @@ impl<F: Frontend> Engine<F> {
                         break None;
                     }
                 }
-                Outcome::Jump(_) => break None,
-                Outcome::Exception { .. } => {
-                    let e = std::mem::take(&mut cpu.header_mut().exception);
-                    break Some(Exit::Exception(e));
-                }
-                Outcome::Fault { addr, write } => {
-                    let f = crate::exec::last_access_fault();
-                    if f.bus && f.host_addr == (mem.base() as u64).wrapping_add(addr) {
-                        break Some(Exit::BusError { addr });
-                    }
-                    if write && mem.code_write_fault(addr) {
-                        // The store hit a page holding code: forget that code (the page is
-                        // writable again) and retry the store right away, before anything can
-                        // protect the page again. Cached bytes may now be stale.
-                        self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
-                        bytes.clear();
-                        n -= 1;
-                        continue;
-                    }
-                    break Some(Exit::Fault { addr, write });
-                }
-                Outcome::FetchFault(p) => {
-                    cpu.header_mut().pc = p;
-                    break if p == start { Some(Exit::FetchFault(p)) } else { None };
-                }
+                Ok(Outcome::FetchFault(p)) => break if p == start { Some(Exit::FetchFault(p)) } else { None },
+                Ok(_) => break None,
+                Err(e) => break Some(e),
             }
         };
         self.stats.interp_insns += n as u64;
@@ -358,6 +465,38 @@ impl<F: Frontend> Engine<F> {
             }
         }
         result
+    }
+
+    /// Runs the instruction at the guest PC in the interpreter. Exceptions and faults become
+    /// `Err(exit)`; a store into a page holding code first drops that code (the page becomes
+    /// writable) and then completes.
+    fn interp_step(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, hm: &mut HostMemory, code: &dyn CodeSource) -> Result<Outcome, Exit> {
+        loop {
+            let out = crate::interp::step(&*self.frontend, cpu, hm, code);
+            match out {
+                Outcome::Exception { .. } => {
+                    let e = std::mem::take(&mut cpu.header_mut().exception);
+                    return Err(Exit::Exception(e));
+                }
+                Outcome::Fault { addr, write } => {
+                    let f = crate::exec::last_access_fault();
+                    if f.bus && f.host_addr == (mem.base() as u64).wrapping_add(addr) {
+                        return Err(Exit::BusError { addr });
+                    }
+                    if write && mem.code_write_fault(addr) {
+                        // Retry right away, before anything can protect the page again.
+                        self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
+                        continue;
+                    }
+                    return Err(Exit::Fault { addr, write });
+                }
+                Outcome::FetchFault(p) => {
+                    cpu.header_mut().pc = p;
+                    return Ok(out);
+                }
+                _ => return Ok(out),
+            }
+        }
     }
 
     fn enter(&mut self, cpu: &mut F::Cpu, code: *const u8) -> u64 {
@@ -376,127 +515,65 @@ impl<F: Frontend> Engine<F> {
                 Some(Exit::Exception(e))
             }
             exit_code::FAULT => {
-                let (addr, flags) = {
+                // A guest access in translated code faulted in hardware. The CPU struct holds
+                // the state before the faulting instruction; find which one it was and replay
+                // it in the interpreter for the exact outcome (fault address, code-page write).
+                let host_pc = {
                     let h = cpu.header_mut();
                     h.link_slot = 0;
-                    (h.fault_addr, h.fault_write)
+                    h.fault_host_pc
                 };
-                let write = flags & 1 != 0;
-                if flags & 2 != 0 {
-                    return Some(Exit::BusError { addr });
+                let Some(pc) = self.guest_pc_of(host_pc) else {
+                    panic!("internal error: host fault at {host_pc:#x} in translated code that makes no guest access")
+                };
+                cpu.header_mut().pc = pc;
+                let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
+                match self.interp_step(cpu, mem, &mut hm, mem) {
+                    Ok(Outcome::FetchFault(p)) => Some(Exit::FetchFault(p)),
+                    Ok(_) => None,
+                    Err(e) => Some(e),
                 }
-                if write && mem.code_write_fault(addr) {
-                    // A store into a page holding translated code: drop those blocks and run
-                    // the store on its own, untracked, so it cannot re-protect its own page.
-                    self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
-                    return self.run_one_uncached(cpu, mem);
-                }
-                Some(Exit::Fault { addr, write })
             }
             other => panic!("translated code returned unknown exit code {other}"),
         }
     }
 
-    /// Translates and runs the single instruction at PC without caching or page tracking.
-    fn run_one_uncached(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Option<Exit> {
-        let pc = cpu.header().pc;
-        let mode = F::mode(cpu);
-        let code = match self.translate(pc, mode, mem, true) {
-            Ok(code) => code,
-            Err(e) => return Some(e),
-        };
-        let r = self.enter(cpu, code);
-        cpu.header_mut().link_slot = 0;
-        self.handle_exit(cpu, mem, r)
+    /// The guest PC of the memory access at host address `host_pc` in translated code.
+    fn guest_pc_of(&self, host_pc: u64) -> Option<u64> {
+        let i = self.placed.partition_point(|p| p.1 <= host_pc);
+        let (start, end, map) = self.placed.get(i)?;
+        if host_pc < *start || host_pc >= *end {
+            return None;
+        }
+        map.guest_pc((host_pc - start) as u32)
     }
 
     /// Compiles the block at (`pc`, `mode`) and returns its code. `one_off` blocks hold one
     /// instruction, do not chain and do not mark their page as holding code; other blocks
     /// have their pages recorded under the block already in the map (or a new entry).
-    fn translate(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory, one_off: bool) -> Result<*const u8, Exit> {
+    fn translate(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> Result<*const u8, Exit> {
         if self.code.remaining() < (4 << 20) {
             self.flush();
         }
-        let t0 = Instant::now();
-        let log = self.config.log;
-        let mem_model = match self.config.softtlb {
-            Some(l) => MemModel::SoftTlb(l),
-            None => MemModel::User { limit: mem.limit() },
-        };
-        let env = Env {
-            mem: mem_model,
-            cache_limit: F::CACHE_LIMIT,
-            jump_cache: self.jc.as_ptr() as u64,
-            no_chain: one_off || self.no_chain(),
-        };
-        self.ctx.clear();
-        self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
-        let max = if one_off { 1 } else { self.config.max_block_insns };
-        let start_page = pc >> PAGE_BITS;
-        let mut asm_log = String::new();
-        let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, env, &mut self.slots);
-        let mut cur = pc;
-        let mut last = pc;
-        let mut n = 0usize;
-        let next = loop {
-            em.begin_insn(cur);
-            match self.frontend.translate(&mut em, mem, cur, mode) {
-                None if n == 0 => return Err(Exit::FetchFault(pc)),
-                None => break Some(cur),
-                Some(flow) => {
-                    if log.in_asm {
-                        let (text, _) = self.frontend.disasm(mem, cur, mode);
-                        asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
-                    }
-                    em.end_insn();
-                    n += 1;
-                    last = cur;
-                    match flow {
-                        Flow::End => break None,
-                        Flow::Next(len) => {
-                            cur = cur.wrapping_add(len as u64);
-                            if n >= max || cur >> PAGE_BITS != start_page {
-                                break Some(cur);
-                            }
-                        }
-                    }
-                }
-            }
-        };
-        em.finish(next, self.isa.frontend_config());
-        if log.in_asm {
-            crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", self.frontend.name());
-        }
-        if log.op {
-            crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
-        }
-        let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
-            Ok(c) => c,
-            Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
-        };
-        assert!(compiled.buffer.relocs().is_empty(), "translated block at 0x{pc:x} needs relocations");
-        let bytes = compiled.code_buffer().to_vec();
-        let code = match self.code.alloc(&bytes) {
-            Some(c) => c,
-            None => panic!("code buffer full after flush (block of {} bytes)", bytes.len()),
-        };
-        if log.out_asm {
-            crate::log!("OUT: [size={}]\n{}\n", bytes.len(), disasm_host(&bytes, code as u64));
-        }
-        perf_map(code as u64, bytes.len(), pc);
-        self.stats.blocks += 1;
-        self.stats.guest_insns += n as u64;
-        self.stats.code_bytes += bytes.len() as u64;
-        self.stats.compile_ns += t0.elapsed().as_nanos() as u64;
-        if !one_off {
-            let id = match self.map.get(&(pc, mode)) {
-                Some(&id) => id,
-                None => self.new_block(pc, mode, mem),
+        let req = self.request(pc, mode, mem.limit());
+        let c = {
+            let mut slots = match self.slots.lock() {
+                Ok(g) => g,
+                Err(p) => p.into_inner(),
             };
-            let last_page = (last + F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS;
-            for page in start_page..=last_page {
-                self.add_page(page, id, mem);
-            }
+            self.compiler.compile(&*self.frontend, mem, &mut *slots, &req).map_err(Exit::FetchFault)?
+        };
+        let code = match self.place(&c, pc) {
+            Some(c) => c,
+            None => panic!("code buffer full after flush (block of {} bytes)", c.bytes.len()),
+        };
+        let id = match self.map.get(&(pc, mode)) {
+            Some(&id) => id,
+            None => self.new_block(pc, mode, mem),
+        };
+        let last_page = (c.last + F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS;
+        for page in (pc >> PAGE_BITS)..=last_page {
+            self.add_page(page, id, mem);
         }
         Ok(code)
     }
@@ -548,10 +625,14 @@ impl<F: Frontend> Engine<F> {
     /// Forgets every translation.
     pub fn flush(&mut self) {
         self.code.reset();
-        self.slots.reset();
+        match self.slots.lock() {
+            Ok(mut s) => s.reset(),
+            Err(p) => p.into_inner().reset(),
+        }
         self.map.clear();
         self.blocks.clear();
         self.pages.clear();
+        self.placed.clear();
         for e in self.jc.iter_mut() {
             *e = JcEntry { tag: u64::MAX, code: 0 };
         }
@@ -593,7 +674,7 @@ impl<F: Frontend> Engine<F> {
 
     /// Translates the block at `pc` without running it (benchmarks, `-d` tools).
     pub fn translate_only(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> Result<(), Exit> {
-        let code = self.translate(pc, mode, mem, false)?;
+        let code = self.translate(pc, mode, mem)?;
         if let Some(&id) = self.map.get(&(pc, mode)) {
             self.blocks[id as usize].code = code;
         }

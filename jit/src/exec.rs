@@ -203,6 +203,7 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
             return;
         }
         let hdr = &mut *cur;
+        hdr.fault_host_pc = rip as u64;
         let addr = (*info).si_addr() as u64;
         hdr.fault_addr = addr.wrapping_sub(hdr.mem_base);
         // Page-fault error code bit 1: the access was a write.

@@ -2,12 +2,17 @@
 
 use crate::ir::Emitter;
 
+/// Size of the inaccessible guard region that must follow guest memory on the host.
+pub const GUARD_BYTES: u64 = 1 << 16;
+
 /// Guest memory as the engine sees it: where it lives on the host, and the hooks that keep
 /// translated code coherent with guest writes (self-modifying code).
 pub trait GuestMemory: CodeSource {
     /// Host address of guest address 0 (user mode: guest memory is one host reservation).
     fn base(&self) -> *mut u8;
-    /// Guest addresses at or above this are outside guest memory (an access faults).
+    /// Guest addresses at or above this are outside guest memory (an access faults). The
+    /// [`GUARD_BYTES`] of host memory right after `base + limit` must stay inaccessible:
+    /// translated code redirects out-of-range accesses there to make them fault.
     fn limit(&self) -> u64;
     /// Translated code now depends on the bytes of host page `page` (address >> 12). User
     /// mode write-protects the page if the guest may write it, so writes can invalidate.
@@ -35,7 +40,7 @@ pub enum Flow {
     End,
 }
 
-pub trait Frontend: Sync {
+pub trait Frontend: Send + Sync + 'static {
     /// The ISA's CPU struct (starts with a `CpuHeader`).
     type Cpu: crate::cpu::GuestCpu;
     /// The mode bits of the block key: everything in the CPU state that changes what an

@@ -22,3 +22,4 @@ pub mod softtlb;
 pub mod codebuf;
 pub mod exec;
 pub mod testmem;
+pub mod compiler;

@@ -1,6 +1,7 @@
 //! The guest address space of a Linux user-mode process.
 //!
-//! Guest memory is one host reservation (`PROT_NONE`, `MAP_NORESERVE`) of [`LIMIT`] bytes:
+//! Guest memory is one host reservation (`PROT_NONE`, `MAP_NORESERVE`) of [`LIMIT`] bytes
+//! (plus the engine's inaccessible guard region after it):
 //! guest address `A` lives at host `base + A`, so translated code accesses memory with one
 //! add. Guest mappings are host `mmap(MAP_FIXED)`/`mprotect` calls inside the reservation;
 //! unmapping puts the `PROT_NONE` reservation back, so the host never places anything of its
@@ -132,7 +133,7 @@ impl AddressSpace {
         let p = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
-                limit as usize,
+                (limit + jit::frontend::GUARD_BYTES) as usize,
                 libc::PROT_NONE,
                 libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
                 -1,
@@ -737,7 +738,7 @@ impl AddressSpace {
 impl Drop for AddressSpace {
     fn drop(&mut self) {
         // SAFETY: the reservation is ours; nothing refers to guest memory after this.
-        unsafe { libc::munmap(self.base as *mut libc::c_void, self.limit as usize) };
+        unsafe { libc::munmap(self.base as *mut libc::c_void, (self.limit + jit::frontend::GUARD_BYTES) as usize) };
     }
 }
 

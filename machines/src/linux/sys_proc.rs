@@ -44,8 +44,12 @@ impl<T: Target> Process<T> {
         // (memory is copied, not shared). The child holds the write end of a close-on-exec
         // pipe; the parent reads until it closes.
         let vfork_pipe = if flags & CLONE_VFORK != 0 { vfork_pipe() } else { None };
-        // SAFETY: the emulator is single-threaded, so the child is a complete copy.
+        // The compile thread would not survive the fork: stop it, fork, restart it in both.
+        self.engine.before_fork();
+        // SAFETY: with the compile thread stopped the emulator is single-threaded, so the
+        // child is a complete copy.
         let pid = host(unsafe { libc::fork() } as i64);
+        self.engine.after_fork();
         if let Some((r, w)) = vfork_pipe {
             // SAFETY: our own descriptors.
             unsafe {

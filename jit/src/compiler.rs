@@ -1,0 +1,231 @@
+//! Compiling one block with Cranelift, on the guest's thread or on a background worker.
+//!
+//! [`Compiler`] owns what a compile needs (the target ISA, a `Context`, a builder context) and
+//! turns the guest code at a PC into machine-code bytes; it knows nothing of the code cache.
+//! [`Worker`] runs a `Compiler` on its own thread: the engine sends a [`Job`] holding a
+//! snapshot of the block's instruction bytes (so the worker never reads guest memory, which
+//! the guest may be changing), and later installs the returned bytes — unless the block was
+//! invalidated or the cache flushed meanwhile, in which case the result is dropped. A guest
+//! write to code therefore always wins over a compile in flight.
+
+use crate::codegen::{block_signature, ClifEmitter, Env, SlotAlloc};
+use crate::codebuf::SlotArena;
+use crate::engine::{OptLevel, PAGE_BITS};
+use crate::frontend::{CodeSource, Flow, Frontend};
+use crate::log::LogFlags;
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::{Function, UserFuncName};
+use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::FunctionBuilderContext;
+use crossbeam::channel::{unbounded, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// What to compile.
+#[derive(Clone, Copy, Debug)]
+pub struct Request {
+    pub pc: u64,
+    pub mode: u32,
+    pub env: Env,
+    pub max_insns: usize,
+    pub log: LogFlags,
+}
+
+/// A compiled block, not yet placed in the code buffer.
+#[derive(Debug)]
+pub struct Compiled {
+    pub bytes: Vec<u8>,
+    pub insns: usize,
+    /// Address of the last guest instruction translated.
+    pub last: u64,
+    pub ns: u64,
+    /// Where a host fault inside this code came from (see [`FaultMap`]).
+    pub faults: FaultMap,
+}
+
+/// Maps a host code offset inside a block to the guest instruction whose memory access it
+/// performs: `ranges` of code offsets (sorted) carry access numbers (1-based) into `pcs`.
+#[derive(Clone, Debug, Default)]
+pub struct FaultMap {
+    pub ranges: Vec<(u32, u32, u32)>,
+    pub pcs: Vec<u64>,
+}
+
+impl FaultMap {
+    /// Guest PC of the access at code offset `off`.
+    pub fn guest_pc(&self, off: u32) -> Option<u64> {
+        let i = self.ranges.partition_point(|r| r.1 <= off);
+        let &(start, end, n) = self.ranges.get(i)?;
+        if off < start || off >= end || n == 0 {
+            return None;
+        }
+        self.pcs.get(n as usize - 1).copied()
+    }
+}
+
+pub struct Compiler {
+    isa: OwnedTargetIsa,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+}
+
+fn make_isa(opt: OptLevel) -> OwnedTargetIsa {
+    let mut b = settings::builder();
+    let set = |b: &mut settings::Builder, k: &str, v: &str| {
+        b.set(k, v).unwrap_or_else(|e| panic!("cranelift setting {k}={v}: {e}"));
+    };
+    set(&mut b, "opt_level", if opt == OptLevel::Speed { "speed" } else { "none" });
+    set(&mut b, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    set(&mut b, "unwind_info", "false");
+    // Cranelift's tail calls (block chaining) need frame pointers.
+    set(&mut b, "preserve_frame_pointers", "true");
+    let flags = settings::Flags::new(b);
+    let builder = cranelift_native::builder().unwrap_or_else(|e| panic!("host not supported by Cranelift: {e}"));
+    builder.finish(flags).unwrap_or_else(|e| panic!("cranelift ISA: {e}"))
+}
+
+impl Compiler {
+    pub fn new(opt: OptLevel) -> Compiler {
+        Compiler { isa: make_isa(opt), ctx: Context::new(), fctx: FunctionBuilderContext::new() }
+    }
+
+    /// Compiles the block at `r.pc`. `Err(pc)` when its first instruction cannot be fetched.
+    pub fn compile<F: Frontend>(&mut self, fe: &F, code: &dyn CodeSource, slots: &mut dyn SlotAlloc, r: &Request) -> Result<Compiled, u64> {
+        let t0 = Instant::now();
+        let (pc, mode, log) = (r.pc, r.mode, r.log);
+        self.ctx.clear();
+        self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
+        let start_page = pc >> PAGE_BITS;
+        let mut asm_log = String::new();
+        let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, r.env, slots);
+        let (mut cur, mut last, mut n) = (pc, pc, 0usize);
+        let next = loop {
+            em.begin_insn(cur);
+            match fe.translate(&mut em, code, cur, mode) {
+                None if n == 0 => return Err(pc),
+                None => break Some(cur),
+                Some(flow) => {
+                    if log.in_asm {
+                        let (text, _) = fe.disasm(code, cur, mode);
+                        asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
+                    }
+                    em.end_insn();
+                    n += 1;
+                    last = cur;
+                    match flow {
+                        Flow::End => break None,
+                        Flow::Next(len) => {
+                            cur = cur.wrapping_add(len as u64);
+                            if n >= r.max_insns || cur >> PAGE_BITS != start_page {
+                                break Some(cur);
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        let pcs = em.finish(next, self.isa.frontend_config());
+        if log.in_asm {
+            crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", fe.name());
+        }
+        if log.op {
+            crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
+        }
+        let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
+            Ok(c) => c,
+            Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
+        };
+        assert!(compiled.buffer.relocs().is_empty(), "translated block at 0x{pc:x} needs relocations");
+        let ranges = compiled
+            .buffer
+            .get_srclocs_sorted()
+            .iter()
+            .filter(|l| !l.loc.is_default())
+            .map(|l| (l.start, l.end, l.loc.bits()))
+            .collect();
+        let faults = FaultMap { ranges, pcs };
+        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, last, ns: t0.elapsed().as_nanos() as u64, faults })
+    }
+}
+
+/// Instruction bytes captured for a background compile.
+pub struct Snapshot {
+    pub start: u64,
+    pub bytes: Vec<u8>,
+}
+
+impl CodeSource for Snapshot {
+    fn fetch(&self, pc: u64, buf: &mut [u8]) -> bool {
+        let off = pc.wrapping_sub(self.start) as usize;
+        match off.checked_add(buf.len()) {
+            Some(end) if end <= self.bytes.len() => {
+                buf.copy_from_slice(&self.bytes[off..end]);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+pub struct Job {
+    pub id: u32,
+    pub generation: u64,
+    pub code: Snapshot,
+    pub req: Request,
+}
+
+pub struct Done {
+    pub id: u32,
+    pub generation: u64,
+    pub pc: u64,
+    pub result: Option<Compiled>,
+}
+
+/// A background compiler thread.
+pub struct Worker {
+    jobs: Option<Sender<Job>>,
+    pub done: Receiver<Done>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Worker {
+    pub fn spawn<F: Frontend>(fe: Arc<F>, slots: Arc<Mutex<SlotArena>>, opt: OptLevel) -> Option<Worker> {
+        let (jtx, jrx) = unbounded::<Job>();
+        let (dtx, drx) = unbounded::<Done>();
+        let handle = std::thread::Builder::new()
+            .name("bigiron-compile".into())
+            .spawn(move || {
+                let mut c = Compiler::new(opt);
+                for job in jrx {
+                    let result = {
+                        let mut slots = match slots.lock() {
+                            Ok(g) => g,
+                            Err(p) => p.into_inner(),
+                        };
+                        c.compile(&*fe, &job.code, &mut *slots, &job.req).ok()
+                    };
+                    if dtx.send(Done { id: job.id, generation: job.generation, pc: job.req.pc, result }).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Worker { jobs: Some(jtx), done: drx, handle: Some(handle) })
+    }
+
+    /// Queues a job; `false` if the worker is gone.
+    pub fn submit(&self, job: Job) -> bool {
+        self.jobs.as_ref().is_some_and(|t| t.send(job).is_ok())
+    }
+
+    /// Stops the thread after its current job; returns the results not yet collected.
+    pub fn shutdown(mut self) -> Vec<Done> {
+        self.jobs = None;
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+        self.done.try_iter().collect()
+    }
+}

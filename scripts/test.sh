@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# bigiron's test command: every tier, in order, with a summary. Exits non-zero on any failure.
+#
+#   scripts/test.sh
+#
+# Tiers:
+#   deps      scripts/install-deps.sh (apt; skipped unless root, or with BIGIRON_NO_INSTALL=1)
+#   guests    scripts/fetch-guests.sh guests/ (Debian's busybox for ppc64el/s390x/amd64)
+#   build     cargo build --release --workspace
+#   cargo     cargo test --release --workspace (unit, decode-table, codegen snapshot and
+#             "guest behaves as on Linux" tests)
+#   difftest  every decode row, random instances, bigiron vs qemu-ppc64le-static
+#   busybox   tests/busybox.sh: busybox applets under bigiron vs native amd64 busybox
+#
+# Environment: BIGIRON_NO_INSTALL=1, BIGIRON_GUESTS=DIR (default guests), DIFFTEST_ARGS
+# (extra difftest arguments, e.g. "--cases 40"), EMU_S390X (adds s390x busybox rows).
+# On 2 cores a warm run takes a few minutes; a cold build adds the Cranelift compile.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+GUESTS=${BIGIRON_GUESTS:-$ROOT/guests}
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+declare -a NAMES STATUS SECS
+failed=0
+record() { NAMES+=("$1"); STATUS+=("$2"); SECS+=("$3"); [ "$2" = FAIL ] && failed=1; return 0; }
+# step NAME CMD... : runs a tier, timing it; its status is PASS or FAIL by exit code.
+step() {
+  local name=$1; shift
+  echo
+  echo "=== $name: $*"
+  local t0=$SECONDS
+  "$@"
+  local rc=$?
+  local st=PASS; [ $rc = 0 ] || st=FAIL
+  record "$name" "$st" $((SECONDS - t0))
+  echo "=== $name: $st ($((SECONDS - t0))s)"
+  return $rc
+}
+
+if [ "$(id -u)" = 0 ] && [ "${BIGIRON_NO_INSTALL:-0}" != 1 ]; then
+  step deps bash scripts/install-deps.sh
+else
+  record deps "SKIP(not root or BIGIRON_NO_INSTALL=1)" 0
+fi
+step guests bash scripts/fetch-guests.sh "$GUESTS"
+guests_ok=$?
+
+if step build cargo build --release --workspace; then
+  step cargo cargo test --release --workspace
+  # shellcheck disable=SC2086
+  step difftest timeout 1800 "$ROOT/target/release/difftest" --quiet ${DIFFTEST_ARGS:-}
+  if [ $guests_ok = 0 ]; then
+    step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
+  else
+    record busybox "FAIL(no guests)" 0
+    failed=1
+  fi
+else
+  for t in cargo difftest busybox; do record $t "SKIP(build failed)" 0; done
+fi
+
+echo
+echo "=== summary"
+for i in "${!NAMES[@]}"; do
+  printf '  %-10s %-40s %5ss\n' "${NAMES[$i]}" "${STATUS[$i]}" "${SECS[$i]}"
+done
+total=0; for s in "${SECS[@]}"; do total=$((total + s)); done
+if [ $failed = 0 ]; then echo "all tiers passed (${total}s)"; else echo "FAILED (${total}s)"; fi
+exit $failed
