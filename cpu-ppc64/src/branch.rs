@@ -17,8 +17,7 @@ pub fn trans_b<E: Emitter>(e: &mut E, a: &I, cx: &Cx) -> Flow {
         let lr = e.iconst(Ty::I64, cx.next());
         e.set(LR, lr);
     }
-    e.exit(target);
-    Flow::End
+    Flow::Goto(target)
 }
 
 /// The branch condition of BO/BI (§2.4): decrements CTR when BO_2 is 0 and returns the I8
@@ -53,10 +52,7 @@ pub fn trans_bc<E: Emitter>(e: &mut E, a: &B, cx: &Cx) -> Flow {
         e.set(LR, lr);
     }
     match branch_cond(e, a.bo, a.bi, true) {
-        None => {
-            e.exit(target);
-            Flow::End
-        }
+        None => Flow::Goto(target),
         Some(c) => {
             // The taken path leaves by a side exit; translation goes on with the fall-through
             // path in the same block (a superblock), saving a block transition.

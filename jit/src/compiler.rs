@@ -9,6 +9,7 @@
 //! write to code therefore always wins over a compile in flight.
 
 use crate::codegen::{block_signature, ClifEmitter, Env, SlotAlloc};
+use crate::ir::Emitter;
 use crate::codebuf::SlotArena;
 use crate::engine::{OptLevel, PAGE_BITS};
 use crate::frontend::{CodeSource, Flow, Frontend};
@@ -101,7 +102,10 @@ impl Compiler {
         let mut asm_log = String::new();
         let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, r.env, slots);
         let (mut cur, mut last, mut n) = (pc, pc, 0usize);
+        // Instructions translated so far (a branch back into the block ends it instead).
+        let mut seen: Vec<u64> = Vec::new();
         let next = loop {
+            seen.push(cur);
             em.begin_insn(cur);
             match fe.translate(&mut em, code, cur, mode) {
                 None if n == 0 => return Err(pc),
@@ -116,6 +120,16 @@ impl Compiler {
                     last = cur;
                     match flow {
                         Flow::End => break None,
+                        Flow::Goto(target) => {
+                            // Follow an unconditional branch within the page (a longer trace,
+                            // one block transition fewer); otherwise leave for it.
+                            if n < r.max_insns && target >> PAGE_BITS == start_page && !seen.contains(&target) {
+                                cur = target;
+                                continue;
+                            }
+                            em.exit(target);
+                            break None;
+                        }
                         Flow::Next(len) => {
                             cur = cur.wrapping_add(len as u64);
                             if n >= r.max_insns || cur >> PAGE_BITS != start_page {

@@ -38,6 +38,10 @@ pub enum Flow {
     Next(u32),
     /// The instruction ended the block (it emitted an unconditional exit or raise).
     End,
+    /// The instruction ends with an unconditional branch to a constant address and emitted no
+    /// exit for it: the engine either goes on translating at the target in the same block
+    /// or emits the exit itself.
+    Goto(u64),
 }
 
 pub trait Frontend: Send + Sync + 'static {

@@ -104,6 +104,10 @@ impl<'a> Interp<'a> {
                 self.commit();
                 Outcome::Next(self.pc.wrapping_add(len as u64))
             }
+            (None, Some(Flow::Goto(target))) => {
+                self.commit();
+                Outcome::Jump(target)
+            }
             (None, Some(Flow::End)) => {
                 panic!("front end returned Flow::End at {:#x} without an exit or raise", self.pc)
             }
