@@ -78,6 +78,7 @@ macro_rules! decode_table {
 
 use fixed_point as fx;
 use load_store as ls;
+use crate::fp::{self, Xfl};
 
 decode_table! {
     ---- "branch facility (Power ISA 3.0B Book I ch. 2): branch.rs" ----
@@ -538,6 +539,129 @@ decode_table! {
     XSNABSQP "xsnabsqp"  X   0xfc1f_07ff 0xfc08_0648 => vsx::trans_xsnabsqp;
     XSNEGQP  "xsnegqp"   X   0xfc1f_07ff 0xfc10_0648 => vsx::trans_xsnegqp;
     XSCPSGNQP "xscpsgnqp" X   0xfc00_07ff 0xfc00_00c8 => vsx::trans_xscpsgnqp;
+    // -- VSX scalar floating point (§7.6.1): fp.rs, helpers in fp_helpers.rs --
+    XSADDDP    "xsadddp"     Xx   0xfc00_07f8 0xf000_0100 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Add, false);
+    XSSUBDP    "xssubdp"     Xx   0xfc00_07f8 0xf000_0140 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Sub, false);
+    XSMULDP    "xsmuldp"     Xx   0xfc00_07f8 0xf000_0180 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Mul, false);
+    XSDIVDP    "xsdivdp"     Xx   0xfc00_07f8 0xf000_01c0 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Div, false);
+    XSADDSP    "xsaddsp"     Xx   0xfc00_07f8 0xf000_0000 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Add, true);
+    XSSUBSP    "xssubsp"     Xx   0xfc00_07f8 0xf000_0040 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Sub, true);
+    XSMULSP    "xsmulsp"     Xx   0xfc00_07f8 0xf000_0080 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Mul, true);
+    XSDIVSP    "xsdivsp"     Xx   0xfc00_07f8 0xf000_00c0 => |e, a, cx| fp::xs_arith(e, a, cx, fp::Arith::Div, true);
+    XSMADDADP  "xsmaddadp"   Xx   0xfc00_07f8 0xf000_0108 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Madd, false, false);
+    XSMADDASP  "xsmaddasp"   Xx   0xfc00_07f8 0xf000_0008 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Madd, false, true);
+    XSMADDMDP  "xsmaddmdp"   Xx   0xfc00_07f8 0xf000_0148 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Madd, true, false);
+    XSMADDMSP  "xsmaddmsp"   Xx   0xfc00_07f8 0xf000_0048 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Madd, true, true);
+    XSMSUBADP  "xsmsubadp"   Xx   0xfc00_07f8 0xf000_0188 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Msub, false, false);
+    XSMSUBASP  "xsmsubasp"   Xx   0xfc00_07f8 0xf000_0088 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Msub, false, true);
+    XSMSUBMDP  "xsmsubmdp"   Xx   0xfc00_07f8 0xf000_01c8 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Msub, true, false);
+    XSMSUBMSP  "xsmsubmsp"   Xx   0xfc00_07f8 0xf000_00c8 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Msub, true, true);
+    XSNMADDADP "xsnmaddadp"  Xx   0xfc00_07f8 0xf000_0508 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmadd, false, false);
+    XSNMADDASP "xsnmaddasp"  Xx   0xfc00_07f8 0xf000_0408 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmadd, false, true);
+    XSNMADDMDP "xsnmaddmdp"  Xx   0xfc00_07f8 0xf000_0548 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmadd, true, false);
+    XSNMADDMSP "xsnmaddmsp"  Xx   0xfc00_07f8 0xf000_0448 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmadd, true, true);
+    XSNMSUBADP "xsnmsubadp"  Xx   0xfc00_07f8 0xf000_0588 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmsub, false, false);
+    XSNMSUBASP "xsnmsubasp"  Xx   0xfc00_07f8 0xf000_0488 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmsub, false, true);
+    XSNMSUBMDP "xsnmsubmdp"  Xx   0xfc00_07f8 0xf000_05c8 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmsub, true, false);
+    XSNMSUBMSP "xsnmsubmsp"  Xx   0xfc00_07f8 0xf000_04c8 => |e, a, cx| fp::xs_madd(e, a, cx, fp::Arith::Nmsub, true, true);
+    XSCMPUDP   "xscmpudp"    Xfl  0xfc00_07f8 0xf000_0118 => |e, a, cx| fp::xs_compare(e, a, cx, false);
+    XSCMPODP   "xscmpodp"    Xfl  0xfc00_07f8 0xf000_0158 => |e, a, cx| fp::xs_compare(e, a, cx, true);
+    XSTDIVDP   "xstdivdp"    Xfl  0xfc00_07f8 0xf000_01e8 => fp::trans_xstdivdp;
+    XSMAXDP    "xsmaxdp"     Xx   0xfc00_07f8 0xf000_0500 => |e, a, cx| fp::xs_max_min(e, a, cx, true);
+    XSMINDP    "xsmindp"     Xx   0xfc00_07f8 0xf000_0540 => |e, a, cx| fp::xs_max_min(e, a, cx, false);
+    XSCVDPSXDS "xscvdpsxds"  Xx   0xfc1f_07fc 0xf000_0560 => |e, a, cx| fp::xs_to_int(e, a, cx, true, 64);
+    XSCVDPSXWS "xscvdpsxws"  Xx   0xfc1f_07fc 0xf000_0160 => |e, a, cx| fp::xs_to_int(e, a, cx, true, 32);
+    XSCVDPUXDS "xscvdpuxds"  Xx   0xfc1f_07fc 0xf000_0520 => |e, a, cx| fp::xs_to_int(e, a, cx, false, 64);
+    XSCVDPUXWS "xscvdpuxws"  Xx   0xfc1f_07fc 0xf000_0120 => |e, a, cx| fp::xs_to_int(e, a, cx, false, 32);
+    XSCVSXDDP  "xscvsxddp"   Xx   0xfc1f_07fc 0xf000_05e0 => |e, a, cx| fp::xs_from_int(e, a, cx, true, false);
+    XSCVUXDDP  "xscvuxddp"   Xx   0xfc1f_07fc 0xf000_05a0 => |e, a, cx| fp::xs_from_int(e, a, cx, false, false);
+    XSCVSXDSP  "xscvsxdsp"   Xx   0xfc1f_07fc 0xf000_04e0 => |e, a, cx| fp::xs_from_int(e, a, cx, true, true);
+    XSCVUXDSP  "xscvuxdsp"   Xx   0xfc1f_07fc 0xf000_04a0 => |e, a, cx| fp::xs_from_int(e, a, cx, false, true);
+    XSRSP      "xsrsp"       Xx   0xfc1f_07fc 0xf000_0464 => fp::trans_xsrsp;
+    XSCVDPSP   "xscvdpsp"    Xx   0xfc1f_07fc 0xf000_0424 => fp::trans_xscvdpsp;
+    XSCVSPDP   "xscvspdp"    Xx   0xfc1f_07fc 0xf000_0524 => fp::trans_xscvspdp;
+    XSSQRTDP   "xssqrtdp"    Xx   0xfc1f_07fc 0xf000_012c => |e, a, cx| fp::xs_unary(e, a, cx, fp::Arith::Sqrt, false);
+    XSSQRTSP   "xssqrtsp"    Xx   0xfc1f_07fc 0xf000_002c => |e, a, cx| fp::xs_unary(e, a, cx, fp::Arith::Sqrt, true);
+    XSREDP     "xsredp"      Xx   0xfc1f_07fc 0xf000_0168 => |e, a, cx| fp::xs_unary(e, a, cx, fp::Arith::Re, false);
+    XSRESP     "xsresp"      Xx   0xfc1f_07fc 0xf000_0068 => |e, a, cx| fp::xs_unary(e, a, cx, fp::Arith::Re, true);
+    XSRSQRTEDP "xsrsqrtedp"  Xx   0xfc1f_07fc 0xf000_0128 => |e, a, cx| fp::xs_unary(e, a, cx, fp::Arith::Rsqrte, false);
+    XSRSQRTESP "xsrsqrtesp"  Xx   0xfc1f_07fc 0xf000_0028 => |e, a, cx| fp::xs_unary(e, a, cx, fp::Arith::Rsqrte, true);
+    XSRDPI     "xsrdpi"      Xx   0xfc1f_07fc 0xf000_0124 => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::NEAREST_AWAY);
+    XSRDPIC    "xsrdpic"     Xx   0xfc1f_07fc 0xf000_01ac => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::CURRENT);
+    XSRDPIM    "xsrdpim"     Xx   0xfc1f_07fc 0xf000_01e4 => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::DOWN);
+    XSRDPIP    "xsrdpip"     Xx   0xfc1f_07fc 0xf000_01a4 => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::UP);
+    XSRDPIZ    "xsrdpiz"     Xx   0xfc1f_07fc 0xf000_0164 => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::ZERO);
+    XSTSQRTDP  "xstsqrtdp"   Xfl  0xfc1f_07fc 0xf000_01a8 => fp::trans_xstsqrtdp;
+
+    ---- "floating point (Book I ch. 4): fp.rs, helpers in fp_helpers.rs" ----
+    // -- moves and select (§4.6.5, 4.6.9) --
+    FMR        "fmr"         X    0xfc00_07fe 0xfc00_0090 => fp::trans_fmr;
+    FNEG       "fneg"        X    0xfc00_07fe 0xfc00_0050 => fp::trans_fneg;
+    FABS       "fabs"        X    0xfc00_07fe 0xfc00_0210 => fp::trans_fabs;
+    FNABS      "fnabs"       X    0xfc00_07fe 0xfc00_0110 => fp::trans_fnabs;
+    FCPSGN     "fcpsgn"      X    0xfc00_07fe 0xfc00_0010 => fp::trans_fcpsgn;
+    FMRGEW     "fmrgew"      X    0xfc00_07ff 0xfc00_078c => fp::trans_fmrgew;
+    FMRGOW     "fmrgow"      X    0xfc00_07ff 0xfc00_068c => fp::trans_fmrgow;
+    FSEL       "fsel"        A    0xfc00_003e 0xfc00_002e => fp::trans_fsel;
+    // -- arithmetic (§4.6.6) --
+    FADD       "fadd"        A    0xfc00_003e 0xfc00_002a => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Add, false);
+    FADDS      "fadds"       A    0xfc00_003e 0xec00_002a => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Add, true);
+    FSUB       "fsub"        A    0xfc00_003e 0xfc00_0028 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Sub, false);
+    FSUBS      "fsubs"       A    0xfc00_003e 0xec00_0028 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Sub, true);
+    FMUL       "fmul"        A    0xfc00_003e 0xfc00_0032 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Mul, false);
+    FMULS      "fmuls"       A    0xfc00_003e 0xec00_0032 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Mul, true);
+    FDIV       "fdiv"        A    0xfc00_003e 0xfc00_0024 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Div, false);
+    FDIVS      "fdivs"       A    0xfc00_003e 0xec00_0024 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Div, true);
+    FSQRT      "fsqrt"       A    0xfc00_003e 0xfc00_002c => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Sqrt, false);
+    FSQRTS     "fsqrts"      A    0xfc00_003e 0xec00_002c => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Sqrt, true);
+    FRE        "fre"         A    0xfc00_003e 0xfc00_0030 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Re, false);
+    FRES       "fres"        A    0xfc00_003e 0xec00_0030 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Re, true);
+    FRSQRTE    "frsqrte"     A    0xfc00_003e 0xfc00_0034 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Rsqrte, false);
+    FRSQRTES   "frsqrtes"    A    0xfc00_003e 0xec00_0034 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Rsqrte, true);
+    FMADD      "fmadd"       A    0xfc00_003e 0xfc00_003a => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Madd, false);
+    FMADDS     "fmadds"      A    0xfc00_003e 0xec00_003a => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Madd, true);
+    FMSUB      "fmsub"       A    0xfc00_003e 0xfc00_0038 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Msub, false);
+    FMSUBS     "fmsubs"      A    0xfc00_003e 0xec00_0038 => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Msub, true);
+    FNMADD     "fnmadd"      A    0xfc00_003e 0xfc00_003e => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Nmadd, false);
+    FNMADDS    "fnmadds"     A    0xfc00_003e 0xec00_003e => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Nmadd, true);
+    FNMSUB     "fnmsub"      A    0xfc00_003e 0xfc00_003c => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Nmsub, false);
+    FNMSUBS    "fnmsubs"     A    0xfc00_003e 0xec00_003c => |e, a, cx| fp::arith(e, a, cx, fp::Arith::Nmsub, true);
+    // -- rounding and conversion (§4.6.7) --
+    FRSP       "frsp"        X    0xfc00_07fe 0xfc00_0018 => fp::trans_frsp;
+    FCTIW      "fctiw"       X    0xfc00_07fe 0xfc00_001c => |e, a, cx| fp::to_int(e, a, cx, true, 32, false);
+    FCTIWZ     "fctiwz"      X    0xfc00_07fe 0xfc00_001e => |e, a, cx| fp::to_int(e, a, cx, true, 32, true);
+    FCTIWU     "fctiwu"      X    0xfc00_07fe 0xfc00_011c => |e, a, cx| fp::to_int(e, a, cx, false, 32, false);
+    FCTIWUZ    "fctiwuz"     X    0xfc00_07fe 0xfc00_011e => |e, a, cx| fp::to_int(e, a, cx, false, 32, true);
+    FCTID      "fctid"       X    0xfc00_07fe 0xfc00_065c => |e, a, cx| fp::to_int(e, a, cx, true, 64, false);
+    FCTIDZ     "fctidz"      X    0xfc00_07fe 0xfc00_065e => |e, a, cx| fp::to_int(e, a, cx, true, 64, true);
+    FCTIDU     "fctidu"      X    0xfc00_07fe 0xfc00_075c => |e, a, cx| fp::to_int(e, a, cx, false, 64, false);
+    FCTIDUZ    "fctiduz"     X    0xfc00_07fe 0xfc00_075e => |e, a, cx| fp::to_int(e, a, cx, false, 64, true);
+    FCFID      "fcfid"       X    0xfc00_07fe 0xfc00_069c => |e, a, cx| fp::from_int(e, a, cx, true, false);
+    FCFIDU     "fcfidu"      X    0xfc00_07fe 0xfc00_079c => |e, a, cx| fp::from_int(e, a, cx, false, false);
+    FCFIDS     "fcfids"      X    0xfc00_07fe 0xec00_069c => |e, a, cx| fp::from_int(e, a, cx, true, true);
+    FCFIDUS    "fcfidus"     X    0xfc00_07fe 0xec00_079c => |e, a, cx| fp::from_int(e, a, cx, false, true);
+    FRIN       "frin"        X    0xfc00_07fe 0xfc00_0310 => |e, a, cx| fp::round_int(e, a, cx, fp::ri::NEAREST_AWAY);
+    FRIZ       "friz"        X    0xfc00_07fe 0xfc00_0350 => |e, a, cx| fp::round_int(e, a, cx, fp::ri::ZERO);
+    FRIP       "frip"        X    0xfc00_07fe 0xfc00_0390 => |e, a, cx| fp::round_int(e, a, cx, fp::ri::UP);
+    FRIM       "frim"        X    0xfc00_07fe 0xfc00_03d0 => |e, a, cx| fp::round_int(e, a, cx, fp::ri::DOWN);
+    // -- compare and test (§4.6.8) --
+    FCMPU      "fcmpu"       X    0xfc00_07fe 0xfc00_0000 => |e, a, cx| fp::compare(e, a, cx, false);
+    FCMPO      "fcmpo"       X    0xfc00_07fe 0xfc00_0040 => |e, a, cx| fp::compare(e, a, cx, true);
+    FTDIV      "ftdiv"       X    0xfc00_07fe 0xfc00_0100 => fp::trans_ftdiv;
+    FTSQRT     "ftsqrt"      X    0xfc00_07fe 0xfc00_0140 => fp::trans_ftsqrt;
+    // -- FPSCR (§4.6.10) --
+    MFFS       "mffs"        Xfl  0xfc1f_07fe 0xfc00_048e => fp::trans_mffs;
+    MFFSCE     "mffsce"      Xfl  0xfc1f_07ff 0xfc01_048e => fp::trans_mffsce;
+    MFFSCDRN   "mffscdrn"    Xfl  0xfc1f_07ff 0xfc14_048e => fp::trans_mffscdrn;
+    MFFSCDRNI  "mffscdrni"   Xfl  0xfc1f_07ff 0xfc15_048e => fp::trans_mffscdrni;
+    MFFSCRN    "mffscrn"     Xfl  0xfc1f_07ff 0xfc16_048e => fp::trans_mffscrn;
+    MFFSCRNI   "mffscrni"    Xfl  0xfc1f_07ff 0xfc17_048e => fp::trans_mffscrni;
+    MFFSL      "mffsl"       Xfl  0xfc1f_07ff 0xfc18_048e => fp::trans_mffsl;
+    MTFSF      "mtfsf"       Xfl  0xfc00_07fe 0xfc00_058e => fp::trans_mtfsf;
+    MTFSFI     "mtfsfi"      Xfl  0xfc00_07fe 0xfc00_010c => fp::trans_mtfsfi;
+    MTFSB0     "mtfsb0"      Xfl  0xfc00_07fe 0xfc00_008c => fp::trans_mtfsb0;
+    MTFSB1     "mtfsb1"      Xfl  0xfc00_07fe 0xfc00_004c => fp::trans_mtfsb1;
+    MCRFS      "mcrfs"       Xfl  0xfc00_07ff 0xfc00_0080 => fp::trans_mcrfs;
 
     ---- "known, not yet implemented: VMX (Book I ch. 6)" ----
     // -- integer add/subtract with carry, extended, quadword --

@@ -2,13 +2,18 @@
 //! ([`decode`]) and written once against the engine's [`Emitter`] API.
 //!
 //! Semantic code is split by the book's chapters: [`branch`], [`fixed_point`],
-//! [`load_store`], [`cr_ops`], [`sprs`], [`vmx`], [`vsx`].
+//! [`load_store`], [`cr_ops`], [`sprs`], [`fp`] (with [`fp_arith`], [`fp_host`],
+//! [`fp_helpers`]), [`vmx`], [`vsx`].
 
 pub mod branch;
 pub mod cr_ops;
 pub mod decode;
 pub mod fixed_point;
 pub mod forms;
+pub mod fp;
+pub mod fp_arith;
+pub mod fp_helpers;
+pub mod fp_host;
 pub mod fp_load_store;
 pub mod load_store;
 pub mod sprs;
@@ -40,6 +45,10 @@ pub mod exc {
     /// `scv 0`: a system call through the vectored entry (Linux's scv ABI: negative errno
     /// results, no CR0.SO); `pc` is the instruction after it.
     pub const SYSCALL_SCV: u32 = 7;
+    /// Program interrupt, floating-point enabled exception: an FP instruction caused an
+    /// exception enabled in the FPSCR while MSR[FE0 FE1] ≠ 0 (Linux: SIGFPE); `pc` is the
+    /// instruction, whose FPSCR update (and, for overflow/underflow/inexact, target) is done.
+    pub const FP_ENABLED: u32 = 8;
 }
 
 /// What semantic functions know about the instruction being translated.

@@ -134,8 +134,10 @@ struct BlockInfo {
     mode: u32,
     /// Compiled code, or null while the block runs in the interpreter tier.
     code: *const u8,
-    /// Dispatches so far (drives promotion to compiled code).
+    /// Dispatches so far, and guest instructions interpreted for this block (they drive
+    /// promotion to compiled code: long blocks cost more per interpreted run).
     count: u32,
+    interp_insns: u32,
     /// Instruction bytes seen by the interpreter tier (a fetch cache; dropped with the block).
     bytes: Vec<u8>,
     /// A background compile of this block is in flight.
@@ -153,6 +155,10 @@ struct JcEntry {
 }
 
 pub const PAGE_BITS: u32 = 12;
+
+/// A block is also promoted once it has interpreted `hot_threshold` times this many guest
+/// instructions (a long block pays for its compile sooner).
+const HOT_INSNS_PER_DISPATCH: u32 = 25;
 
 pub struct Engine<F: Frontend> {
     pub frontend: Arc<F>,
@@ -354,7 +360,9 @@ impl<F: Frontend> Engine<F> {
             if b.code.is_null() {
                 // The interpreter tier reaches memory the user-mode way; system mode (a
                 // software TLB) compiles every block for now.
-                let hot = b.count > self.config.hot_threshold || self.config.softtlb.is_some();
+                let hot = b.count > self.config.hot_threshold
+                    || b.interp_insns > self.config.hot_threshold.saturating_mul(HOT_INSNS_PER_DISPATCH)
+                    || self.config.softtlb.is_some();
                 if hot && self.worker.is_some() {
                     if !b.compiling {
                         self.submit(id, mem);
@@ -409,7 +417,7 @@ impl<F: Frontend> Engine<F> {
     /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
     fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
         let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, bytes: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
         self.map.insert((pc, mode), id);
         self.add_page(pc >> PAGE_BITS, id, mem);
         id
@@ -462,6 +470,7 @@ impl<F: Frontend> Engine<F> {
         if let Some(b) = self.blocks.get_mut(id as usize) {
             if b.valid && b.pc == start {
                 b.bytes = bytes;
+                b.interp_insns = b.interp_insns.saturating_add(n as u32);
             }
         }
         result

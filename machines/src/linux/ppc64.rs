@@ -528,11 +528,16 @@ impl Target for Ppc64Linux {
         const ILL_PRVOPC: i32 = 5;
         const TRAP_BRKPT: i32 = 1;
         const BUS_ADRALN: i32 = 1;
+        const FPE_FLTUNK: i32 = 14;
         match n {
             exc::SYSCALL => Trap::Syscall,
             exc::PRIVILEGED => Trap::Signal { sig: libc::SIGILL, code: ILL_PRVOPC },
             exc::TRAP => Trap::Signal { sig: libc::SIGTRAP, code: TRAP_BRKPT },
             exc::ALIGNMENT => Trap::Signal { sig: libc::SIGBUS, code: BUS_ADRALN },
+            // An enabled FP exception (MSR[FE0|FE1] set and the FPSCR enable bit on). The
+            // kernel picks si_code from FPSCR (`__parse_fpscr`); without guest signal handlers
+            // only the signal itself is observable, so FPE_FLTUNK for now.
+            exc::FP_ENABLED => Trap::Signal { sig: libc::SIGFPE, code: FPE_FLTUNK },
             _ => Trap::Signal { sig: libc::SIGILL, code: ILL_ILLOPC },
         }
     }
