@@ -316,11 +316,6 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             MemModel::SoftTlb(_) => self.prepare_for_side_effect(),
             MemModel::User { .. } => self.sync(),
         }
-        if std::env::var_os("BIGIRON_EVICT").is_some() {
-            // Everything is in the CPU struct now: forget cached values, so later uses reload
-            // them instead of keeping long-lived values that the register allocator spills.
-            self.cache.clear();
-        }
         self.mem_pcs.push(self.pc);
         self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(self.mem_pcs.len() as u32));
     }

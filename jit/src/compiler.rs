@@ -123,7 +123,7 @@ impl Compiler {
                         Flow::Goto(target) => {
                             // Follow an unconditional branch within the page (a longer trace,
                             // one block transition fewer); otherwise leave for it.
-                            if std::env::var_os("BIGIRON_NOTRACE").is_none() && n < r.max_insns && target >> PAGE_BITS == start_page && !seen.contains(&target) {
+                            if n < r.max_insns && target >> PAGE_BITS == start_page && !seen.contains(&target) {
                                 cur = target;
                                 continue;
                             }
