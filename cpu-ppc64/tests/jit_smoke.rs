@@ -172,3 +172,41 @@ fn self_modifying_code_runs_new_instructions() {
         assert!(eng.stats.invalidated > 0);
     }
 }
+
+/// Base + displacement accesses range-check only the base register (guard regions surround
+/// guest memory): below address 0, across the top of guest memory and from a wild base
+/// must all fault precisely, with the architected effective address.
+#[test]
+fn base_displacement_accesses_outside_memory_fault_precisely() {
+    for cfg in configs() {
+        let size = 16u64 << 20;
+        let mem = FlatMemory::new(size as usize);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0001, // li r3,1
+                0xe8a0_fff8, // ld r5,-8(0)          EA = 0xffff_ffff_ffff_fff8
+            ],
+        );
+        load_program(&mem, 0x20000, &[0xe8a4_0008]); // ld r5,8(r4)
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Fault { addr: 0xffff_ffff_ffff_fff8, write: false });
+        assert_eq!((cpu.hdr.pc, cpu.gpr[3]), (0x10004, 1));
+        for (r4, ea) in [(size - 4, size + 4), (1u64 << 63, (1u64 << 63) + 8), (u64::MAX - 3, 4)] {
+            let mut cpu = Ppc64Cpu::new(true);
+            cpu.hdr.pc = 0x20000;
+            cpu.gpr[4] = r4;
+            let r = eng.run(&mut cpu, &mem);
+            if ea == 4 {
+                // Wraps around to guest address 4, which is mapped: a valid load.
+                assert_ne!(r, Exit::Fault { addr: ea, write: false });
+                continue;
+            }
+            assert_eq!(r, Exit::Fault { addr: ea, write: false }, "r4={r4:#x}");
+            assert_eq!(cpu.hdr.pc, 0x20000);
+        }
+    }
+}

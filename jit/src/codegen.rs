@@ -24,6 +24,7 @@
 //!   jump cache inline. Both only jump on when `exit_request` is clear.
 
 use crate::cpu::{exit_code, CpuHeader};
+use crate::frontend::GUARD_BYTES;
 use crate::ir::{Cmp, Emitter, Endian, Helper, Slot, Ty};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
@@ -145,6 +146,8 @@ pub struct ClifEmitter<'a, 's> {
     loop_header: Block,
     /// Values built by `pack_bits`, with their parts (for `bit`).
     packed: HashMap<Value, Vec<Value>>,
+    /// Host addresses of already range-checked base registers (see `host_addr`).
+    clamped: HashMap<Value, Value>,
 }
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
@@ -185,6 +188,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             block_pc: u64::MAX,
             loop_header,
             packed: HashMap::new(),
+            clamped: HashMap::new(),
         }
     }
 
@@ -325,19 +329,62 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         self.b.ins().return_(&[z]);
     }
 
-    /// The host address of a guest access of `size` bytes at `addr`.
-    fn host_addr(&mut self, addr: Value, size: u32, write: bool) -> Value {
+    /// The host address of a guest access of `size` bytes at `addr`, as (base, offset).
+    fn host_addr(&mut self, addr: Value, size: u32, write: bool) -> (Value, i32) {
         match self.env.mem {
             MemModel::User { limit } => {
+                if let Some((base, disp)) = self.split_disp(addr) {
+                    // base + small displacement: with guard regions of GUARD_BYTES on both
+                    // sides, clamping the base alone is enough — once per base value.
+                    let safe = match self.clamped.get(&base) {
+                        Some(&v) => v,
+                        None => {
+                            let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, base, limit as i64);
+                            let guard = self.b.ins().iconst(types::I64, (limit + GUARD_BYTES / 2) as i64);
+                            let safe = self.b.ins().select(ok, base, guard);
+                            let host = self.b.ins().iadd(self.mem, safe);
+                            self.clamped.insert(base, host);
+                            host
+                        }
+                    };
+                    return (safe, disp as i32);
+                }
                 // Out of range: use the guard region right after guest memory, which faults.
                 let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, addr, (limit - size as u64) as i64);
                 let guard = self.b.ins().iconst(types::I64, limit as i64);
                 let safe = self.b.ins().select(ok, addr, guard);
-                self.b.ins().iadd(self.mem, safe)
+                (self.b.ins().iadd(self.mem, safe), 0)
             }
             // Atomics in system mode go through the TLB's host address (RAM only).
-            MemModel::SoftTlb(layout) => crate::softtlb::emit_host_addr(self, layout, addr, size, write),
+            MemModel::SoftTlb(layout) => (crate::softtlb::emit_host_addr(self, layout, addr, size, write), 0),
         }
+    }
+
+    /// `addr` as (base, displacement) when the IR computed it as base + a constant smaller
+    /// than half a guard region.
+    fn split_disp(&self, addr: Value) -> Option<(Value, i64)> {
+        use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
+        let dfg = &self.b.func.dfg;
+        let konst = |v: Value| match dfg.value_def(v) {
+            ValueDef::Result(i, 0) => match dfg.insts[i] {
+                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let half = (GUARD_BYTES / 2) as i64;
+        if let ValueDef::Result(inst, 0) = dfg.value_def(addr) {
+            if let InstructionData::Binary { opcode: Opcode::Iadd, args } = dfg.insts[inst] {
+                for (x, y) in [(args[0], args[1]), (args[1], args[0])] {
+                    if let Some(c) = konst(y) {
+                        if (-half..half).contains(&c) {
+                            return Some((x, c));
+                        }
+                    }
+                }
+            }
+        }
+        None
     }
 
     pub(crate) fn builder(&mut self) -> &mut FunctionBuilder<'a> {
@@ -350,25 +397,25 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         self.ret(code)
     }
 
-    pub(crate) fn load_raw(&mut self, t: Ty, host: Value) -> Value {
+    pub(crate) fn load_raw(&mut self, t: Ty, host: Value, off: i32) -> Value {
         let f = MemFlagsData::new();
         if t == Ty::I128 {
-            let lo = self.b.ins().load(types::I64, f, host, 0);
-            let hi = self.b.ins().load(types::I64, f, host, 8);
+            let lo = self.b.ins().load(types::I64, f, host, off);
+            let hi = self.b.ins().load(types::I64, f, host, off + 8);
             self.b.ins().iconcat(lo, hi)
         } else {
-            self.b.ins().load(clif_ty(t), f, host, 0)
+            self.b.ins().load(clif_ty(t), f, host, off)
         }
     }
 
-    pub(crate) fn store_raw(&mut self, t: Ty, host: Value, v: Value) {
+    pub(crate) fn store_raw(&mut self, t: Ty, host: Value, v: Value, off: i32) {
         let f = MemFlagsData::new();
         if t == Ty::I128 {
             let (lo, hi) = self.b.ins().isplit(v);
-            self.b.ins().store(f, lo, host, 0);
-            self.b.ins().store(f, hi, host, 8);
+            self.b.ins().store(f, lo, host, off);
+            self.b.ins().store(f, hi, host, off + 8);
         } else {
-            self.b.ins().store(f, v, host, 0);
+            self.b.ins().store(f, v, host, off);
         }
     }
 
@@ -696,8 +743,8 @@ impl Emitter for ClifEmitter<'_, '_> {
         let v = match self.env.mem {
             MemModel::SoftTlb(layout) => crate::softtlb::emit_load(self, layout, ty, addr),
             MemModel::User { .. } => {
-                let host = self.host_addr(addr, ty.bytes(), false);
-                self.load_raw(ty, host)
+                let (host, off) = self.host_addr(addr, ty.bytes(), false);
+                self.load_raw(ty, host, off)
             }
         };
         self.swap_if(e, v)
@@ -710,8 +757,8 @@ impl Emitter for ClifEmitter<'_, '_> {
         match self.env.mem {
             MemModel::SoftTlb(layout) => crate::softtlb::emit_store(self, layout, ty, addr, v),
             MemModel::User { .. } => {
-                let host = self.host_addr(addr, ty.bytes(), true);
-                self.store_raw(ty, host, v);
+                let (host, off) = self.host_addr(addr, ty.bytes(), true);
+                self.store_raw(ty, host, v, off);
             }
         }
     }
@@ -719,7 +766,8 @@ impl Emitter for ClifEmitter<'_, '_> {
     fn cas(&mut self, ty: Ty, addr: Value, expected: Value, new: Value, e: Endian) -> Value {
         self.live();
         self.prepare_for_access();
-        let host = self.host_addr(addr, ty.bytes(), true);
+        let (host, off) = self.host_addr(addr, ty.bytes(), true);
+        let host = if off != 0 { self.b.ins().iadd_imm_s(host, off as i64) } else { host };
         let x = self.swap_if(e, expected);
         let n = self.swap_if(e, new);
         let old = self.b.ins().atomic_cas(MemFlagsData::new(), host, x, n);

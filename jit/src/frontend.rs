@@ -2,7 +2,8 @@
 
 use crate::ir::Emitter;
 
-/// Size of the inaccessible guard region that must follow guest memory on the host.
+/// Size of the inaccessible guard regions that must surround guest memory on the host:
+/// `[base - GUARD_BYTES, base)` and `[base + limit, base + limit + GUARD_BYTES)`.
 pub const GUARD_BYTES: u64 = 1 << 16;
 
 /// Guest memory as the engine sees it: where it lives on the host, and the hooks that keep
@@ -11,8 +12,9 @@ pub trait GuestMemory: CodeSource {
     /// Host address of guest address 0 (user mode: guest memory is one host reservation).
     fn base(&self) -> *mut u8;
     /// Guest addresses at or above this are outside guest memory (an access faults). The
-    /// [`GUARD_BYTES`] of host memory right after `base + limit` must stay inaccessible:
-    /// translated code redirects out-of-range accesses there to make them fault.
+    /// [`GUARD_BYTES`] of host memory before `base` and after `base + limit` must stay
+    /// inaccessible: translated code checks only the base register of a base+displacement
+    /// access, and redirects out-of-range accesses into the guard, so they fault.
     fn limit(&self) -> u64;
     /// Translated code now depends on the bytes of host page `page` (address >> 12). User
     /// mode write-protects the page if the guest may write it, so writes can invalidate.

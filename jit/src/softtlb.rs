@@ -125,7 +125,7 @@ pub fn emit_load(em: &mut ClifEmitter, l: TlbLayout, ty: Ty, addr: Value) -> Val
     b.set_cold_block(slow);
     b.ins().brif(hit, fast, &[], slow, &[]);
     b.switch_to_block(fast);
-    let v = em.load_raw(ty, host);
+    let v = em.load_raw(ty, host, 0);
     em.builder().ins().jump(join, &[v.into()]);
     em.builder().switch_to_block(slow);
     let size = em.builder().ins().iconst(types::I64, ty.bytes() as i64);
@@ -154,7 +154,7 @@ pub fn emit_store(em: &mut ClifEmitter, l: TlbLayout, ty: Ty, addr: Value, v: Va
     b.set_cold_block(slow);
     b.ins().brif(hit, fast, &[], slow, &[]);
     b.switch_to_block(fast);
-    em.store_raw(ty, host, v);
+    em.store_raw(ty, host, v, 0);
     em.builder().ins().jump(join, &[]);
     em.builder().switch_to_block(slow);
     let b = em.builder();

@@ -18,14 +18,16 @@ unsafe impl Sync for FlatMemory {}
 impl FlatMemory {
     pub fn new(size: usize) -> FlatMemory {
         // SAFETY: a fresh anonymous mapping; failure is checked.
-        let total = size + crate::frontend::GUARD_BYTES as usize;
+        let g = crate::frontend::GUARD_BYTES as usize;
+        let total = size + 2 * g;
         let p = unsafe {
-            libc::mmap(std::ptr::null_mut(), total, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE, -1, 0)
+            libc::mmap(std::ptr::null_mut(), total, libc::PROT_NONE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE, -1, 0)
         };
         assert!(p != libc::MAP_FAILED, "mmap of test memory failed");
-        // The guard region after guest memory (see `GuestMemory::limit`).
+        // Guest memory between two inaccessible guard regions (see `GuestMemory::limit`).
         // SAFETY: inside the mapping just made.
-        unsafe { libc::mprotect((p as *mut u8).add(size) as *mut libc::c_void, crate::frontend::GUARD_BYTES as usize, libc::PROT_NONE) };
+        let p = unsafe { (p as *mut u8).add(g) } as *mut libc::c_void;
+        unsafe { libc::mprotect(p, size, libc::PROT_READ | libc::PROT_WRITE) };
         FlatMemory { base: p as *mut u8, size, track_code: false, protected: Default::default() }
     }
     fn check(&self, addr: u64, len: usize) -> usize {
@@ -55,7 +57,8 @@ impl FlatMemory {
 impl Drop for FlatMemory {
     fn drop(&mut self) {
         // SAFETY: our own mapping.
-        unsafe { libc::munmap(self.base as *mut libc::c_void, self.size + crate::frontend::GUARD_BYTES as usize) };
+        let g = crate::frontend::GUARD_BYTES as usize;
+        unsafe { libc::munmap(self.base.sub(g) as *mut libc::c_void, self.size + 2 * g) };
     }
 }
 

@@ -133,7 +133,7 @@ impl AddressSpace {
         let p = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
-                (limit + jit::frontend::GUARD_BYTES) as usize,
+                (limit + 2 * jit::frontend::GUARD_BYTES) as usize,
                 libc::PROT_NONE,
                 libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
                 -1,
@@ -147,6 +147,8 @@ impl AddressSpace {
                 std::io::Error::last_os_error()
             )));
         }
+        // Guest address 0 sits after the lower guard region.
+        let p = (p as *mut u8).wrapping_add(jit::frontend::GUARD_BYTES as usize) as *mut libc::c_void;
         Ok(AddressSpace {
             base: p as *mut u8,
             limit,
@@ -738,7 +740,12 @@ impl AddressSpace {
 impl Drop for AddressSpace {
     fn drop(&mut self) {
         // SAFETY: the reservation is ours; nothing refers to guest memory after this.
-        unsafe { libc::munmap(self.base as *mut libc::c_void, (self.limit + jit::frontend::GUARD_BYTES) as usize) };
+        unsafe {
+            libc::munmap(
+                self.base.wrapping_sub(jit::frontend::GUARD_BYTES as usize) as *mut libc::c_void,
+                (self.limit + 2 * jit::frontend::GUARD_BYTES) as usize,
+            )
+        };
     }
 }
 
