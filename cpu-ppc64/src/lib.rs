@@ -173,7 +173,7 @@ pub mod common {
         let gt = e.icmp(gt, a, b);
         let eq = e.icmp(Cmp::Eq, a, b);
         let so = e.get(XER_SO);
-        e.pack_bits(&[so, eq, gt, lt])
+        e.pack_bits_one_hot(&[so, eq, gt, lt], 0b1110)
     }
 
     /// Record form: CR0 from the signed comparison of the 64-bit result with zero, plus SO.

@@ -144,8 +144,8 @@ pub struct ClifEmitter<'a, 's> {
     block_pc: u64,
     /// Start of the guest code (see `new`).
     loop_header: Block,
-    /// Values built by `pack_bits`, with their parts (for `bit`).
-    packed: HashMap<Value, Vec<Value>>,
+    /// Values built by `pack_bits`, with their parts (for `bit`) and one-hot mask.
+    packed: HashMap<Value, (Vec<Value>, u32)>,
     /// Host addresses of already range-checked base registers (see `host_addr`).
     clamped: HashMap<Value, Value>,
 }
@@ -505,6 +505,68 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         self.ret(exit_code::EXCEPTION);
     }
 
+    /// On the path where `c` is known to be 0: if `c` tests a bit of a packed value
+    /// (`bit == 0` or `bit == 1`), rebuild that value from the now-known bits (for a one-hot
+    /// group, one known-set bit fixes the others), so the full packing is only computed on
+    /// the paths that still need it.
+    fn learn_false(&mut self, c: Value) {
+        use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
+        let dfg = &self.b.func.dfg;
+        let konst = |v: Value| match dfg.value_def(v) {
+            ValueDef::Result(i, 0) => match dfg.insts[i] {
+                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+                _ => None,
+            },
+            _ => None,
+        };
+        // c == (x == k) with x a 0/1 bit: c false means x == 1 - k.
+        let (x, known) = match dfg.value_def(c) {
+            ValueDef::Result(i, 0) => match dfg.insts[i] {
+                InstructionData::IntCompare { opcode: Opcode::Icmp, cond: IntCC::Equal, args } => match (konst(args[1]), konst(args[0])) {
+                    (Some(k @ (0 | 1)), _) => (args[0], 1 - k),
+                    (_, Some(k @ (0 | 1))) => (args[1], 1 - k),
+                    _ => return,
+                },
+                _ => return,
+            },
+            _ => return,
+        };
+        let rewrites: Vec<(Value, Vec<Value>, u32)> = self
+            .packed
+            .iter()
+            .filter_map(|(&p, (parts, one_hot))| {
+                let i = parts.iter().position(|&b| b == x)?;
+                Some((p, i, parts.clone(), *one_hot))
+            })
+            .map(|(p, i, mut parts, one_hot)| {
+                let zero = self.b.ins().iconst(types::I8, 0);
+                let one = self.b.ins().iconst(types::I8, 1);
+                parts[i] = if known == 1 { one } else { zero };
+                if known == 1 && one_hot & (1 << i) != 0 {
+                    for (j, part) in parts.iter_mut().enumerate() {
+                        if j != i && one_hot & (1 << j) != 0 {
+                            *part = zero;
+                        }
+                    }
+                }
+                (p, parts, one_hot)
+            })
+            .collect();
+        for (old, parts, one_hot) in rewrites {
+            let new = self.pack_bits_one_hot(&parts, one_hot);
+            for (_, c) in self.cache.values_mut() {
+                if c.v == old {
+                    c.v = new;
+                }
+            }
+            for (_, v) in self.pending.iter_mut() {
+                if *v == old {
+                    *v = new;
+                }
+            }
+        }
+    }
+
     fn mark_dead(&mut self) {
         self.dead = true;
         self.terminated = true;
@@ -823,6 +885,10 @@ impl Emitter for ClifEmitter<'_, '_> {
     }
 
     fn pack_bits(&mut self, bits: &[Value]) -> Value {
+        self.pack_bits_one_hot(bits, 0)
+    }
+
+    fn pack_bits_one_hot(&mut self, bits: &[Value], one_hot: u32) -> Value {
         self.live();
         // acc = acc * 2 + bit, from the top bit down: one lea-shaped add per bit.
         let mut acc: Option<Value> = None;
@@ -840,13 +906,13 @@ impl Emitter for ClifEmitter<'_, '_> {
             Some(a) => self.b.ins().ireduce(types::I8, a),
             None => self.b.ins().iconst(types::I8, 0),
         };
-        self.packed.insert(v, bits.to_vec());
+        self.packed.insert(v, (bits.to_vec(), one_hot));
         v
     }
 
     fn bit(&mut self, a: Value, n: u32) -> Value {
         self.live();
-        if let Some(parts) = self.packed.get(&a) {
+        if let Some((parts, _)) = self.packed.get(&a) {
             return match parts.get(n as usize) {
                 Some(&b) => b,
                 None => self.b.ins().iconst(types::I8, 0),
@@ -866,6 +932,7 @@ impl Emitter for ClifEmitter<'_, '_> {
         self.store_state_for_exit(true);
         self.chain_exit(pc);
         self.b.switch_to_block(cont);
+        self.learn_false(c);
     }
 
     fn exit(&mut self, pc: u64) {

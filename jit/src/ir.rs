@@ -263,6 +263,12 @@ pub trait Emitter {
         }
         acc
     }
+    /// As [`Emitter::pack_bits`], where exactly one of the bits selected by `one_hot` is
+    /// set (e.g. LT/GT/EQ of a comparison): once one of them is known, so are the others.
+    fn pack_bits_one_hot(&mut self, bits: &[Self::V], one_hot: u32) -> Self::V {
+        let _ = one_hot;
+        self.pack_bits(bits)
+    }
     /// Bit `n` (0 = least significant) of `a`, as an `I8` 0/1.
     fn bit(&mut self, a: Self::V, n: u32) -> Self::V {
         let s = self.lshr_imm(a, n);
