@@ -78,6 +78,15 @@ impl CodeBuffer {
         Some(unsafe { self.base.add(start) })
     }
 
+    /// Overwrites bytes of code already placed (linking: a `jmp rel32` displacement).
+    ///
+    /// # Safety
+    /// `at..at+bytes.len()` must lie inside code this buffer handed out.
+    pub unsafe fn patch(&mut self, at: u64, bytes: &[u8]) {
+        debug_assert!(at >= self.base as u64 && at + bytes.len() as u64 <= self.base as u64 + self.used as u64);
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), at as *mut u8, bytes.len());
+    }
+
     /// Forgets all code and gives the memory back to the OS. No block may be running.
     pub fn reset(&mut self) {
         // SAFETY: our own mapping; the contents are dropped, the mapping stays.

@@ -28,7 +28,8 @@ use crate::frontend::GUARD_BYTES;
 use crate::ir::{Cmp, Emitter, Endian, Helper, Slot, Ty};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, AbiParam, Block, Function, InstBuilder, MemFlagsData, SigRef, Signature, Value,
+    types, AbiParam, Block, ExtFuncData, ExternalName, Function, InstBuilder, MemFlagsData, SigRef, Signature,
+    UserExternalName, Value,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -148,6 +149,9 @@ pub struct ClifEmitter<'a, 's> {
     packed: HashMap<Value, (Vec<Value>, u32)>,
     /// Host addresses of already range-checked base registers (see `host_addr`).
     clamped: HashMap<Value, Value>,
+    /// Guest target of each direct exit; exit i is a tail call to user function (1, i),
+    /// whose `jmp rel32` the engine resolves to a stub and later patches to link blocks.
+    exits: Vec<u64>,
 }
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
@@ -189,6 +193,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             loop_header,
             packed: HashMap::new(),
             clamped: HashMap::new(),
+            exits: Vec::new(),
         }
     }
 
@@ -218,8 +223,9 @@ impl<'a, 's> ClifEmitter<'a, 's> {
 
     /// Ends the function (emitting a fall-through exit to `next_pc` unless the last
     /// instruction already ended it) and finalises the IR.
-    /// Returns the guest PC of each guest memory access (see the module docs).
-    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) -> Vec<u64> {
+    /// Returns the guest PC of each guest memory access (see the module docs) and the guest
+    /// target of each direct exit.
+    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) -> (Vec<u64>, Vec<u64>) {
         if let Some(pc) = next_pc {
             if !self.dead {
                 self.exit(pc);
@@ -231,7 +237,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         }
         self.b.seal_all_blocks();
         self.b.finalize(cfg);
-        self.mem_pcs
+        (self.mem_pcs, self.exits)
     }
 
     // ---- internal machinery ----
@@ -442,30 +448,27 @@ impl<'a, 's> ClifEmitter<'a, 's> {
             self.ret(exit_code::NEXT);
             return;
         }
-        let slot = self.slots.alloc_slot() as u64;
-        let slot_v = self.b.ins().iconst(types::I64, slot as i64);
-        let target = self.b.ins().load(types::I64, CPU_FLAGS, slot_v, 0);
-        let t_nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
-        // Every cycle of chained blocks contains an edge to a block starting at or below the
-        // source block's start, so checking `exit_request` on those edges alone (and on
-        // indirect exits) keeps every running loop interruptible.
-        let go = if pc <= self.block_pc {
+        // Back-edges check `exit_request` (every cycle of chained blocks contains an edge to
+        // a block starting at or below the source block's start, so running loops stay
+        // interruptible); other exits jump straight on.
+        if pc <= self.block_pc {
             let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
-            let r_z = self.b.ins().icmp_imm_s(IntCC::Equal, req, 0);
-            self.b.ins().band(t_nz, r_z)
-        } else {
-            t_nz
-        };
-        let chain = self.b.create_block();
-        let miss = self.b.create_block();
-        self.b.ins().brif(go, chain, &[], miss, &[]);
-        self.b.switch_to_block(chain);
+            let out = self.b.create_block();
+            let go = self.b.create_block();
+            self.b.set_cold_block(out);
+            self.b.ins().brif(req, out, &[], go, &[]);
+            self.b.switch_to_block(out);
+            self.store_pc_const(pc);
+            self.ret(exit_code::NEXT);
+            self.b.switch_to_block(go);
+        }
+        // A direct tail call to "exit i": a `jmp rel32` the engine points at a stub that
+        // returns to the dispatcher, and later at the successor's code.
+        let name = self.b.func.declare_imported_user_function(UserExternalName { namespace: 1, index: self.exits.len() as u32 });
         let sig = self.tail_sig;
-        self.b.ins().return_call_indirect(sig, target, &[self.cpu, self.mem]);
-        self.b.switch_to_block(miss);
-        self.store_pc_const(pc);
-        self.store_hdr_u64(CpuHeader::LINK_SLOT, slot_v);
-        self.ret(exit_code::NEXT);
+        let f = self.b.import_function(ExtFuncData { name: ExternalName::User(name), signature: sig, colocated: true, patchable: false });
+        self.exits.push(pc);
+        self.b.ins().return_call(f, &[self.cpu, self.mem]);
     }
 
     /// Emits the exit to a computed `pc` through the inline jump cache.

@@ -44,6 +44,8 @@ pub struct Compiled {
     pub ns: u64,
     /// Where a host fault inside this code came from (see [`FaultMap`]).
     pub faults: FaultMap,
+    /// Direct exits: offset of each `jmp rel32` displacement, and the guest target.
+    pub exits: Vec<(u32, u64)>,
 }
 
 /// Maps a host code offset inside a block to the guest instruction whose memory access it
@@ -140,7 +142,7 @@ impl Compiler {
                 }
             }
         };
-        let pcs = em.finish(next, self.isa.frontend_config());
+        let (pcs, exit_pcs) = em.finish(next, self.isa.frontend_config());
         if log.in_asm {
             crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", fe.name());
         }
@@ -151,7 +153,19 @@ impl Compiler {
             Ok(c) => c,
             Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
         };
-        assert!(compiled.buffer.relocs().is_empty(), "translated block at 0x{pc:x} needs relocations");
+        // The only relocations are the direct exits' `jmp rel32` to user function (1, i);
+        // exit i was the i-th (and only the i-th) user name declared, so its reference is i.
+        use cranelift_codegen::entity::EntityRef;
+        let mut exits = Vec::new();
+        for r in compiled.buffer.relocs() {
+            let i = match (&r.kind, &r.target) {
+                (cranelift_codegen::binemit::Reloc::X86CallPCRel4, cranelift_codegen::FinalizedRelocTarget::ExternalName(cranelift_codegen::ir::ExternalName::User(n))) => {
+                    n.index()
+                }
+                other => panic!("translated block at 0x{pc:x}: unexpected relocation {other:?}"),
+            };
+            exits.push((r.offset, exit_pcs[i]));
+        }
         let ranges = compiled
             .buffer
             .get_srclocs_sorted()
@@ -160,7 +174,7 @@ impl Compiler {
             .map(|l| (l.start, l.end, l.loc.bits()))
             .collect();
         let faults = FaultMap { ranges, pcs };
-        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, last, ns: t0.elapsed().as_nanos() as u64, faults })
+        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, last, ns: t0.elapsed().as_nanos() as u64, faults, exits })
     }
 }
 

@@ -143,8 +143,9 @@ struct BlockInfo {
     /// A background compile of this block is in flight.
     compiling: bool,
     valid: bool,
-    /// Chain slots that jump here.
-    incoming: Vec<*mut u64>,
+    /// Linked direct exits that jump here: (address of the `jmp rel32` displacement, the
+    /// exit's own stub, to point it back at when this block goes away).
+    incoming: Vec<(u64, u64)>,
 }
 
 #[repr(C)]
@@ -272,9 +273,40 @@ impl<F: Frontend> Engine<F> {
         b.compiling = false;
     }
 
-    /// Copies compiled bytes into the code buffer and accounts for them.
+    /// Points the `jmp rel32` whose displacement is at `site` to `target`.
+    fn patch_jump(&mut self, site: u64, target: u64) {
+        let rel = target.wrapping_sub(site + 4) as i64;
+        debug_assert!(rel == rel as i32 as i64, "jump out of rel32 range");
+        // SAFETY: `site` is a direct exit's displacement inside placed code.
+        unsafe { self.code.patch(site, &(rel as i32).to_le_bytes()) };
+    }
+
+    /// Copies compiled bytes into the code buffer, followed by one stub per direct exit
+    /// (store the guest PC and the exit's site in the header, return to the dispatcher), and
+    /// points every exit at its stub. Accounts for the code.
     fn place(&mut self, c: &Compiled, pc: u64) -> Option<*const u8> {
-        let code = self.code.alloc(&c.bytes)?;
+        const STUB: usize = 31;
+        let body = (c.bytes.len() + 15) & !15;
+        let mut all = c.bytes.clone();
+        all.resize(body + STUB * c.exits.len(), 0xcc);
+        let code = self.code.alloc(&all)?;
+        let base = code as u64;
+        for (i, &(off, target_pc)) in c.exits.iter().enumerate() {
+            let site = base + off as u64;
+            let stub = base + (body + STUB * i) as u64;
+            let mut st = Vec::with_capacity(STUB);
+            st.extend_from_slice(&[0x48, 0xb8]); // movabs rax, pc
+            st.extend_from_slice(&target_pc.to_le_bytes());
+            st.extend_from_slice(&[0x48, 0x89, 0x47, crate::cpu::CpuHeader::PC as u8]); // mov [rdi+PC], rax
+            st.extend_from_slice(&[0x48, 0xb8]); // movabs rax, site
+            st.extend_from_slice(&site.to_le_bytes());
+            st.extend_from_slice(&[0x48, 0x89, 0x47, crate::cpu::CpuHeader::LINK_SLOT as u8]); // mov [rdi+LINK], rax
+            st.extend_from_slice(&[0x31, 0xc0, 0xc3]); // xor eax, eax; ret  (exit_code::NEXT)
+            debug_assert_eq!(st.len(), STUB);
+            // SAFETY: the stub area was just allocated with the block.
+            unsafe { self.code.patch(stub, &st) };
+            self.patch_jump(site, stub);
+        }
         self.placed.push((code as u64, code as u64 + c.bytes.len() as u64, c.faults.clone()));
         if self.config.log.out_asm {
             crate::log!("OUT: [size={}]\n{}\n", c.bytes.len(), disasm_host(&c.bytes, code as u64));
@@ -394,9 +426,12 @@ impl<F: Frontend> Engine<F> {
             }
             let code = self.blocks[id as usize].code;
             if link != 0 && gen == self.generation && !self.no_chain() {
-                // SAFETY: `link` is a chain slot of the current generation's arena.
-                unsafe { *(link as *mut u64) = code as u64 };
-                self.blocks[id as usize].incoming.push(link as *mut u64);
+                // `link` is the displacement of an unlinked exit's `jmp rel32`, which points
+                // at the exit's stub: aim it at this block instead, remembering the stub.
+                // SAFETY: the site is inside placed code of the current generation.
+                let stub = unsafe { (link + 4).wrapping_add((link as *const i32).read_unaligned() as i64 as u64) };
+                self.patch_jump(link, code as u64);
+                self.blocks[id as usize].incoming.push((link, stub));
             }
             if !self.no_chain() {
                 self.jc[Self::jc_index(pc)] = JcEntry { tag: pc, code: code as u64 };
@@ -615,10 +650,7 @@ impl<F: Frontend> Engine<F> {
             }
             b.valid = false;
             self.stats.invalidated += 1;
-            for slot in b.incoming.drain(..) {
-                // SAFETY: chain slots live in the arena until the next flush.
-                unsafe { *slot = 0 };
-            }
+            let incoming = std::mem::take(&mut b.incoming);
             let key = (b.pc, b.mode);
             let code = b.code as u64;
             if self.map.get(&key) == Some(&id) {
@@ -627,6 +659,9 @@ impl<F: Frontend> Engine<F> {
             let jc = &mut self.jc[Self::jc_index(key.0)];
             if jc.code == code {
                 *jc = JcEntry { tag: u64::MAX, code: 0 };
+            }
+            for (site, stub) in incoming {
+                self.patch_jump(site, stub);
             }
         }
     }
