@@ -4,8 +4,8 @@
 //! shared/notes/cranelift-probe.md), so blocks are compiled with `Context::compile` and their
 //! bytes copied here. Every live buffer is registered in a global table so the fault handler
 //! can tell a guest access from translated code (recoverable) from a host bug (not).
-//! Chain slots — words blocks load their successor's address from — live in a [`SlotArena`]
-//! that is reset together with the code.
+//! Direct exits are `jmp rel32` instructions inside the buffer, patched in place to link
+//! blocks (see `engine.rs`).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -106,33 +106,5 @@ impl Drop for CodeBuffer {
         }
         // SAFETY: unmapping our own mapping; no code of it runs any more.
         unsafe { libc::munmap(self.base as *mut libc::c_void, self.size) };
-    }
-}
-
-/// Chain slots: stable addresses handed to blocks, reset only with the whole cache.
-#[derive(Default)]
-pub struct SlotArena {
-    chunks: Vec<Box<[u64; 1024]>>,
-    next: usize,
-}
-
-unsafe impl Send for SlotArena {}
-
-impl SlotArena {
-    pub fn reset(&mut self) {
-        self.chunks.clear();
-        self.next = 0;
-    }
-}
-
-impl crate::codegen::SlotAlloc for SlotArena {
-    fn alloc_slot(&mut self) -> *mut u64 {
-        if self.next % 1024 == 0 && self.next / 1024 >= self.chunks.len() {
-            self.chunks.push(Box::new([0u64; 1024]));
-        }
-        let c = &mut self.chunks[self.next / 1024];
-        let p = &mut c[self.next % 1024] as *mut u64;
-        self.next += 1;
-        p
     }
 }

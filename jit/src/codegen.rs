@@ -19,9 +19,10 @@
 //!   load Cranelift merges into a later instruction maps to the right guest access. The
 //!   engine turns the faulting host PC into the guest PC with that map and replays the one
 //!   instruction in the interpreter for the exact fault. No PC is stored on the fast path.
-//! - Direct exits go through a chain slot: an engine-owned word holding the successor's code
-//!   address once the dispatcher has linked it (0 before). Indirect exits probe the engine's
-//!   jump cache inline. Both only jump on when `exit_request` is clear.
+//! - Direct exits are tail calls to an external name; the engine resolves each `jmp rel32`
+//!   to a stub returning to the dispatcher and patches it to the successor when linked.
+//!   Indirect exits probe the engine's jump cache inline. Back-edges and indirect exits only
+//!   jump on when `exit_request` is clear.
 
 use crate::cpu::{exit_code, CpuHeader};
 use crate::frontend::GUARD_BYTES;
@@ -66,11 +67,6 @@ pub fn jc_index(pc: u64) -> usize {
     (pc.wrapping_mul(JC_HASH) >> (64 - JC_BITS)) as usize
 }
 pub const JC_ENTRIES: usize = 1 << JC_BITS;
-
-/// Hands out chain slots (words that will hold a successor's code address).
-pub trait SlotAlloc {
-    fn alloc_slot(&mut self) -> *mut u64;
-}
 
 fn clif_ty(t: Ty) -> types::Type {
     match t {
@@ -122,10 +118,9 @@ struct Cached {
     dirty: bool,
 }
 
-pub struct ClifEmitter<'a, 's> {
+pub struct ClifEmitter<'a> {
     b: FunctionBuilder<'a>,
     env: Env,
-    slots: &'s mut dyn SlotAlloc,
     cpu: Value,
     mem: Value,
     cache: HashMap<u32, (Slot, Cached)>,
@@ -156,9 +151,9 @@ pub struct ClifEmitter<'a, 's> {
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
 
-impl<'a, 's> ClifEmitter<'a, 's> {
+impl<'a> ClifEmitter<'a> {
     /// Starts a block function in `func` (which must have [`block_signature`]).
-    pub fn new(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env, slots: &'s mut dyn SlotAlloc) -> Self {
+    pub fn new(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env) -> Self {
         let mut b = FunctionBuilder::new(func, fctx);
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
@@ -176,7 +171,6 @@ impl<'a, 's> ClifEmitter<'a, 's> {
         ClifEmitter {
             b,
             env,
-            slots,
             cpu,
             mem,
             cache: HashMap::new(),
@@ -605,7 +599,7 @@ impl<'a, 's> ClifEmitter<'a, 's> {
     }
 }
 
-impl Emitter for ClifEmitter<'_, '_> {
+impl Emitter for ClifEmitter<'_> {
     type V = Value;
 
     fn ty(&self, v: Value) -> Ty {

@@ -8,9 +8,8 @@
 //! invalidated or the cache flushed meanwhile, in which case the result is dropped. A guest
 //! write to code therefore always wins over a compile in flight.
 
-use crate::codegen::{block_signature, ClifEmitter, Env, SlotAlloc};
+use crate::codegen::{block_signature, ClifEmitter, Env};
 use crate::ir::Emitter;
-use crate::codebuf::SlotArena;
 use crate::engine::{OptLevel, PAGE_BITS};
 use crate::frontend::{CodeSource, Flow, Frontend};
 use crate::log::LogFlags;
@@ -21,7 +20,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
 use crossbeam::channel::{unbounded, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What to compile.
@@ -95,14 +94,14 @@ impl Compiler {
     }
 
     /// Compiles the block at `r.pc`. `Err(pc)` when its first instruction cannot be fetched.
-    pub fn compile<F: Frontend>(&mut self, fe: &F, code: &dyn CodeSource, slots: &mut dyn SlotAlloc, r: &Request) -> Result<Compiled, u64> {
+    pub fn compile<F: Frontend>(&mut self, fe: &F, code: &dyn CodeSource, r: &Request) -> Result<Compiled, u64> {
         let t0 = Instant::now();
         let (pc, mode, log) = (r.pc, r.mode, r.log);
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
         let start_page = pc >> PAGE_BITS;
         let mut asm_log = String::new();
-        let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, r.env, slots);
+        let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, r.env);
         let (mut cur, mut last, mut n) = (pc, pc, 0usize);
         // Instructions translated so far (a branch back into the block ends it instead).
         let mut seen: Vec<u64> = Vec::new();
@@ -219,7 +218,7 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn spawn<F: Frontend>(fe: Arc<F>, slots: Arc<Mutex<SlotArena>>, opt: OptLevel) -> Option<Worker> {
+    pub fn spawn<F: Frontend>(fe: Arc<F>, opt: OptLevel) -> Option<Worker> {
         let (jtx, jrx) = unbounded::<Job>();
         let (dtx, drx) = unbounded::<Done>();
         let handle = std::thread::Builder::new()
@@ -227,13 +226,7 @@ impl Worker {
             .spawn(move || {
                 let mut c = Compiler::new(opt);
                 for job in jrx {
-                    let result = {
-                        let mut slots = match slots.lock() {
-                            Ok(g) => g,
-                            Err(p) => p.into_inner(),
-                        };
-                        c.compile(&*fe, &job.code, &mut *slots, &job.req).ok()
-                    };
+                    let result = c.compile(&*fe, &job.code, &job.req).ok();
                     if dtx.send(Done { id: job.id, generation: job.generation, pc: job.req.pc, result }).is_err() {
                         break;
                     }

@@ -3,30 +3,36 @@
 //! Invariants of the cache (after Dolphin's JitCache docs):
 //! - **Key**: a block is found by `(guest pc, mode)`, where `mode` is the front end's
 //!   [`Frontend::mode`] bits — everything in the CPU state that changes what the same bytes
-//!   mean (MSR[LE] on ppc64; addressing mode on s390x). A block never spans more than two
-//!   4 KiB guest pages; it ends at a branch, at a page boundary, or after
-//!   `Config::max_block_insns` instructions.
-//! - **Linking**: a direct exit of block A loads its successor's address from a chain slot
-//!   (zero until linked). When A exits unlinked it leaves the slot's address in
-//!   `CpuHeader::link_slot`; the dispatcher, having found the successor B, writes B's code
-//!   address into the slot and records the slot in B's `incoming` list. Indirect exits probe
-//!   the jump cache (`pc -> code`), which the dispatcher fills on every dispatch.
+//!   mean (MSR[LE] on ppc64; addressing mode on s390x). A block is a single-entry trace: it
+//!   leaves by side exits at conditional branches, follows unconditional branches within its
+//!   first page, and ends at an indirect branch, an exception, the page boundary or after
+//!   `Config::max_block_insns` instructions. Its instructions lie on at most two 4 KiB pages.
+//! - **Tiers**: a new block runs in the interpreter (the same semantics through
+//!   [`crate::interp`]); after `hot_threshold` dispatches (or as many interpreted
+//!   instructions times `HOT_INSNS_PER_DISPATCH`) it is compiled — on the background worker
+//!   when there is one — and later dispatches run the compiled code.
+//! - **Linking**: each direct exit of compiled code is a `jmp rel32` that first points at the
+//!   exit's stub, which stores the target PC and the exit's site in `CpuHeader::link_slot`
+//!   and returns. The dispatcher, having found the compiled successor B, patches the jump to
+//!   B's code and records (site, stub) in B's `incoming` list. Indirect exits probe the jump
+//!   cache (`pc -> code`), which the dispatcher fills on every dispatch of compiled code.
 //! - **Invalidation**: [`Engine::invalidate_range`] drops every block overlapping the range:
-//!   removes it from the map and the jump cache and zeroes every chain slot pointing at it,
-//!   so no path can reach its code again. Its memory is reclaimed at the next flush.
+//!   removes it from the map and the jump cache and points every jump into it back at its
+//!   stub, so no path can reach its code again. Its memory is reclaimed at the next flush.
 //!   Guest writes to pages holding translated code reach here through
-//!   [`GuestMemory::code_write_fault`] (user mode write-protects such pages).
-//! - **Flush**: when the code buffer runs low, everything (code, map, slots, jump cache) is
+//!   [`GuestMemory::code_write_fault`] (user mode write-protects such pages); a compile in
+//!   flight for an invalidated block is discarded when it completes.
+//! - **Flush**: when the code buffer runs low, everything (code, map, jump cache) is
 //!   dropped at once. Flushes only happen between blocks, never while one runs.
 
-use crate::codebuf::{CodeBuffer, SlotArena};
+use crate::codebuf::CodeBuffer;
 use crate::codegen::{Env, MemModel, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
 use crate::frontend::{CodeSource, Frontend, GuestMemory};
 use crate::interp::{InterpMemory, Outcome};
 use crate::log::LogFlags;
 use crate::compiler::{Compiled, Compiler, Done, FaultMap, Job, Request, Snapshot, Worker};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -166,7 +172,6 @@ pub struct Engine<F: Frontend> {
     pub config: Config,
     compiler: Compiler,
     code: CodeBuffer,
-    slots: Arc<Mutex<SlotArena>>,
     /// Background compiler (absent when `hot_threshold` is 0: everything compiles at once).
     worker: Option<Worker>,
     map: FxMap<(u64, u32), u32>,
@@ -188,14 +193,12 @@ impl<F: Frontend> Engine<F> {
         let code = CodeBuffer::new(config.code_cache_bytes)
             .unwrap_or_else(|e| panic!("cannot map {} bytes of code memory: {e}", config.code_cache_bytes));
         let frontend = Arc::new(frontend);
-        let slots = Arc::new(Mutex::new(SlotArena::default()));
-        let worker = Self::start_worker(&config, &frontend, &slots);
+        let worker = Self::start_worker(&config, &frontend);
         Engine {
             compiler: Compiler::new(config.opt_level),
             frontend,
             config,
             code,
-            slots,
             worker,
             map: FxMap::default(),
             blocks: Vec::new(),
@@ -208,12 +211,12 @@ impl<F: Frontend> Engine<F> {
         }
     }
 
-    fn start_worker(config: &Config, fe: &Arc<F>, slots: &Arc<Mutex<SlotArena>>) -> Option<Worker> {
+    fn start_worker(config: &Config, fe: &Arc<F>) -> Option<Worker> {
         // System mode compiles synchronously for now (its blocks are never interpreted).
         if config.hot_threshold == 0 || config.softtlb.is_some() || config.no_background {
             return None;
         }
-        Worker::spawn(fe.clone(), slots.clone(), config.opt_level)
+        Worker::spawn(fe.clone(), config.opt_level)
     }
 
     /// Call before the host process forks: stops the compile thread (a thread does not
@@ -233,7 +236,7 @@ impl<F: Frontend> Engine<F> {
     /// Call in both parent and child after `fork` (restarts the compile thread).
     pub fn after_fork(&mut self) {
         if self.worker.is_none() {
-            self.worker = Self::start_worker(&self.config, &self.frontend, &self.slots);
+            self.worker = Self::start_worker(&self.config, &self.frontend);
         }
     }
 
@@ -263,7 +266,7 @@ impl<F: Frontend> Engine<F> {
             return;
         }
         if self.code.remaining() < c.bytes.len() + (1 << 20) {
-            // Flushing drops this result too (its chain slots belong to the old arena).
+            // Flushing drops this result too (it was compiled for the old generation).
             self.flush();
             return;
         }
@@ -600,13 +603,7 @@ impl<F: Frontend> Engine<F> {
             self.flush();
         }
         let req = self.request(pc, mode, mem.limit());
-        let c = {
-            let mut slots = match self.slots.lock() {
-                Ok(g) => g,
-                Err(p) => p.into_inner(),
-            };
-            self.compiler.compile(&*self.frontend, mem, &mut *slots, &req).map_err(Exit::FetchFault)?
-        };
+        let c = self.compiler.compile(&*self.frontend, mem, &req).map_err(Exit::FetchFault)?;
         let code = match self.place(&c, pc) {
             Some(c) => c,
             None => panic!("code buffer full after flush (block of {} bytes)", c.bytes.len()),
@@ -669,10 +666,6 @@ impl<F: Frontend> Engine<F> {
     /// Forgets every translation.
     pub fn flush(&mut self) {
         self.code.reset();
-        match self.slots.lock() {
-            Ok(mut s) => s.reset(),
-            Err(p) => p.into_inner().reset(),
-        }
         self.map.clear();
         self.blocks.clear();
         self.pages.clear();
