@@ -1087,10 +1087,33 @@ decode_table! {
 
 /// Decodes a raw instruction word to its table row, if any.
 pub fn decode(w: u32) -> Option<Op> {
+    // Decoding is a pure function of the word and hot words repeat: a direct-mapped cache of
+    // (word, row + 1) in front of the table search. Lock-free; a torn read cannot happen
+    // (each entry is one atomic word) and a stale entry only costs a miss.
+    use std::sync::atomic::{AtomicU64, Ordering};
+    const CACHE_BITS: u32 = 12;
+    static CACHE: [AtomicU64; 1 << CACHE_BITS] = [const { AtomicU64::new(0) }; 1 << CACHE_BITS];
+    let slot = &CACHE[(w.wrapping_mul(0x9e37_79b1) >> (32 - CACHE_BITS)) as usize];
+    let e = slot.load(Ordering::Relaxed);
+    if e >> 32 == w as u64 && e as u32 != 0 {
+        return Some(ROWS[(e as u32 - 1) as usize].op);
+    }
+    let op = decode_uncached(w);
+    if let Some(op) = op {
+        slot.store((w as u64) << 32 | (op as u64 + 1), Ordering::Relaxed);
+    }
+    op
+}
+
+fn decode_uncached(w: u32) -> Option<Op> {
     static INDEX: OnceLock<Vec<Bucket>> = OnceLock::new();
     let b = &INDEX.get_or_init(build_index)[(w >> 26) as usize];
     // No two rows match one encoding (tested), so the first match is the only one.
-    let keyed = b.keyed.get(&(w & b.key)).map(|v| v.as_slice()).unwrap_or(&[]);
+    let k = w & b.key;
+    let keyed = match b.keyed.binary_search_by_key(&k, |e| e.0) {
+        Ok(i) => b.keyed[i].1.as_slice(),
+        Err(_) => &[],
+    };
     keyed
         .iter()
         .chain(b.wide.iter())
@@ -1103,7 +1126,8 @@ pub fn decode(w: u32) -> Option<Op> {
 /// `key` (the extended opcode), and the few with narrower masks.
 struct Bucket {
     key: u32,
-    keyed: std::collections::HashMap<u32, Vec<u16>>,
+    /// (extended-opcode bits, rows), sorted by the bits.
+    keyed: Vec<(u32, Vec<u16>)>,
     wide: Vec<u16>,
 }
 
@@ -1127,9 +1151,11 @@ fn build_index() -> Vec<Bucket> {
                         wide.push(i);
                     }
                 }
+                let mut keyed: Vec<(u32, Vec<u16>)> = keyed.into_iter().collect();
+                keyed.sort_unstable_by_key(|e| e.0);
                 Bucket { key, keyed, wide }
             };
-            let cost = |b: &Bucket| b.wide.len() + b.keyed.values().map(Vec::len).max().unwrap_or(0);
+            let cost = |b: &Bucket| b.wide.len() + b.keyed.iter().map(|e| e.1.len()).max().unwrap_or(0);
             candidates.into_iter().map(split).min_by_key(cost).unwrap_or_else(|| split(0))
         })
         .collect()

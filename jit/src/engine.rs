@@ -185,6 +185,8 @@ pub struct Engine<F: Frontend> {
     /// Every piece of code in the buffer, by address (bump allocation keeps it sorted), with
     /// its fault map.
     placed: Vec<(u64, u64, FaultMap)>,
+    /// Reused pending-write buffer of the interpreter tier.
+    interp_scratch: Vec<(u32, crate::interp::Val)>,
 }
 
 impl<F: Frontend> Engine<F> {
@@ -208,6 +210,7 @@ impl<F: Frontend> Engine<F> {
             stats: Stats::default(),
             dispatch_counts: FxMap::default(),
             placed: Vec::new(),
+            interp_scratch: Vec::with_capacity(16),
         }
     }
 
@@ -519,7 +522,7 @@ impl<F: Frontend> Engine<F> {
     /// writable) and then completes.
     fn interp_step(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, hm: &mut HostMemory, code: &dyn CodeSource) -> Result<Outcome, Exit> {
         loop {
-            let out = crate::interp::step(&*self.frontend, cpu, hm, code);
+            let out = crate::interp::step_with(&*self.frontend, cpu, hm, code, &mut self.interp_scratch);
             match out {
                 Outcome::Exception { .. } => {
                     let e = std::mem::take(&mut cpu.header_mut().exception);

@@ -151,9 +151,12 @@ impl<'a> Interp<'a> {
     }
 
     fn commit(&mut self) {
-        for (off, v) in std::mem::take(&mut self.pending) {
+        // Keep the vector (and its capacity) for the next instruction.
+        let mut pending = std::mem::take(&mut self.pending);
+        for (off, v) in pending.drain(..) {
             self.write_raw(off, v);
         }
+        self.pending = pending;
     }
 
     /// Ends the instruction with `o` unless it has already ended.
@@ -513,12 +516,20 @@ impl Emitter for Interp<'_> {
 /// Runs exactly one guest instruction at `cpu.header().pc` (under the CPU's current mode) and
 /// updates the header's `pc` (and exception/fault words) to match the outcome.
 pub fn step<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, code: &dyn CodeSource) -> Outcome {
+    step_with(fe, cpu, mem, code, &mut Vec::new())
+}
+
+/// [`step`] reusing `scratch` for the pending writes (no allocation per instruction).
+pub fn step_with<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, code: &dyn CodeSource, scratch: &mut Vec<(u32, Val)>) -> Outcome {
     let pc = cpu.header().pc;
     let mode = F::mode(cpu);
     let mut it = Interp::new(cpu as *mut F::Cpu as *mut u8, mem);
+    std::mem::swap(&mut it.pending, scratch);
     it.begin(pc);
     let flow = fe.translate(&mut it, code, pc, mode);
-    it.finish(flow)
+    let out = it.finish(flow);
+    std::mem::swap(&mut it.pending, scratch);
+    out
 }
 
 /// Like [`step`], with the instruction bytes fetched from the same memory the instruction
