@@ -20,6 +20,9 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 GUESTS=${BIGIRON_GUESTS:-$ROOT/guests}
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+# Where cargo puts the binaries (honours CARGO_TARGET_DIR); the tiers below run them.
+BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
+export BIGIRON=${BIGIRON:-$BIN/bigiron}
 
 declare -a NAMES STATUS SECS
 failed=0
@@ -49,7 +52,7 @@ guests_ok=$?
 if step build cargo build --release --workspace; then
   step cargo cargo test --release --workspace
   # shellcheck disable=SC2086
-  step difftest timeout 1800 "$ROOT/target/release/difftest" --quiet ${DIFFTEST_ARGS:-}
+  step difftest timeout 1800 "$BIN/difftest" --quiet ${DIFFTEST_ARGS:-}
   if [ $guests_ok = 0 ]; then
     step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
   else

@@ -16,7 +16,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 G=${1:-$ROOT/guests}; RUNS=${2:-3}
 G=$(cd "$G" && pwd) || { echo "no guests dir (run scripts/fetch-guests.sh)" >&2; exit 2; }
-EMU_PPC64LE=${EMU_PPC64LE-$ROOT/target/release/bigiron user ppc64le}
+EMU_PPC64LE=${EMU_PPC64LE-${BIGIRON:-${CARGO_TARGET_DIR:-$ROOT/target}/release/bigiron} user ppc64le}
 EMU_S390X=${EMU_S390X-}
 for f in "$G/amd64/busybox" "$G/ppc64el/busybox"; do [ -x "$f" ] || { echo "missing $f" >&2; exit 2; }; done
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (scripts/install-deps.sh)" >&2; exit 2; }

@@ -13,7 +13,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 G=${1:-$ROOT/guests}
 G=$(cd "$G" 2>/dev/null && pwd) || { echo "busybox.sh: no guests dir (run scripts/fetch-guests.sh)" >&2; exit 2; }
-EMU=${EMU:-$ROOT/target/release/bigiron user ppc64le}
+EMU=${EMU:-${BIGIRON:-${CARGO_TARGET_DIR:-$ROOT/target}/release/bigiron} user ppc64le}
 TMO=${BB_TIMEOUT:-300}
 NAT="$G/amd64/busybox"
 for f in "$NAT" "$G/ppc64el/busybox"; do [ -x "$f" ] || { echo "busybox.sh: missing $f" >&2; exit 2; }; done

@@ -188,7 +188,10 @@ pub fn workspace_root() -> PathBuf {
 pub fn default_bigiron() -> Emulator {
     let bin = std::env::var("BIGIRON")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| workspace_root().join("target/release/bigiron"));
+        .unwrap_or_else(|_| {
+            let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
+            target.join("release/bigiron")
+        });
     Emulator {
         argv: vec![bin.display().to_string(), "user".into(), "ppc64le".into()],
     }
