@@ -187,6 +187,11 @@ pub struct Engine<F: Frontend> {
     placed: Vec<(u64, u64, FaultMap)>,
     /// Reused pending-write buffer of the interpreter tier.
     interp_scratch: Vec<(u32, crate::interp::Val)>,
+    /// Hot blocks waiting for the background compiler, and jobs it is working on. At most
+    /// one job is in flight, so the next one sent is always the block that has interpreted
+    /// the most instructions meanwhile (not the first that became hot).
+    waiting: Vec<u32>,
+    in_flight: u32,
 }
 
 impl<F: Frontend> Engine<F> {
@@ -211,6 +216,8 @@ impl<F: Frontend> Engine<F> {
             dispatch_counts: FxMap::default(),
             placed: Vec::new(),
             interp_scratch: Vec::with_capacity(16),
+            waiting: Vec::new(),
+            in_flight: 0,
         }
     }
 
@@ -231,6 +238,8 @@ impl<F: Frontend> Engine<F> {
                 self.install(d);
             }
         }
+        self.waiting.clear();
+        self.in_flight = 0;
         for b in &mut self.blocks {
             b.compiling = false;
         }
@@ -243,14 +252,37 @@ impl<F: Frontend> Engine<F> {
         }
     }
 
-    /// Installs finished background compiles (if their block is still wanted).
-    fn collect(&mut self) {
+    /// Installs finished background compiles (if their block is still wanted) and sends the
+    /// next job.
+    fn collect(&mut self, mem: &dyn GuestMemory) {
         let done: Vec<Done> = match &self.worker {
             Some(w) => w.done.try_iter().collect(),
             None => return,
         };
         for d in done {
+            self.in_flight = self.in_flight.saturating_sub(1);
             self.install(d);
+        }
+        self.pump(mem);
+    }
+
+    /// Queues block `id` for the background compiler.
+    fn request_compile(&mut self, id: u32, mem: &dyn GuestMemory) {
+        self.blocks[id as usize].compiling = true;
+        self.waiting.push(id);
+        self.pump(mem);
+    }
+
+    /// Sends the hottest waiting block when the worker is idle.
+    fn pump(&mut self, mem: &dyn GuestMemory) {
+        while self.in_flight == 0 && !self.waiting.is_empty() {
+            let blocks = &self.blocks;
+            self.waiting.retain(|&id| blocks.get(id as usize).is_some_and(|b| b.valid && b.code.is_null()));
+            let Some((i, _)) = self.waiting.iter().enumerate().max_by_key(|(_, &id)| self.blocks[id as usize].interp_insns) else {
+                return;
+            };
+            let id = self.waiting.swap_remove(i);
+            self.submit(id, mem);
         }
     }
 
@@ -358,9 +390,11 @@ impl<F: Frontend> Engine<F> {
         let req = self.request(pc, mode, mem.limit());
         let job = Job { id, generation: self.generation, code: Snapshot { start: pc, bytes }, req };
         let ok = self.worker.as_ref().is_some_and(|w| w.submit(job));
-        self.blocks[id as usize].compiling = ok;
-        if !ok {
+        if ok {
+            self.in_flight += 1;
+        } else {
             self.worker = None;
+            self.blocks[id as usize].compiling = false;
         }
     }
 
@@ -403,9 +437,9 @@ impl<F: Frontend> Engine<F> {
                     || self.config.softtlb.is_some();
                 if hot && self.worker.is_some() {
                     if !b.compiling {
-                        self.submit(id, mem);
+                        self.request_compile(id, mem);
                     }
-                    self.collect();
+                    self.collect(mem);
                 }
                 let b = &self.blocks[id as usize];
                 if b.code.is_null() && (!hot || b.compiling) {
@@ -428,7 +462,7 @@ impl<F: Frontend> Engine<F> {
                     continue;
                 }
             } else if self.worker.is_some() && self.stats.dispatches & 63 == 0 {
-                self.collect();
+                self.collect(mem);
             }
             let code = self.blocks[id as usize].code;
             if link != 0 && gen == self.generation && !self.no_chain() {
@@ -669,6 +703,7 @@ impl<F: Frontend> Engine<F> {
     /// Forgets every translation.
     pub fn flush(&mut self) {
         self.code.reset();
+        self.waiting.clear();
         self.map.clear();
         self.blocks.clear();
         self.pages.clear();
