@@ -902,9 +902,10 @@ pub fn test_sqrt(b: u64) -> u64 {
     0b1000 | (fg as u64) << 2 | (fe as u64) << 1
 }
 
-/// `xsmaxdp` / `xsmindp` (§7.6.1): the larger / smaller, with +0 > −0. Order of the NaN
-/// rules: an SNaN in a, then in b, gives it quieted (VXSNAN); else a QNaN a gives b, a QNaN b
-/// gives a. FPRF is not set by these.
+/// `xsmaxdp` / `xsmindp` (§7.6.1, "Actions for xsmaxdp"): the larger / smaller, with
+/// +0 > −0. Order of the NaN rules: an SNaN in a, then in b, gives it quieted (VXSNAN); a QNaN
+/// and a number give the number; two QNaNs give a, the first operand, like every other
+/// instruction choosing between NaNs. FPRF is not set by these.
 pub fn max_min(a: u64, b: u64, max: bool) -> Res {
     let plain = |bits: u64| Res { bits, exc: 0, fr_fi: 0, fprf: 0 };
     if is_snan(a) || is_snan(b) {
@@ -912,7 +913,7 @@ pub fn max_min(a: u64, b: u64, max: bool) -> Res {
         return Res { bits: first | QUIET, exc: fpscr::VXSNAN, fr_fi: 0, fprf: 0 };
     }
     if is_nan(a) {
-        return plain(b);
+        return plain(if is_nan(b) { a } else { b });
     }
     if is_nan(b) {
         return plain(a);

@@ -892,6 +892,11 @@ fn vsx_max_min_and_round() {
     case(XSMAXDP, N_INF, ONE, TWO, 0, TWO, N_INF);
     case(XSMAXDP, 0, DNAN, TWO, 0, TWO, 0);
     case(XSMAXDP, 0, ONE, DNAN, 0, ONE, 0);
+    // Two QNaNs: the first operand (XA), whose payload and sign survive.
+    //   xsmaxdp vs1,vs2,vs3 with vs2 = 0x7fff_ffff_ffff_ffff, vs3 = 0xffff_ffff_8a16_073c
+    case(XSMAXDP, 0, 0x7fff_ffff_ffff_ffff, 0xffff_ffff_8a16_073c, 0, 0x7fff_ffff_ffff_ffff, 0);
+    //   xsmindp vs1,vs2,vs3 with vs2 = 0xffff_ffff_ffff_8000, vs3 = 0x7ff8_0000_0000_0000
+    case(XSMINDP, 0, 0xffff_ffff_ffff_8000, DNAN, 0, 0xffff_ffff_ffff_8000, 0);
     case(XSMAXDP, 0, 0x7ff0_0000_0000_0001, TWO, 0, 0x7ff8_0000_0000_0001, FX | VX | VXSNAN);
     case(XSMAXDP, 0, NZERO, PZERO, 0, PZERO, 0);
     case(XSMINDP, 0, PZERO, NZERO, 0, NZERO, 0);

@@ -174,6 +174,15 @@ pub const fn lxvd2x(xt: u32, ra: u32, rb: u32) -> u32 {
 pub const fn stxvd2x(xs: u32, ra: u32, rb: u32) -> u32 {
     x_form(31, xs & 31, ra, rb, 972, xs >> 5)
 }
+/// `lfd frt, d(ra)`.
+pub const fn lfd(frt: u32, d: i32, ra: u32) -> u32 {
+    d_form(50, frt, ra, d as u32 & 0xffff)
+}
+/// `mtfsf 0xff, frb, 1, 0`: the whole FPSCR from FPR `frb` (L = 1; FEX and VX are
+/// recomputed, Power ISA 3.0B §4.6.10).
+pub const fn mtfsf_all(frb: u32) -> u32 {
+    fld(63, 0, 5) | fld(1, 6, 6) | fld(0xff, 7, 14) | fld(frb, 16, 20) | fld(711, 21, 30)
+}
 /// Words that load a 64-bit constant into `rt` (lis/ori/rldicr/oris/ori, shortened when
 /// the value fits in fewer).
 pub fn load_imm64(rt: u32, v: u64) -> Vec<u32> {

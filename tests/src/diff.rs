@@ -176,12 +176,18 @@ pub fn format_init(case: &Case, vec: bool) -> String {
     );
     if vec {
         let _ = write!(s, "\n          vscr={:#x}", i.vscr);
+        if i.fpscr != 0 {
+            let _ = write!(s, " fpscr={:#x}", i.fpscr);
+        }
         let mut vs: Vec<u32> = Vec::new();
         for &w in &case.body {
-            // VRs in each 5-bit field, and VSRs with each possible extension bit.
+            // VRs in each 5-bit field, VSRs with each possible extension bit, and FPRs for
+            // the floating-point primary opcodes.
+            let fp = matches!(w >> 26, 59 | 63);
             for (a, b, x) in [(6, 10, 31), (11, 15, 29), (16, 20, 30), (21, 25, 28)] {
                 let r = bits(w, a, b);
-                for n in [r + 32, r + 32 * bits(w, x, x)] {
+                let fpr = if fp { r } else { r + 32 };
+                for n in [r + 32, r + 32 * bits(w, x, x), fpr] {
                     if !vs.contains(&n) {
                         vs.push(n);
                     }

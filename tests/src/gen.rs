@@ -10,6 +10,7 @@ use crate::asm::{self, fld};
 use crate::rng::Rng;
 use crate::spec::{self, Br, Ea, Group, Mem, MemKind, Reg, Spec};
 use cpu_ppc64::decode::Row;
+use cpu_ppc64::forms::bits;
 
 pub const WINDOW: usize = 256;
 
@@ -25,6 +26,10 @@ pub struct Init {
     /// VSRs as (doubleword 0, doubleword 1); FPR n is `vsr[n].0`, VR n is `vsr[32 + n]`.
     pub vsr: [(u64, u64); 64],
     pub vscr: u32,
+    /// FPSCR at the start of the case (vector and FP rows). Zero, as at process start, so
+    /// every case sees the same floating-point environment and none inherits the sticky
+    /// bits or modes an earlier case left behind.
+    pub fpscr: u64,
 }
 
 impl Default for Init {
@@ -38,6 +43,7 @@ impl Default for Init {
             tar: 0,
             vsr: [(0, 0); 64],
             vscr: 0,
+            fpscr: 0,
         }
     }
 }
@@ -136,6 +142,21 @@ impl RowGen {
             Spec::Branch(br) => gen_branch(self.row, br, rng, ctx, &mut c),
             Spec::Trap { imm, dword } => gen_trap(self.row, imm, dword, rng, ctx, &mut c),
             Spec::Spr { to } => gen_spr(self.row, to, rng, &mut c),
+            Spec::FpscrMove(ops) => {
+                c.base = pick_base(rng);
+                let w = loop {
+                    let (w, _) = plain_word(self.row, ops, rng, c.base);
+                    if !sets_fp_enable(self.row, w) {
+                        break w;
+                    }
+                };
+                if self.row.mnemonic == "mtfsf" {
+                    // mtfsf copies FPSCR bits from the same bits of FRB, whichever fields
+                    // L, FLM and W select.
+                    c.init.vsr[bits(w, 16, 20) as usize].0 &= !FPSCR_ENABLES;
+                }
+                c.body.push(w);
+            }
             Spec::VecAll => {
                 c.base = pick_base(rng);
                 c.body
@@ -158,6 +179,25 @@ impl RowGen {
             ),
         }
         c
+    }
+}
+
+/// FPSCR VE OE UE ZE XE (bits 56:60) in the 64-bit FPSCR image.
+const FPSCR_ENABLES: u64 = 0xf8;
+
+/// Whether an FPSCR-writing word would set an exception-enable bit by its immediate
+/// operands alone (see [`Spec::FpscrMove`]; `mtfsf` takes them from FRB instead).
+fn sets_fp_enable(row: &Row, w: u32) -> bool {
+    match row.mnemonic {
+        // FPSCR bit 32+BT; VE..XE are BT 24..28.
+        "mtfsb1" => (24..=28).contains(&bits(w, 6, 10)),
+        // mtfsfi BF,U,W with W=0 writes field BF of bits 32:63: field 6 is VE OE UE ZE, and
+        // U's first bit is XE in field 7.
+        "mtfsfi" => {
+            let (bf, w_bit, u) = (bits(w, 6, 8), bits(w, 15, 15), bits(w, 16, 19));
+            w_bit == 0 && ((bf == 6 && u != 0) || (bf == 7 && u & 8 != 0))
+        }
+        _ => false,
     }
 }
 
@@ -695,7 +735,7 @@ mod tests {
                     row.mnemonic
                 );
                 assert!(c.base >= 1 && c.base < 32 && c.base != crate::prog::VEC_PTR);
-                if let Spec::Plain(ops) | Spec::Privileged(ops) = g.spec {
+                if let Spec::Plain(ops) | Spec::Privileged(ops) | Spec::FpscrMove(ops) = g.spec {
                     for t in ops.split_whitespace().filter(|t| spec::is_gpr_token(t)) {
                         let (a, b) = spec::token_bits(t).unwrap();
                         assert_ne!(

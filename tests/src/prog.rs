@@ -6,7 +6,7 @@
 //! ```text
 //!   +0x0_0000  ELF headers
 //!   +0x1_0000  case records, REC bytes each (case i at +0x1_0000 + i*REC):
-//!                +0x000 init: gpr[32], cr, xer, lr, ctr, tar   (u64 LE each)
+//!                +0x000 init: gpr[32], cr, xer, lr, ctr, tar, fpscr   (u64 LE each)
 //!                +0x180 init vscr (16 bytes as lxvd2x loads them), +0x200 init vsr[64]
 //!                +0x800 scratch window, WINDOW bytes, random    \
 //!                +0x900 dump: gpr[32], cr, xer, lr, ctr          | written to stdout
@@ -20,7 +20,8 @@
 //! and calls `write(1, window, dump_len)`. Writing after every case means a crash still
 //! leaves the dumps of all earlier cases, which pins down the failing one.
 //!
-//! Vector rows also load VSCR (`mtvscr`) and all 64 VSRs (`lxvd2x`, which reads each
+//! Vector rows also load the FPSCR (`lfd`; `mtfsf` with L = 1, before the VSRs, as it goes
+//! through FPR 0), VSCR (`mtvscr`) and all 64 VSRs (`lxvd2x`, which reads each
 //! doubleword in the data byte order, so a VSR is stored as two LE doublewords: DW0, DW1)
 //! and dump them back with `stxvd2x` and `mfvscr`. Those 260 instructions live once, in two
 //! subroutines at the start of the code, called with `bl` through [`VEC_PTR`] (r12, never a
@@ -39,6 +40,7 @@ pub const INIT_XER: i32 = 0x108;
 pub const INIT_LR: i32 = 0x110;
 pub const INIT_CTR: i32 = 0x118;
 pub const INIT_TAR: i32 = 0x120;
+pub const INIT_FPSCR: i32 = 0x128;
 pub const INIT_VSCR: i32 = 0x180;
 pub const INIT_VSR: i32 = 0x200;
 pub const WIN_OFF: i32 = 0x800;
@@ -98,6 +100,8 @@ fn bl(from: u64, to: u64) -> u32 {
 /// (r12 = record + DUMP_VSR); both use r0 and return with `blr`.
 fn vec_subroutines() -> (Vec<u32>, usize) {
     let mut k = vec![
+        lfd(0, INIT_FPSCR - INIT_VSCR, VEC_PTR),
+        mtfsf_all(0),
         lxvd2x(32, 0, VEC_PTR),
         mtvscr(0),
         addi(VEC_PTR, VEC_PTR, INIT_VSR - INIT_VSCR),
@@ -265,6 +269,7 @@ fn write_init(rec: &mut [u8], init: &Init) {
     put(INIT_LR, init.lr);
     put(INIT_CTR, init.ctr);
     put(INIT_TAR, init.tar);
+    put(INIT_FPSCR, init.fpscr);
     put(INIT_VSCR + 8, init.vscr as u64);
     for (v, (dw0, dw1)) in init.vsr.iter().enumerate() {
         put(INIT_VSR + 16 * v as i32, *dw0);

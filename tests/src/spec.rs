@@ -16,13 +16,20 @@
 //! `OE` 21; `Rc` 31; `FXM` 12:19; `FXM1` 12:19 with one bit set plus bit 11;
 //! `DX` 11:15+16:25+31 (addpcis); `L2` 9:10 limited to 0/1 (sync);
 //! `VRT VRA VRB VRC` 6:10, 11:15, 16:20, 21:25 (vector registers, any value);
-//! `XT XS` 6:10+31, `XA` 11:15+29, `XB` 16:20+30 (VSX registers with their extension bit).
+//! `XT XS` 6:10+31, `XA` 11:15+29, `XB` 16:20+30 (VSX registers with their extension bit);
+//! `FRT FRS` 6:10, `FRA` 11:15, `FRB` 16:20, `FRC` 21:25 (FPRs, any value);
+//! `L6` 6, `FLM` 7:14, `W` 15 (`mtfsf`); `U` 16:19 (`mtfsfi`); `DRM` 18:20, `RM` 19:20
+//! (`mffscdrni`, `mffscrni`).
 //! Bits no token names are zero (reserved), unless the row fixes them.
 //!
 //! Vector and floating-point rows (primary opcodes 4, 59, 60, 61, 63) not listed get
 //! [`Spec::VecAll`] ([`lookup_row`]): every bit the row leaves free is random. That relies on
 //! the decode table's masks fixing the reserved bits, which they do for VMX/VSX, and is only
 //! sound for instructions without GPR operands, which is why those are listed explicitly.
+//! The floating-point facility's rows (Book I ch. 4) and the VSX compares with a CR-field
+//! target leave their reserved fields free in the decode table — the book has the processor
+//! ignore them (Book I §1.3.3) — so they are listed with their fields, and their reserved
+//! bits are generated as zero, as the book requires of software.
 
 /// How a memory instruction forms its effective address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +116,12 @@ pub enum Spec {
     Spr {
         to: bool,
     },
+    /// An FPSCR write (`mtfsf`, `mtfsfi`, `mtfsb1`): operands as for [`Spec::Plain`], but
+    /// never setting an exception-enable bit (VE OE UE ZE XE). Linux starts a process with
+    /// MSR[FE0 FE1] = 0, so an enabled exception is only recorded in FPSCR[FEX]; QEMU 7.2's
+    /// linux-user runs with both set and sends SIGFPE. Enables stay off, so the FP rows
+    /// compare results instead of how the process died.
+    FpscrMove(&'static str),
     /// A vector instruction without GPR operands: every free bit random (see module docs).
     VecAll,
     /// The same for quad-precision DFP (`daddq` ...), whose FRTp/FRAp/FRBp must be even:
@@ -221,6 +234,9 @@ const LOGI: Spec = Plain("RS RA UI");
 const LOG3: Spec = Plain("RS RA RB Rc");
 const LOG2: Spec = Plain("RS RA Rc");
 const CRL: Spec = Plain("BT BA BB");
+const FRB_RC: Spec = Plain("FRT FRB Rc");
+const FAB_RC: Spec = Plain("FRT FRA FRB Rc");
+const FABC_RC: Spec = Plain("FRT FRA FRB FRC Rc");
 
 /// Mnemonic → (group, generator spec). Mnemonics are written as the decode table writes
 /// them (record-form dots included only where the dot is part of the only form).
@@ -548,6 +564,79 @@ pub static SPECS: &[(&str, Group, Spec)] = &[
     ("stfdx", Fp, fm(X, 8, false, true)),
     ("stfdux", Fp, fm(X, 8, true, true)),
     ("stfiwx", Fp, fm(X, 4, false, true)),
+    // ---- floating-point register instructions (4.6.5-4.6.10) ----
+    // Listed with their fields because the decode table leaves their reserved fields free
+    // (Book I §1.3.3: the processor ignores them; software must code them as zero), and
+    // QEMU 7.2 raises SIGILL for a nonzero one.
+    ("fmr", Fp, FRB_RC),
+    ("fneg", Fp, FRB_RC),
+    ("fabs", Fp, FRB_RC),
+    ("fnabs", Fp, FRB_RC),
+    ("fcpsgn", Fp, FAB_RC),
+    ("fmrgew", Fp, Plain("FRT FRA FRB")),
+    ("fmrgow", Fp, Plain("FRT FRA FRB")),
+    ("fsel", Fp, FABC_RC),
+    ("fadd", Fp, FAB_RC),
+    ("fadds", Fp, FAB_RC),
+    ("fsub", Fp, FAB_RC),
+    ("fsubs", Fp, FAB_RC),
+    ("fmul", Fp, Plain("FRT FRA FRC Rc")),
+    ("fmuls", Fp, Plain("FRT FRA FRC Rc")),
+    ("fdiv", Fp, FAB_RC),
+    ("fdivs", Fp, FAB_RC),
+    ("fsqrt", Fp, FRB_RC),
+    ("fsqrts", Fp, FRB_RC),
+    ("fre", Fp, FRB_RC),
+    ("fres", Fp, FRB_RC),
+    ("frsqrte", Fp, FRB_RC),
+    ("frsqrtes", Fp, FRB_RC),
+    ("fmadd", Fp, FABC_RC),
+    ("fmadds", Fp, FABC_RC),
+    ("fmsub", Fp, FABC_RC),
+    ("fmsubs", Fp, FABC_RC),
+    ("fnmadd", Fp, FABC_RC),
+    ("fnmadds", Fp, FABC_RC),
+    ("fnmsub", Fp, FABC_RC),
+    ("fnmsubs", Fp, FABC_RC),
+    ("frsp", Fp, FRB_RC),
+    ("fctiw", Fp, FRB_RC),
+    ("fctiwz", Fp, FRB_RC),
+    ("fctiwu", Fp, FRB_RC),
+    ("fctiwuz", Fp, FRB_RC),
+    ("fctid", Fp, FRB_RC),
+    ("fctidz", Fp, FRB_RC),
+    ("fctidu", Fp, FRB_RC),
+    ("fctiduz", Fp, FRB_RC),
+    ("fcfid", Fp, FRB_RC),
+    ("fcfidu", Fp, FRB_RC),
+    ("fcfids", Fp, FRB_RC),
+    ("fcfidus", Fp, FRB_RC),
+    ("frin", Fp, FRB_RC),
+    ("friz", Fp, FRB_RC),
+    ("frip", Fp, FRB_RC),
+    ("frim", Fp, FRB_RC),
+    ("fcmpu", Fp, Plain("BF FRA FRB")),
+    ("fcmpo", Fp, Plain("BF FRA FRB")),
+    ("ftdiv", Fp, Plain("BF FRA FRB")),
+    ("ftsqrt", Fp, Plain("BF FRB")),
+    ("mffs", Fp, Plain("FRT Rc")),
+    ("mffsce", Fp, Plain("FRT")),
+    ("mffscdrn", Fp, Plain("FRT FRB")),
+    ("mffscdrni", Fp, Plain("FRT DRM")),
+    ("mffscrn", Fp, Plain("FRT FRB")),
+    ("mffscrni", Fp, Plain("FRT RM")),
+    ("mffsl", Fp, Plain("FRT")),
+    ("mtfsf", Fp, Spec::FpscrMove("L6 FLM W FRB Rc")),
+    ("mtfsfi", Fp, Spec::FpscrMove("BF W U Rc")),
+    ("mtfsb0", Fp, Plain("BT Rc")),
+    ("mtfsb1", Fp, Spec::FpscrMove("BT Rc")),
+    ("mcrfs", Fp, Plain("BF BFA")),
+    // VSX scalar compares and tests with a CR field target (7.6.1): bits 9:10 and 31 are
+    // reserved, free in the decode table (see above).
+    ("xscmpudp", Vsx, Plain("BF XA XB")),
+    ("xscmpodp", Vsx, Plain("BF XA XB")),
+    ("xstdivdp", Vsx, Plain("BF XA XB")),
+    ("xstsqrtdp", Vsx, Plain("BF XB")),
     // ---- VMX: loads/stores and the instructions with GPR operands ----
     ("lvx", Vmx, vm(Reg::Vr, X, 16, false)),
     ("lvxl", Vmx, vm(Reg::Vr, X, 16, false)),
@@ -744,6 +833,16 @@ pub fn token_bits(tok: &str) -> Option<(u32, u32)> {
         "Rc" => (31, 31),
         "FXM" | "FXM1" => (12, 19),
         "L2" => (9, 10),
+        "FRT" | "FRS" => (6, 10),
+        "FRA" => (11, 15),
+        "FRB" => (16, 20),
+        "FRC" => (21, 25),
+        "L6" => (6, 6),
+        "FLM" => (7, 14),
+        "W" => (15, 15),
+        "U" => (16, 19),
+        "DRM" => (18, 20),
+        "RM" => (19, 20),
         _ => return None,
     })
 }
@@ -759,7 +858,7 @@ mod tests {
     #[test]
     fn every_token_is_known() {
         for (name, _, spec) in SPECS {
-            if let Plain(ops) | Spec::Privileged(ops) = spec {
+            if let Plain(ops) | Spec::Privileged(ops) | Spec::FpscrMove(ops) = spec {
                 for t in ops.split_whitespace() {
                     assert!(
                         token_bits(t).is_some()
@@ -767,6 +866,23 @@ mod tests {
                         "{name}: unknown token {t}"
                     );
                 }
+            }
+        }
+    }
+
+    /// The floating-point facility's rows leave reserved fields free in the decode table, so
+    /// a by-opcode [`Spec::VecAll`] would set them (and QEMU would raise SIGILL).
+    #[test]
+    fn fp_register_rows_are_listed() {
+        for row in cpu_ppc64::decode::ROWS.iter().filter(|r| r.implemented()) {
+            let m = row.mnemonic;
+            let fp_chapter4 = matches!(row.bits >> 26, 59 | 63)
+                && (m.starts_with('f')
+                    || m.starts_with("mf")
+                    || m.starts_with("mt")
+                    || m == "mcrfs");
+            if fp_chapter4 {
+                assert!(lookup(m).is_some(), "{m}: no generator spec");
             }
         }
     }
