@@ -5,10 +5,16 @@ use cpu_ppc64::{exc, Ppc64, Ppc64Cpu};
 use jit::engine::{Config, Engine, Exit};
 use jit::testmem::FlatMemory;
 
-/// Each test runs twice: compiling every block at once, and with the default tiering (cold
-/// blocks in the interpreter). Both must give the same architected results.
-fn configs() -> [Config; 2] {
-    [Config { hot_threshold: 0, ..Config::default() }, Config::default()]
+/// Each test runs four ways: compiling every block at once, compiling regions (side-exit
+/// targets on the page compiled into the same function), and with the default tiering (cold
+/// blocks in the interpreter, hot ones compiled in the background), without and with regions. All must give the same architected results.
+fn configs() -> [Config; 4] {
+    [
+        Config { hot_threshold: 0, ..Config::default() },
+        Config { hot_threshold: 0, max_region_paths: 16, ..Config::default() },
+        Config::default(),
+        Config { max_region_paths: 16, ..Config::default() },
+    ]
 }
 
 fn load_program(mem: &FlatMemory, at: u64, words: &[u32]) {
@@ -208,5 +214,36 @@ fn base_displacement_accesses_outside_memory_fault_precisely() {
             assert_eq!(r, Exit::Fault { addr: ea, write: false }, "r4={r4:#x}");
             assert_eq!(cpu.hdr.pc, 0x20000);
         }
+    }
+}
+
+/// A loop whose back-edge leaves a block for an earlier address on the same page (the
+/// region compiler must translate that target, and a background compile must see it).
+#[test]
+fn loop_through_two_blocks_backwards() {
+    for cfg in configs() {
+        let mem = FlatMemory::new(1 << 20);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0000, // 0x10000 li r3,0
+                0x38a0_0000, // 0x10004 li r5,0
+                0x3880_0bb8, // 0x10008 li r4,3000
+                0x7c89_03a6, // 0x1000c mtctr r4
+                0x3863_0001, // 0x10010 Q: addi r3,r3,1
+                0x2c03_0000, // 0x10014 cmpwi r3,0
+                0x4082_0008, // 0x10018 bne P (0x10020): always taken
+                0x3863_0064, // 0x1001c addi r3,r3,100 (never runs)
+                0x38a5_0002, // 0x10020 P: addi r5,r5,2
+                0x4200_ffec, // 0x10024 bdnz Q (0x10010)
+                0x4400_0002, // 0x10028 sc
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        assert_eq!((cpu.gpr[3], cpu.gpr[5], cpu.ctr), (3000, 6000, 0), "{cfg:?}");
     }
 }

@@ -140,6 +140,17 @@ pub struct ClifEmitter<'a> {
     block_pc: u64,
     /// Start of the guest code (see `new`).
     loop_header: Block,
+    /// Entry points of this function: guest PC -> CLIF block that starts translating there
+    /// with all guest state in the CPU struct (the block start, and deferred paths).
+    labels: HashMap<u64, Block>,
+    /// Side-exit targets to translate later in this same function (see `chain_exit`).
+    deferred: Vec<(u64, Block)>,
+    /// How many more paths may be deferred; 0 turns the region growth off.
+    pub path_budget: usize,
+    /// Only targets in `[region_lo, region_hi)` (the block's first page) may become paths.
+    region: (u64, u64),
+    /// Set while ending a path that translated nothing: its own label must not be used.
+    external_only: Option<u64>,
     /// Values built by `pack_bits`, with their parts (for `bit`) and one-hot mask.
     packed: HashMap<Value, (Vec<Value>, u32)>,
     /// Host addresses of already range-checked base registers (see `host_addr`).
@@ -185,6 +196,11 @@ impl<'a> ClifEmitter<'a> {
             insns: 0,
             block_pc: u64::MAX,
             loop_header,
+            labels: HashMap::new(),
+            deferred: Vec::new(),
+            path_budget: 0,
+            region: (0, 0),
+            external_only: None,
             packed: HashMap::new(),
             clamped: HashMap::new(),
             exits: Vec::new(),
@@ -195,11 +211,56 @@ impl<'a> ClifEmitter<'a> {
     pub fn begin_insn(&mut self, pc: u64) {
         if self.insns == 0 {
             self.block_pc = pc;
+            self.labels.insert(pc, self.loop_header);
         }
         self.pc = pc;
         self.pc_stored = false;
         self.dead = false;
         self.pending.clear();
+    }
+
+    /// Ends the current path: falls through to `next_pc` (an exit) unless its last
+    /// instruction already left, and closes any open block.
+    pub fn end_path(&mut self, next_pc: Option<u64>) {
+        self.end_path_at(next_pc, false)
+    }
+
+    /// As [`ClifEmitter::end_path`]; `empty` says the path translated no instruction, so its
+    /// exit must leave the function (jumping to its own label would spin).
+    pub fn end_path_at(&mut self, next_pc: Option<u64>, empty: bool) {
+        if let Some(pc) = next_pc {
+            if !self.dead {
+                self.external_only = if empty { Some(pc) } else { None };
+                self.exit(pc);
+                self.external_only = None;
+            }
+        }
+        if !self.terminated {
+            let z = self.b.ins().iconst(types::I64, exit_code::NEXT as i64);
+            self.b.ins().return_(&[z]);
+            self.terminated = true;
+        }
+    }
+
+    /// The next deferred path (guest PC, entry block), if any.
+    pub fn next_path(&mut self) -> Option<u64> {
+        let (pc, blk) = self.deferred.pop()?;
+        // A fresh start: all guest state is in the CPU struct; values of other paths do not
+        // dominate this one.
+        self.b.switch_to_block(blk);
+        self.cache.clear();
+        self.pending.clear();
+        self.clamped.clear();
+        self.packed.clear();
+        self.dead = false;
+        self.terminated = false;
+        Some(pc)
+    }
+
+    /// Lets side exits to `[lo, hi)` become paths of this function (at most `budget`).
+    pub fn allow_region(&mut self, lo: u64, hi: u64, budget: usize) {
+        self.region = (lo, hi);
+        self.path_budget = budget;
     }
 
     /// Called by the engine after each guest instruction that did not end the block.
@@ -220,15 +281,7 @@ impl<'a> ClifEmitter<'a> {
     /// Returns the guest PC of each guest memory access (see the module docs) and the guest
     /// target of each direct exit.
     pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) -> (Vec<u64>, Vec<u64>) {
-        if let Some(pc) = next_pc {
-            if !self.dead {
-                self.exit(pc);
-            }
-        }
-        if !self.terminated {
-            let z = self.b.ins().iconst(types::I64, exit_code::NEXT as i64);
-            self.b.ins().return_(&[z]);
-        }
+        self.end_path(next_pc);
         self.b.seal_all_blocks();
         self.b.finalize(cfg);
         (self.mem_pcs, self.exits)
@@ -430,22 +483,25 @@ impl<'a> ClifEmitter<'a> {
             self.ret(exit_code::NEXT);
             return;
         }
-        if pc == self.block_pc {
-            // A loop back to this block's start: stay in this function.
-            let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
-            let out = self.b.create_block();
-            self.b.set_cold_block(out);
-            let header = self.loop_header;
-            self.b.ins().brif(req, out, &[], header, &[]);
-            self.b.switch_to_block(out);
-            self.store_pc_const(pc);
-            self.ret(exit_code::NEXT);
-            return;
-        }
-        // Back-edges check `exit_request` (every cycle of chained blocks contains an edge to
-        // a block starting at or below the source block's start, so running loops stay
-        // interruptible); other exits jump straight on.
-        if pc <= self.block_pc {
+        // Back-edges check `exit_request` (every cycle of chained blocks or of paths in this
+        // function contains an edge to an address at or below its source, so running loops
+        // stay interruptible); other exits jump straight on.
+        let backward = pc <= self.pc.max(self.block_pc);
+        let internal = match self.labels.get(&pc) {
+            // A path whose first instruction could not be translated exits for real.
+            Some(_) if self.external_only == Some(pc) => None,
+            Some(&blk) => Some(blk),
+            None if self.path_budget > 0 && (self.region.0..self.region.1).contains(&pc) => {
+                // Translate the target later, in this function (a region, not a block).
+                self.path_budget -= 1;
+                let blk = self.b.create_block();
+                self.labels.insert(pc, blk);
+                self.deferred.push((pc, blk));
+                Some(blk)
+            }
+            None => None,
+        };
+        if backward {
             let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
             let out = self.b.create_block();
             let go = self.b.create_block();
@@ -455,6 +511,10 @@ impl<'a> ClifEmitter<'a> {
             self.store_pc_const(pc);
             self.ret(exit_code::NEXT);
             self.b.switch_to_block(go);
+        }
+        if let Some(blk) = internal {
+            self.b.ins().jump(blk, &[]);
+            return;
         }
         // A direct tail call to "exit i": a `jmp rel32` the engine points at a stub that
         // returns to the dispatcher, and later at the successor's code.

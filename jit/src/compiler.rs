@@ -30,6 +30,8 @@ pub struct Request {
     pub mode: u32,
     pub env: Env,
     pub max_insns: usize,
+    /// Side-exit targets on the block's page that may be compiled into the same function.
+    pub max_paths: usize,
     pub log: LogFlags,
 }
 
@@ -102,46 +104,67 @@ impl Compiler {
         let start_page = pc >> PAGE_BITS;
         let mut asm_log = String::new();
         let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, r.env);
-        let (mut cur, mut last, mut n) = (pc, pc, 0usize);
-        // Instructions translated so far (a branch back into the block ends it instead).
-        let mut seen: Vec<u64> = Vec::new();
-        let next = loop {
-            seen.push(cur);
-            em.begin_insn(cur);
-            match fe.translate(&mut em, code, cur, mode) {
-                None if n == 0 => return Err(pc),
-                None => break Some(cur),
-                Some(flow) => {
-                    if log.in_asm {
-                        let (text, _) = fe.disasm(code, cur, mode);
-                        asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
-                    }
-                    em.end_insn();
-                    n += 1;
-                    last = cur;
-                    match flow {
-                        Flow::End => break None,
-                        Flow::Goto(target) => {
-                            // Follow an unconditional branch within the page (a longer trace,
-                            // one block transition fewer); otherwise leave for it.
-                            if n < r.max_insns && target >> PAGE_BITS == start_page && !seen.contains(&target) {
-                                cur = target;
-                                continue;
-                            }
-                            em.exit(target);
-                            break None;
+        if r.max_paths > 0 {
+            let lo = start_page << PAGE_BITS;
+            em.allow_region(lo, lo + (1 << PAGE_BITS), r.max_paths);
+        }
+        let (mut last, mut n) = (pc, 0usize);
+        // The main path, then every side-exit target the emitter deferred into this function.
+        let mut path = Some(pc);
+        let mut first = true;
+        while let Some(start) = path {
+            let mut cur = start;
+            let n_before = n;
+            // Instructions of this path (a branch back into it leaves instead).
+            let mut seen: Vec<u64> = Vec::new();
+            let next = loop {
+                seen.push(cur);
+                em.begin_insn(cur);
+                match fe.translate(&mut em, code, cur, mode) {
+                    None if first && n == 0 => return Err(pc),
+                    None => break Some(cur),
+                    Some(flow) => {
+                        if log.in_asm {
+                            let (text, _) = fe.disasm(code, cur, mode);
+                            asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
                         }
-                        Flow::Next(len) => {
-                            cur = cur.wrapping_add(len as u64);
-                            if n >= r.max_insns || cur >> PAGE_BITS != start_page {
-                                break Some(cur);
+                        em.end_insn();
+                        n += 1;
+                        last = last.max(cur);
+                        match flow {
+                            Flow::End => break None,
+                            Flow::Goto(target) => {
+                                // Follow an unconditional branch within the page (a longer
+                                // trace, one transition fewer); otherwise leave for it.
+                                if n < r.max_insns && target >> PAGE_BITS == start_page && !seen.contains(&target) {
+                                    cur = target;
+                                    continue;
+                                }
+                                em.exit(target);
+                                break None;
+                            }
+                            Flow::Next(len) => {
+                                cur = cur.wrapping_add(len as u64);
+                                if n >= r.max_insns || cur >> PAGE_BITS != start_page {
+                                    break Some(cur);
+                                }
                             }
                         }
                     }
                 }
+            };
+            em.end_path_at(next, n == n_before);
+            first = false;
+            if n >= r.max_insns {
+                // Out of budget: remaining deferred paths become ordinary exits.
+                em.allow_region(0, 0, 0);
             }
-        };
-        let (pcs, exit_pcs) = em.finish(next, self.isa.frontend_config());
+            path = em.next_path();
+            if log.in_asm && path.is_some() {
+                asm_log.push_str("  -- path --\n");
+            }
+        }
+        let (pcs, exit_pcs) = em.finish(None, self.isa.frontend_config());
         if log.in_asm {
             crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", fe.name());
         }

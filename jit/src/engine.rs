@@ -78,6 +78,9 @@ pub struct Config {
     pub hot_threshold: u32,
     /// Compile hot blocks on the guest's own thread instead of a background worker.
     pub no_background: bool,
+    /// Side-exit targets on a block's page that may be compiled into the same function
+    /// (a region with internal loops); 0 = single-entry traces only.
+    pub max_region_paths: usize,
 }
 
 impl Default for Config {
@@ -95,8 +98,9 @@ impl Default for Config {
             },
             no_chain: false,
             softtlb: None,
-            hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(40),
+            hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(20),
             no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
+            max_region_paths: env_u32("BIGIRON_REGION_PATHS").map(|v| v as usize).unwrap_or(0),
         }
     }
 }
@@ -367,6 +371,7 @@ impl<F: Frontend> Engine<F> {
             mode,
             env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, no_chain: self.no_chain() },
             max_insns: self.config.max_block_insns,
+            max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
             log: self.config.log,
         }
     }
@@ -374,21 +379,24 @@ impl<F: Frontend> Engine<F> {
     /// Sends block `id` to the background compiler with a snapshot of its code.
     fn submit(&mut self, id: u32, mem: &dyn GuestMemory) {
         let (pc, mode) = (self.blocks[id as usize].pc, self.blocks[id as usize].mode);
-        let page_end = (pc | ((1 << PAGE_BITS) - 1)).wrapping_add(1);
-        let want = (page_end.wrapping_sub(pc) as usize).min(self.config.max_block_insns * F::MAX_INSN_LEN);
-        // The rest of the page (and the start of the next, for an instruction that
-        // straddles); if that is not all readable, what the interpreter has seen.
-        let mut bytes = vec![0u8; want];
-        if !mem.fetch(pc, &mut bytes) {
-            bytes = self.blocks[id as usize].bytes.clone();
-        } else if want == page_end.wrapping_sub(pc) as usize {
+        let page_start = pc & !((1 << PAGE_BITS) - 1);
+        let page_end = page_start.wrapping_add(1 << PAGE_BITS);
+        // The whole page (paths of a region may start before `pc`), and the start of the
+        // next one for an instruction that straddles; if the page is not all readable, what
+        // the interpreter has seen.
+        let mut bytes = vec![0u8; 1 << PAGE_BITS];
+        let mut start = page_start;
+        if mem.fetch(page_start, &mut bytes) {
             let mut tail = vec![0u8; F::MAX_INSN_LEN - 1];
             if !tail.is_empty() && mem.fetch(page_end, &mut tail) {
                 bytes.extend_from_slice(&tail);
             }
+        } else {
+            bytes = self.blocks[id as usize].bytes.clone();
+            start = pc;
         }
         let req = self.request(pc, mode, mem.limit());
-        let job = Job { id, generation: self.generation, code: Snapshot { start: pc, bytes }, req };
+        let job = Job { id, generation: self.generation, code: Snapshot { start, bytes }, req };
         let ok = self.worker.as_ref().is_some_and(|w| w.submit(job));
         if ok {
             self.in_flight += 1;
