@@ -78,7 +78,7 @@ macro_rules! decode_table {
 
 use fixed_point as fx;
 use load_store as ls;
-use crate::fp::{self, Xfl};
+use crate::fp;
 
 decode_table! {
     ---- "branch facility (Power ISA 3.0B Book I ch. 2): branch.rs" ----

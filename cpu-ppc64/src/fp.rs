@@ -13,7 +13,7 @@
 //! - Every FP instruction writing an FPR or a VSX scalar target clears doubleword 1 of that VSR.
 //! - FPSCR layout and bit numbering: [`crate::fp_arith::fpscr`].
 
-use crate::forms::{bits, A, X, Xx};
+use crate::forms::{Xfl, A, X, Xx};
 use crate::fp_arith::fpscr as fs;
 use crate::fp_helpers::{self as fh, m};
 use crate::state::*;
@@ -23,51 +23,6 @@ use jit::frontend::Flow;
 use jit::helper;
 use jit::ir::{Cmp, Emitter, Helper, Ty};
 
-/// Operand fields of the FP encodings [`crate::forms`] has no struct for (XFL-form `mtfsf`,
-/// the X-form FPSCR immediates, XX3 compares' BF); they belong in `forms.rs`.
-#[derive(Clone, Copy, Debug)]
-pub struct Xfl {
-    /// FRT (6:10); also BT of `mtfsb0`/`mtfsb1`.
-    pub frt: usize,
-    /// FRB (16:20).
-    pub frb: usize,
-    /// BF (6:8), BFA (11:13).
-    pub bf: usize,
-    pub bfa: usize,
-    /// `mtfsf`: L (6), FLM (7:14), W (15).
-    pub l: bool,
-    pub flm: u32,
-    pub w: bool,
-    /// `mtfsfi`: U (16:19), W (15).
-    pub u: u32,
-    /// `mffscrni` RM (19:20), `mffscdrni` DRM (18:20).
-    pub rm: u32,
-    pub drm: u32,
-    /// XX3 compares: XA, XB with AX (29), BX (30).
-    pub xa: usize,
-    pub xb: usize,
-    pub rc: bool,
-}
-
-impl Xfl {
-    pub fn decode(w: u32) -> Xfl {
-        Xfl {
-            frt: bits(w, 6, 10) as usize,
-            frb: bits(w, 16, 20) as usize,
-            bf: bits(w, 6, 8) as usize,
-            bfa: bits(w, 11, 13) as usize,
-            l: bits(w, 6, 6) != 0,
-            flm: bits(w, 7, 14),
-            w: bits(w, 15, 15) != 0,
-            u: bits(w, 16, 19),
-            rm: bits(w, 19, 20),
-            drm: bits(w, 18, 20),
-            xa: bits(w, 11, 15) as usize + 32 * bits(w, 29, 29) as usize,
-            xb: bits(w, 16, 20) as usize + 32 * bits(w, 30, 30) as usize,
-            rc: bits(w, 31, 31) != 0,
-        }
-    }
-}
 
 // ---- shared pieces ----
 

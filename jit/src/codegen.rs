@@ -113,6 +113,14 @@ pub fn block_signature() -> Signature {
     s
 }
 
+#[derive(Clone, Copy)]
+enum DivOp {
+    Udiv,
+    Sdiv,
+    Urem,
+    Srem,
+}
+
 struct Cached {
     v: Value,
     dirty: bool,
@@ -633,11 +641,26 @@ impl<'a> ClifEmitter<'a> {
         c
     }
 
+    /// A division that cannot trap (see `ir.rs`): divisor 0 gives 0, signed MIN / -1 gives
+    /// MIN (remainder 0).
+    fn safe_div(&mut self, a: Value, b: Value, op: DivOp) -> Value {
+        let signed = matches!(op, DivOp::Sdiv | DivOp::Srem);
+        let (d, bad) = self.safe_divisor(a, b, signed);
+        let r = match op {
+            DivOp::Udiv => self.b.ins().udiv(a, d),
+            DivOp::Sdiv => self.b.ins().sdiv(a, d),
+            DivOp::Urem => self.b.ins().urem(a, d),
+            DivOp::Srem => self.b.ins().srem(a, d),
+        };
+        let t = self.b.func.dfg.value_type(a);
+        let z = self.b.ins().iconst(t, 0);
+        self.b.ins().select(bad, z, r)
+    }
+
     fn safe_divisor(&mut self, a: Value, b: Value, signed: bool) -> (Value, Value) {
         let t = self.b.func.dfg.value_type(b);
         let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
         let one = self.b.ins().iconst(t, 1);
-        let mut bad = zero;
         if signed {
             let min = match t {
                 types::I8 => i8::MIN as i64,
@@ -651,11 +674,10 @@ impl<'a> ClifEmitter<'a> {
             // MIN / -1 is computed as MIN / 1 = MIN (remainder 0).
             let d = self.b.ins().select(ovf, one, b);
             let d = self.b.ins().select(zero, one, d);
-            bad = zero;
-            return (d, bad);
+            return (d, zero);
         }
         let d = self.b.ins().select(zero, one, b);
-        (d, bad)
+        (d, zero)
     }
 }
 
@@ -730,35 +752,19 @@ impl Emitter for ClifEmitter<'_> {
     }
     fn udiv(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        let (d, bad) = self.safe_divisor(a, b, false);
-        let q = self.b.ins().udiv(a, d);
-        let t = self.b.func.dfg.value_type(a);
-        let z = self.b.ins().iconst(t, 0);
-        self.b.ins().select(bad, z, q)
+        self.safe_div(a, b, DivOp::Udiv)
     }
     fn sdiv(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        let (d, bad) = self.safe_divisor(a, b, true);
-        let q = self.b.ins().sdiv(a, d);
-        let t = self.b.func.dfg.value_type(a);
-        let z = self.b.ins().iconst(t, 0);
-        self.b.ins().select(bad, z, q)
+        self.safe_div(a, b, DivOp::Sdiv)
     }
     fn urem(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        let (d, bad) = self.safe_divisor(a, b, false);
-        let r = self.b.ins().urem(a, d);
-        let t = self.b.func.dfg.value_type(a);
-        let z = self.b.ins().iconst(t, 0);
-        self.b.ins().select(bad, z, r)
+        self.safe_div(a, b, DivOp::Urem)
     }
     fn srem(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        let (d, bad) = self.safe_divisor(a, b, true);
-        let r = self.b.ins().srem(a, d);
-        let t = self.b.func.dfg.value_type(a);
-        let z = self.b.ins().iconst(t, 0);
-        self.b.ins().select(bad, z, r)
+        self.safe_div(a, b, DivOp::Srem)
     }
     fn and(&mut self, a: Value, b: Value) -> Value {
         self.live();
