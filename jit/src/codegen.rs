@@ -279,11 +279,6 @@ impl<'a> ClifEmitter<'a> {
         self.insns += 1;
     }
 
-    /// Whether the last instruction ended the block (an unconditional exit or raise).
-    pub fn ended(&self) -> bool {
-        self.dead
-    }
-
     /// Ends the function (emitting a fall-through exit to `next_pc` unless the last
     /// instruction already ended it) and finalises the IR.
     /// Returns the guest PC of each guest memory access (see the module docs) and the guest
@@ -637,10 +632,6 @@ impl<'a> ClifEmitter<'a> {
         self.terminated = true;
     }
 
-    fn to_bool(&mut self, c: Value) -> Value {
-        c
-    }
-
     /// A division that cannot trap (see `ir.rs`): divisor 0 gives 0, signed MIN / -1 gives
     /// MIN (remainder 0).
     fn safe_div(&mut self, a: Value, b: Value, op: DivOp) -> Value {
@@ -858,7 +849,6 @@ impl Emitter for ClifEmitter<'_> {
     }
     fn select(&mut self, c: Value, a: Value, b: Value) -> Value {
         self.live();
-        let c = self.to_bool(c);
         self.b.ins().select(c, a, b)
     }
 

@@ -31,7 +31,8 @@ pub struct CpuHeader {
     pub exception_arg: u64,
     /// Address of the chain slot of the exit just taken, when that exit was not yet chained.
     pub link_slot: u64,
-    /// Guest address of a faulting access (`exit_code::FAULT`) and whether it was a write.
+    /// Guest address of a faulting access and whether it was a write (set by the
+    /// interpreter tier when an instruction faults).
     pub fault_addr: u64,
     pub fault_write: u64,
     /// Host PC of the faulting instruction (translated code), for the engine's fault map.
@@ -50,9 +51,6 @@ impl CpuHeader {
     pub const EXCEPTION: usize = std::mem::offset_of!(CpuHeader, exception);
     pub const EXCEPTION_ARG: usize = std::mem::offset_of!(CpuHeader, exception_arg);
     pub const LINK_SLOT: usize = std::mem::offset_of!(CpuHeader, link_slot);
-    pub const FAULT_ADDR: usize = std::mem::offset_of!(CpuHeader, fault_addr);
-    pub const FAULT_WRITE: usize = std::mem::offset_of!(CpuHeader, fault_write);
-    pub const FAULT_HOST_PC: usize = std::mem::offset_of!(CpuHeader, fault_host_pc);
     pub const SAVED_SP: usize = std::mem::offset_of!(CpuHeader, saved_sp);
     pub const MEM_BASE: usize = std::mem::offset_of!(CpuHeader, mem_base);
     pub const TLB: usize = std::mem::offset_of!(CpuHeader, tlb);

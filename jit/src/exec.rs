@@ -1,17 +1,19 @@
 //! Entering translated code, and getting out of it when a guest access faults.
 //!
 //! `bigiron_enter` saves the host's callee-saved registers, records the stack pointer in
-//! `CpuHeader::saved_sp` and calls the block. Blocks chain with tail calls, so the stack does
-//! not grow; a block returns an `exit_code` to the instruction after the call.
+//! `CpuHeader::saved_sp` and calls the block. Blocks jump to each other directly, so the
+//! stack does not grow; a block returns an `exit_code` to the instruction after the call.
 //!
-//! A guest load/store that hits an unmapped or protected page of the user-mode reservation
-//! raises a host SIGSEGV/SIGBUS inside translated code. The handler checks the faulting host
-//! PC is in a code buffer and the thread is running guest code, records the guest address,
-//! and rewrites the signal context so the thread "returns" from `bigiron_enter`'s call with
+//! A guest load/store that hits an unmapped or protected page (or a guard region) raises a
+//! host SIGSEGV/SIGBUS inside translated code. The handler checks the faulting host PC is in
+//! a code buffer and the thread is running guest code, records that host PC, and rewrites
+//! the signal context so the thread "returns" from `bigiron_enter`'s call with
 //! `exit_code::FAULT` (stack pointer restored, callee-saved registers restored by the
-//! trampoline's epilogue). Translated code stores the guest PC and syncs guest registers
-//! before every access, so the CPU struct is already precise. Faults anywhere else are host
-//! bugs and go to the previous handler.
+//! trampoline's epilogue). Translated code syncs guest registers before every access, so the
+//! CPU struct is already precise; the engine maps the host PC to the guest instruction and
+//! replays it in the interpreter. The guarded accesses of the interpreter tier fail the same
+//! way (see `guarded_load`). Faults anywhere else are host bugs and go to the previous
+//! handler.
 
 use crate::cpu::{exit_code, CpuHeader};
 use std::cell::Cell;
@@ -202,15 +204,10 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
             libc::sigaction(sig, old, std::ptr::null_mut());
             return;
         }
+        // Only where: the engine finds the guest instruction from the host PC and replays
+        // it in the interpreter for the exact address, direction and signal.
         let hdr = &mut *cur;
         hdr.fault_host_pc = rip as u64;
-        let addr = (*info).si_addr() as u64;
-        hdr.fault_addr = addr.wrapping_sub(hdr.mem_base);
-        // Page-fault error code bit 1: the access was a write.
-        hdr.fault_write = ((uc.uc_mcontext.gregs[libc::REG_ERR as usize] >> 1) & 1) as u64;
-        if sig == libc::SIGBUS {
-            hdr.fault_write |= 2;
-        }
         uc.uc_mcontext.gregs[libc::REG_RSP as usize] = hdr.saved_sp as i64;
         uc.uc_mcontext.gregs[libc::REG_RIP as usize] = bigiron_resume as *const () as usize as i64;
         uc.uc_mcontext.gregs[libc::REG_RAX as usize] = exit_code::FAULT as i64;
