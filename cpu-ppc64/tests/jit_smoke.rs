@@ -5,15 +5,19 @@ use cpu_ppc64::{exc, Ppc64, Ppc64Cpu};
 use jit::engine::{Config, Engine, Exit};
 use jit::testmem::FlatMemory;
 
-/// Each test runs four ways: compiling every block at once, compiling regions (side-exit
-/// targets on the page compiled into the same function), and with the default tiering (cold
-/// blocks in the interpreter, hot ones compiled in the background), without and with regions. All must give the same architected results.
-fn configs() -> [Config; 4] {
+/// Each test runs six ways: compiling every block at once, compiling regions (side-exit
+/// targets on the page compiled into the same function), with the default tiering (cold
+/// blocks in the interpreter, hot ones compiled in the background) without and with
+/// regions, and with guest state carried in variables across loop edges, without and with
+/// regions. All must give the same architected results.
+fn configs() -> [Config; 6] {
     [
         Config { hot_threshold: 0, ..Config::default() },
         Config { hot_threshold: 0, max_region_paths: 16, ..Config::default() },
         Config::default(),
         Config { max_region_paths: 16, ..Config::default() },
+        Config { hot_threshold: 0, ssa_loops: true, ..Config::default() },
+        Config { hot_threshold: 0, max_region_paths: 16, ssa_loops: true, ..Config::default() },
     ]
 }
 
@@ -245,5 +249,62 @@ fn loop_through_two_blocks_backwards() {
         let mut eng = Engine::new(Ppc64, cfg.clone());
         assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
         assert_eq!((cpu.gpr[3], cpu.gpr[5], cpu.ctr), (3000, 6000, 0), "{cfg:?}");
+    }
+}
+
+/// Loads do not write guest registers back to the CPU struct; a fault replays from the last
+/// point where the struct was exact. In a loop that point may lie iterations back (when
+/// state is carried in variables across the back-edge), so the replay must run to the
+/// faulting iteration, not stop at the first pass over the faulting instruction.
+#[test]
+fn load_loop_faults_precisely_after_many_iterations() {
+    let loops: [(&str, [u32; 9]); 2] = [
+        (
+            "loads only",
+            [
+                0x3860_0000, // 0x10000 li r3,0
+                0x3c80_001f, // 0x10004 lis r4,0x1f
+                0x6084_ff00, // 0x10008 ori r4,r4,0xff00   (256 bytes before a protected page)
+                0x38c0_0000, // 0x1000c li r6,0
+                0x88a4_0000, // 0x10010 L: lbz r5,0(r4)    faults at 0x200000
+                0x7c63_2a14, // 0x10014 add r3,r3,r5
+                0x3884_0001, // 0x10018 addi r4,r4,1
+                0x38c6_0001, // 0x1001c addi r6,r6,1
+                0x4bff_fff0, // 0x10020 b L
+            ],
+        ),
+        (
+            "with a store",
+            [
+                0x3860_0000, // 0x10000 li r3,0
+                0x3c80_001f, // 0x10004 lis r4,0x1f
+                0x6084_ff00, // 0x10008 ori r4,r4,0xff00
+                0x3ce0_0010, // 0x1000c lis r7,0x10
+                0x88a4_0000, // 0x10010 L: lbz r5,0(r4)
+                0x7c63_2a14, // 0x10014 add r3,r3,r5
+                0x9067_0000, // 0x10018 stw r3,0(r7)
+                0x3884_0001, // 0x1001c addi r4,r4,1
+                0x4bff_fff0, // 0x10020 b L
+            ],
+        ),
+    ];
+    for (name, prog) in loops {
+        for cfg in configs() {
+            let mem = FlatMemory::new(16 << 20);
+            mem.write(0x1f_ff00, &[3u8; 256]);
+            mem.protect_none(0x20_0000, 0x1000);
+            load_program(&mem, 0x10000, &prog);
+            let mut cpu = Ppc64Cpu::new(true);
+            cpu.hdr.pc = 0x10000;
+            let mut eng = Engine::new(Ppc64, cfg.clone());
+            let r = eng.run(&mut cpu, &mem);
+            assert_eq!(r, Exit::Fault { addr: 0x20_0000, write: false }, "{name} {cfg:?}");
+            assert_eq!((cpu.hdr.pc, cpu.gpr[3], cpu.gpr[4]), (0x10010, 768, 0x20_0000), "{name} {cfg:?}");
+            if name == "loads only" {
+                assert_eq!(cpu.gpr[6], 256, "{name} {cfg:?}");
+            } else {
+                assert_eq!(mem.read(0x10_0000, 4), 768u32.to_le_bytes(), "{name} {cfg:?}");
+            }
+        }
     }
 }

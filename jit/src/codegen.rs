@@ -5,11 +5,28 @@
 //! `return_call_indirect`): `fn(cpu: *mut CpuStruct, mem: *mut u8) -> u64 exit_code`.
 //!
 //! How guest state is kept (the invariants `ir.rs` promises):
-//! - Cacheable slots (below the front end's `CACHE_LIMIT`) live in SSA values within the block:
+//! - Cacheable slots (below the front end's `CACHE_LIMIT`) live in Cranelift variables:
 //!   loaded from the CPU struct on first use, written back only when something could observe
-//!   the struct — before a guest memory access, a helper call, or an exit. The block's main
-//!   path is a straight line (side exits leave it and never come back), so a value defined on
-//!   it dominates every later point and no SSA construction is needed.
+//!   the struct or must not be repeated — before a guest store, an atomic, a helper call, or
+//!   when leaving the function. `dirty` names the slots whose variable may differ from the
+//!   struct on the current path.
+//! - A function is a main path plus, optionally, paths started at *labels* (the block start
+//!   for loops back to it, and side-exit targets translated into the same function). A
+//!   function without internal edges is built once: straight paths, loads at first use. One
+//!   with internal edges is built twice: the first build records every edge (its source
+//!   label, the dirty slots at the jump, whether the path synced since its label); the
+//!   second loads every slot the function uses at its entry and keeps values in variables
+//!   across the edges (no stores or reloads in loops), starting each label with the union
+//!   of the slots that may be dirty on its incoming edges (a fixpoint over the edges).
+//! - Guest loads do not write anything back. The struct then holds the exact state at the
+//!   last *sync point* (the function entry, the instruction of the last store, atomic or
+//!   helper call, or the one after an instruction that wrote an uncached slot); between that
+//!   point and a load there are only loads and register arithmetic, so re-running those
+//!   instructions from the sync point reproduces the state before the load. On a straight
+//!   path the sync point is known when the access is emitted (the fault map records it);
+//!   in a function with internal edges it depends on the path taken, so those functions
+//!   store the PC at every sync point (and at entry) and the replay starts from the stored
+//!   PC, running until the fault recurs.
 //! - Writes of the current instruction are held in `pending` and committed when the
 //!   instruction ends, so a faulting access inside an instruction finds the struct exactly as
 //!   before that instruction.
@@ -17,8 +34,9 @@
 //!   region's address, so every bad access faults in hardware. Each guest access carries a
 //!   source location naming it, kept on every instruction up to the next access — so even a
 //!   load Cranelift merges into a later instruction maps to the right guest access. The
-//!   engine turns the faulting host PC into the guest PC with that map and replays the one
-//!   instruction in the interpreter for the exact fault. No PC is stored on the fast path.
+//!   engine turns the faulting host PC into the access's site with that map and replays
+//!   from the sync point through the faulting instruction in the interpreter for the exact
+//!   fault.
 //! - Direct exits are tail calls to an external name; the engine resolves each `jmp rel32`
 //!   to a stub returning to the dispatcher and patches it to the successor when linked.
 //!   Indirect exits probe the engine's jump cache inline. Back-edges and indirect exits only
@@ -34,7 +52,8 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use std::collections::HashMap;
+use cranelift_frontend::Variable;
+use std::collections::{BTreeSet, HashMap};
 
 /// How guest memory accesses are compiled.
 #[derive(Clone, Copy, Debug)]
@@ -121,9 +140,40 @@ enum DivOp {
     Srem,
 }
 
-struct Cached {
-    v: Value,
-    dirty: bool,
+/// A guest memory access in a block: its instruction, and the sync point a replay of it
+/// starts from (see the module docs): `None` when it depends on the path taken and the CPU
+/// struct's PC holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccessSite {
+    pub pc: u64,
+    pub replay_from: Option<u64>,
+}
+
+/// What the first build of a function with internal edges learned for the second (see the
+/// module docs).
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Every cacheable slot the function writes, in first-use order. Slots it only reads
+    /// are loaded where used, on each path (no value to carry; and a load inside a loop
+    /// keeps Cranelift from hoisting work that depends on it to the function entry).
+    pub slots: Vec<Slot>,
+    /// For each label, the slots that may differ from the CPU struct when it is entered.
+    pub maybe_dirty: HashMap<u64, BTreeSet<u32>>,
+}
+
+/// An internal jump, as the first build saw it.
+struct Edge {
+    to: u64,
+    from_label: u64,
+    dirty: BTreeSet<u32>,
+    synced: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Load,
+    Store,
+    Atomic,
 }
 
 pub struct ClifEmitter<'a> {
@@ -131,12 +181,37 @@ pub struct ClifEmitter<'a> {
     env: Env,
     cpu: Value,
     mem: Value,
-    cache: HashMap<u32, (Slot, Cached)>,
+    /// The variable of each cacheable slot used so far.
+    vars: HashMap<u32, (Slot, Variable)>,
+    /// Slots in first-use order, and the ones written (for the plan).
+    used: Vec<Slot>,
+    written: BTreeSet<u32>,
+    /// Current value of slots known on this path (a shortcut past `use_var`).
+    local: HashMap<u32, Value>,
+    /// Slots whose value on this path may differ from the CPU struct.
+    dirty: BTreeSet<u32>,
+    /// Second build of a function with internal edges (see the module docs).
+    plan: Option<Plan>,
+    /// Label of the current path (its first guest PC).
+    label: u64,
+    /// The current path made a sync point since its label.
+    synced: bool,
+    /// A helper call ran on this path: variables not re-read since hold stale values.
+    stale: bool,
+    /// Internal jumps made so far.
+    edges: Vec<Edge>,
     pending: Vec<(Slot, Value)>,
     pc: u64,
     pc_stored: bool,
-    /// Guest PC of each guest memory access, in order (source location i+1 = access i).
-    mem_pcs: Vec<u64>,
+    /// Each guest memory access, in order (source location i+1 = access i), as
+    /// [`AccessSite`].
+    mem_pcs: Vec<AccessSite>,
+    /// The instruction at which the CPU struct holds the exact guest state, when known
+    /// statically (see the module docs): replays of faulting loads start here.
+    sync_pc: Option<u64>,
+    /// This instruction did something a replay must not repeat (a helper call, an atomic, an
+    /// uncached slot write): the next instruction starts with a sync point.
+    barrier_after: bool,
     /// An unconditional exit/raise ended this instruction; later calls emit into a dead block.
     dead: bool,
     /// The current block has been terminated (only possible while `dead`).
@@ -170,9 +245,40 @@ pub struct ClifEmitter<'a> {
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
 
+/// The slots that may be dirty when each label is entered: the least fixpoint of
+/// `md(L) = ∪ over edges e into L of e.dirty ∪ (md(e.from_label) unless e synced)`.
+fn maybe_dirty(edges: &[Edge]) -> HashMap<u64, BTreeSet<u32>> {
+    let mut md: HashMap<u64, BTreeSet<u32>> = HashMap::new();
+    loop {
+        let mut changed = false;
+        for e in edges {
+            let mut add = e.dirty.clone();
+            if !e.synced {
+                if let Some(from) = md.get(&e.from_label) {
+                    add.extend(from.iter().copied());
+                }
+            }
+            let to = md.entry(e.to).or_default();
+            let before = to.len();
+            to.extend(add);
+            changed |= to.len() != before;
+        }
+        if !changed {
+            return md;
+        }
+    }
+}
+
 impl<'a> ClifEmitter<'a> {
     /// Starts a block function in `func` (which must have [`block_signature`]).
     pub fn new(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env) -> Self {
+        Self::with_plan(func, fctx, env, None)
+    }
+
+    /// Starts a block function starting at guest `pc` for a second build with `plan`
+    /// (see the module docs), or a first build with `None` (`pc` then only matters for
+    /// regions and labels).
+    pub fn with_plan(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env, plan: Option<(u64, Plan)>) -> Self {
         let mut b = FunctionBuilder::new(func, fctx);
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
@@ -182,9 +288,21 @@ impl<'a> ClifEmitter<'a> {
         let mem = b.block_params(entry)[1];
         let tail_sig = b.import_signature(block_signature());
         // The guest code starts in its own block so exits back to the block's first
-        // instruction can loop inside this function (all guest state is in the CPU struct
-        // at that point, and the loop header starts with an empty cache).
+        // instruction can loop inside this function.
         let loop_header = b.create_block();
+        let mut vars = HashMap::new();
+        let plan = plan.map(|(pc, plan)| {
+            // Every slot lives in a variable from the entry; the struct is exact here.
+            for s in &plan.slots {
+                let var = b.declare_var(clif_ty(s.ty));
+                let v = b.ins().load(clif_ty(s.ty), CPU_FLAGS, cpu, s.offset as i32);
+                b.def_var(var, v);
+                vars.insert(s.offset, (*s, var));
+            }
+            let p = b.ins().iconst(types::I64, pc as i64);
+            b.ins().store(CPU_FLAGS, p, cpu, CpuHeader::PC as i32);
+            plan
+        });
         b.ins().jump(loop_header, &[]);
         b.switch_to_block(loop_header);
         ClifEmitter {
@@ -192,11 +310,22 @@ impl<'a> ClifEmitter<'a> {
             env,
             cpu,
             mem,
-            cache: HashMap::new(),
+            used: plan.as_ref().map(|p| p.slots.clone()).unwrap_or_default(),
+            written: BTreeSet::new(),
+            vars,
+            local: HashMap::new(),
+            dirty: BTreeSet::new(),
+            plan,
+            label: 0,
+            synced: false,
+            stale: false,
+            edges: Vec::new(),
             pending: Vec::new(),
             pc: 0,
             pc_stored: false,
             mem_pcs: Vec::new(),
+            sync_pc: None,
+            barrier_after: false,
             dead: false,
             terminated: false,
             tail_sig,
@@ -215,14 +344,43 @@ impl<'a> ClifEmitter<'a> {
         }
     }
 
+    /// Starts the path at label `pc` (see the module docs).
+    fn start_label(&mut self, pc: u64) {
+        self.label = pc;
+        self.local.clear();
+        self.pending.clear();
+        self.clamped.clear();
+        self.packed.clear();
+        self.synced = false;
+        self.stale = false;
+        self.barrier_after = false;
+        match &self.plan {
+            Some(plan) => {
+                self.dirty = plan.maybe_dirty.get(&pc).cloned().unwrap_or_default();
+                self.sync_pc = None;
+            }
+            None => {
+                self.dirty.clear();
+                self.sync_pc = Some(pc);
+            }
+        }
+    }
+
     /// Called by the engine before each guest instruction.
     pub fn begin_insn(&mut self, pc: u64) {
         if self.insns == 0 {
             self.block_pc = pc;
             self.labels.insert(pc, self.loop_header);
+            self.start_label(pc);
         }
         self.pc = pc;
         self.pc_stored = false;
+        if self.barrier_after {
+            self.barrier_after = false;
+            if !self.dead {
+                self.sync_point();
+            }
+        }
         self.dead = false;
         self.pending.clear();
     }
@@ -256,10 +414,7 @@ impl<'a> ClifEmitter<'a> {
         // A fresh start: all guest state is in the CPU struct; values of other paths do not
         // dominate this one.
         self.b.switch_to_block(blk);
-        self.cache.clear();
-        self.pending.clear();
-        self.clamped.clear();
-        self.packed.clear();
+        self.start_label(pc);
         self.dead = false;
         self.terminated = false;
         Some(pc)
@@ -281,13 +436,19 @@ impl<'a> ClifEmitter<'a> {
 
     /// Ends the function (emitting a fall-through exit to `next_pc` unless the last
     /// instruction already ended it) and finalises the IR.
-    /// Returns the guest PC of each guest memory access (see the module docs) and the guest
-    /// target of each direct exit.
-    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) -> (Vec<u64>, Vec<u64>) {
+    /// Returns each guest memory access (see the module docs), the guest target of each
+    /// direct exit, and — from a first build that made internal jumps — the plan for the
+    /// second.
+    pub fn finish(mut self, next_pc: Option<u64>, cfg: cranelift_codegen::isa::TargetFrontendConfig) -> (Vec<AccessSite>, Vec<u64>, Option<Plan>) {
         self.end_path(next_pc);
         self.b.seal_all_blocks();
         self.b.finalize(cfg);
-        (self.mem_pcs, self.exits)
+        let written = self.written;
+        let plan = (self.plan.is_none() && !self.edges.is_empty()).then(|| Plan {
+            slots: self.used.into_iter().filter(|s| written.contains(&s.offset)).collect(),
+            maybe_dirty: maybe_dirty(&self.edges),
+        });
+        (self.mem_pcs, self.exits, plan)
     }
 
     // ---- internal machinery ----
@@ -297,6 +458,7 @@ impl<'a> ClifEmitter<'a> {
         if self.terminated {
             let blk = self.b.create_block();
             self.b.switch_to_block(blk);
+            self.b.seal_block(blk);
             self.terminated = false;
         }
     }
@@ -311,9 +473,14 @@ impl<'a> ClifEmitter<'a> {
     /// A committed write of `v` to slot `s`.
     fn write_through(&mut self, s: Slot, v: Value) {
         if self.cacheable(s) {
-            self.cache.insert(s.offset, (s, Cached { v, dirty: true }));
+            let (var, _) = self.var_for(s);
+            self.b.def_var(var, v);
+            self.local.insert(s.offset, v);
+            self.dirty.insert(s.offset);
+            self.written.insert(s.offset);
         } else {
             self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+            self.barrier_after = true;
         }
     }
 
@@ -321,28 +488,56 @@ impl<'a> ClifEmitter<'a> {
         s.offset + s.ty.bytes() <= self.env.cache_limit
     }
 
-    /// Writes every dirty cached slot back to the CPU struct.
-    fn sync(&mut self) {
-        let mut dirty: Vec<(Slot, Value)> =
-            self.cache.values_mut().filter(|(_, c)| c.dirty).map(|(s, c)| { c.dirty = false; (*s, c.v) }).collect();
-        dirty.sort_by_key(|(s, _)| s.offset);
-        for (s, v) in dirty {
-            self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+    /// The variable of cacheable slot `s`, and whether it was declared just now.
+    fn var_for(&mut self, s: Slot) -> (Variable, bool) {
+        if let Some((cs, var)) = self.vars.get(&s.offset) {
+            assert!(cs.ty == s.ty, "front end accesses cacheable slot {} as {:?} and {:?}", s.offset, cs.ty, s.ty);
+            return (*var, false);
+        }
+        let var = self.b.declare_var(clif_ty(s.ty));
+        self.vars.insert(s.offset, (s, var));
+        self.used.push(s);
+        (var, true)
+    }
+
+    /// The current value of the cacheable slot at `off` (already declared).
+    fn value_of(&mut self, off: u32) -> (Slot, Value) {
+        let (s, var) = self.vars[&off];
+        match self.local.get(&off) {
+            Some(&v) => (s, v),
+            None => (s, self.b.use_var(var)),
         }
     }
 
-    /// Stores to the struct what an exit path needs: committed dirty slots plus (for exits,
-    /// not raises) this instruction's pending writes. Leaves the main path's bookkeeping alone
+    /// Writes every dirty slot back to the CPU struct.
+    fn sync(&mut self) {
+        for off in std::mem::take(&mut self.dirty) {
+            let (_, v) = self.value_of(off);
+            self.b.ins().store(CPU_FLAGS, v, self.cpu, off as i32);
+        }
+    }
+
+    /// Makes the current instruction a sync point (see the module docs).
+    fn sync_point(&mut self) {
+        self.sync();
+        self.synced = true;
+        self.sync_pc = Some(self.pc);
+        if self.plan.is_some() && !self.pc_stored {
+            self.store_pc_const(self.pc);
+            self.pc_stored = true;
+        }
+    }
+
+    /// Stores to the struct what an exit path needs: dirty slots plus (for exits, not
+    /// raises) this instruction's pending writes. Leaves the main path's bookkeeping alone
     /// (the exit path is a side block).
     fn store_state_for_exit(&mut self, with_pending: bool) {
-        let mut out: Vec<(Slot, Value)> =
-            self.cache.values().filter(|(_, c)| c.dirty).map(|(s, c)| (*s, c.v)).collect();
-        out.sort_by_key(|(s, _)| s.offset);
-        for (s, v) in out {
-            if with_pending && self.pending.iter().any(|(p, _)| p.offset == s.offset) {
+        for off in self.dirty.clone() {
+            if with_pending && self.pending.iter().any(|(p, _)| p.offset == off) {
                 continue;
             }
-            self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+            let (_, v) = self.value_of(off);
+            self.b.ins().store(CPU_FLAGS, v, self.cpu, off as i32);
         }
         if with_pending {
             for (s, v) in self.pending.clone() {
@@ -362,21 +557,26 @@ impl<'a> ClifEmitter<'a> {
 
     /// Before a helper call: sync, and record this PC (helpers may raise exceptions).
     fn prepare_for_side_effect(&mut self) {
-        self.sync();
+        self.sync_point();
         if !self.pc_stored {
             self.store_pc_const(self.pc);
             self.pc_stored = true;
         }
     }
 
-    /// Before a guest memory access: sync, and name the access (source location) so a host
-    /// fault maps to this instruction. System mode's slow path also needs the PC stored.
-    fn prepare_for_access(&mut self) {
-        match self.env.mem {
-            MemModel::SoftTlb(_) => self.prepare_for_side_effect(),
-            MemModel::User { .. } => self.sync(),
+    /// Before a guest memory access: make a sync point unless it is a plain load (see the
+    /// module docs), and name the access (source location) so a host fault maps to this
+    /// instruction. System mode's slow path also needs the PC stored.
+    fn prepare_for_access(&mut self, kind: Access) {
+        match (self.env.mem, kind) {
+            (MemModel::SoftTlb(_), _) => self.prepare_for_side_effect(),
+            (MemModel::User { .. }, Access::Load) => {}
+            (MemModel::User { .. }, _) => self.sync_point(),
         }
-        self.mem_pcs.push(self.pc);
+        if kind == Access::Atomic {
+            self.barrier_after = true;
+        }
+        self.mem_pcs.push(AccessSite { pc: self.pc, replay_from: self.sync_pc });
         self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(self.mem_pcs.len() as u32));
     }
 
@@ -479,9 +679,12 @@ impl<'a> ClifEmitter<'a> {
         if e == Endian::Big { self.bswap(v) } else { v }
     }
 
-    /// Emits the chained (or returning) exit to constant `pc`. Terminates the current block.
-    fn chain_exit(&mut self, pc: u64) {
+    /// Emits the exit to constant `pc` (chained, internal or returning), with the state the
+    /// target needs: dirty slots, and this instruction's pending writes if `with_pending`
+    /// (a side exit inside an instruction). Terminates the current block.
+    fn chain_exit(&mut self, pc: u64, with_pending: bool) {
         if self.env.no_chain {
+            self.store_state_for_exit(with_pending);
             self.store_pc_const(pc);
             self.ret(exit_code::NEXT);
             return;
@@ -504,28 +707,87 @@ impl<'a> ClifEmitter<'a> {
             }
             None => None,
         };
-        if backward {
-            let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
-            let out = self.b.create_block();
-            let go = self.b.create_block();
-            self.b.set_cold_block(out);
-            self.b.ins().brif(req, out, &[], go, &[]);
-            self.b.switch_to_block(out);
-            self.store_pc_const(pc);
-            self.ret(exit_code::NEXT);
-            self.b.switch_to_block(go);
-        }
-        if let Some(blk) = internal {
-            self.b.ins().jump(blk, &[]);
+        let Some(blk) = internal else {
+            self.store_state_for_exit(with_pending);
+            if backward {
+                self.exit_request_check(|em| em.store_pc_const(pc));
+            }
+            // A direct tail call to "exit i": a `jmp rel32` the engine points at a stub that
+            // returns to the dispatcher, and later at the successor's code.
+            let name = self.b.func.declare_imported_user_function(UserExternalName { namespace: 1, index: self.exits.len() as u32 });
+            let sig = self.tail_sig;
+            let f = self.b.import_function(ExtFuncData { name: ExternalName::User(name), signature: sig, colocated: true, patchable: false });
+            self.exits.push(pc);
+            self.b.ins().return_call(f, &[self.cpu, self.mem]);
             return;
+        };
+        // An internal jump. An instruction the replay must not repeat (`barrier_after`)
+        // makes the jump a sync point; otherwise values flow on in variables (second build)
+        // or through the struct (first build / straight functions).
+        let sync_here = self.barrier_after;
+        let mut dirty = BTreeSet::new();
+        if !sync_here {
+            dirty = self.dirty.clone();
+            if with_pending {
+                dirty.extend(self.pending.iter().filter(|(s, _)| self.cacheable(*s)).map(|(s, _)| s.offset));
+            }
         }
-        // A direct tail call to "exit i": a `jmp rel32` the engine points at a stub that
-        // returns to the dispatcher, and later at the successor's code.
-        let name = self.b.func.declare_imported_user_function(UserExternalName { namespace: 1, index: self.exits.len() as u32 });
-        let sig = self.tail_sig;
-        let f = self.b.import_function(ExtFuncData { name: ExternalName::User(name), signature: sig, colocated: true, patchable: false });
-        self.exits.push(pc);
-        self.b.ins().return_call(f, &[self.cpu, self.mem]);
+        self.edges.push(Edge { to: pc, from_label: self.label, dirty, synced: sync_here || self.synced });
+        if self.plan.is_none() || sync_here {
+            self.store_state_for_exit(with_pending);
+            if self.plan.is_some() {
+                self.store_pc_const(pc);
+            }
+            if backward {
+                self.exit_request_check(|em| em.store_pc_const(pc));
+            }
+        } else if backward {
+            self.exit_request_check(|em| {
+                em.store_state_for_exit(with_pending);
+                em.store_pc_const(pc);
+            });
+        }
+        if self.plan.is_some() {
+            if with_pending {
+                for (s, v) in self.pending.clone() {
+                    if self.cacheable(s) {
+                        let (var, _) = self.var_for(s);
+                        self.b.def_var(var, v);
+                    } else if !sync_here {
+                        self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+                    }
+                }
+            }
+            if self.stale {
+                // A helper may have changed slots this path did not re-read: the label gets
+                // them from the struct.
+                let planned: Vec<Slot> = self.plan.as_ref().map(|p| p.slots.clone()).unwrap_or_default();
+                for s in planned {
+                    let (off, (_, var)) = (s.offset, self.vars[&s.offset]);
+                    if !self.local.contains_key(&off) && !(with_pending && self.pending.iter().any(|(p, _)| p.offset == off)) {
+                        let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, off as i32);
+                        self.b.def_var(var, v);
+                    }
+                }
+            }
+        }
+        self.b.ins().jump(blk, &[]);
+    }
+
+    /// Leaves through `out` (which emits what the exit needs before returning NEXT) when
+    /// the engine asked running code to stop; continues in a new block otherwise.
+    fn exit_request_check(&mut self, out: impl FnOnce(&mut Self)) {
+        let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
+        let out_blk = self.b.create_block();
+        let go = self.b.create_block();
+        self.b.set_cold_block(out_blk);
+        self.b.ins().brif(req, out_blk, &[], go, &[]);
+        self.b.seal_block(out_blk);
+        self.b.seal_block(go);
+        self.b.switch_to_block(out_blk);
+        out(self);
+        self.ret(exit_code::NEXT);
+        self.b.switch_to_block(go);
     }
 
     /// Emits the exit to a computed `pc` through the inline jump cache.
@@ -614,10 +876,11 @@ impl<'a> ClifEmitter<'a> {
             .collect();
         for (old, parts, one_hot) in rewrites {
             let new = self.pack_bits_one_hot(&parts, one_hot);
-            for (_, c) in self.cache.values_mut() {
-                if c.v == old {
-                    c.v = new;
-                }
+            let same: Vec<u32> = self.local.iter().filter(|(_, v)| **v == old).map(|(o, _)| *o).collect();
+            for off in same {
+                let (_, var) = self.vars[&off];
+                self.b.def_var(var, new);
+                self.local.insert(off, new);
             }
             for (_, v) in self.pending.iter_mut() {
                 if *v == old {
@@ -697,13 +960,22 @@ impl Emitter for ClifEmitter<'_> {
             return *v;
         }
         if self.cacheable(s) {
-            if let Some((cs, c)) = self.cache.get(&s.offset) {
-                if cs.ty == s.ty {
-                    return c.v;
-                }
+            let (var, _) = self.var_for(s);
+            if let Some(&v) = self.local.get(&s.offset) {
+                return v;
             }
-            let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32);
-            self.cache.insert(s.offset, (s, Cached { v, dirty: false }));
+            // Second build: every slot the function writes has a value from the entry,
+            // unless a helper call may have changed the struct since. Otherwise (and for
+            // slots it only reads): the struct holds it.
+            let carried = self.plan.as_ref().is_some_and(|p| p.slots.iter().any(|x| x.offset == s.offset));
+            let v = if carried && !self.stale {
+                self.b.use_var(var)
+            } else {
+                let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32);
+                self.b.def_var(var, v);
+                v
+            };
+            self.local.insert(s.offset, v);
             v
         } else if s.ty == Ty::I128 {
             let lo = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32);
@@ -854,7 +1126,7 @@ impl Emitter for ClifEmitter<'_> {
 
     fn load(&mut self, ty: Ty, addr: Value, e: Endian) -> Value {
         self.live();
-        self.prepare_for_access();
+        self.prepare_for_access(Access::Load);
         let v = match self.env.mem {
             MemModel::SoftTlb(layout) => crate::softtlb::emit_load(self, layout, ty, addr),
             MemModel::User { .. } => {
@@ -867,7 +1139,7 @@ impl Emitter for ClifEmitter<'_> {
 
     fn store(&mut self, ty: Ty, addr: Value, v: Value, e: Endian) {
         self.live();
-        self.prepare_for_access();
+        self.prepare_for_access(Access::Store);
         let v = self.swap_if(e, v);
         match self.env.mem {
             MemModel::SoftTlb(layout) => crate::softtlb::emit_store(self, layout, ty, addr, v),
@@ -880,7 +1152,7 @@ impl Emitter for ClifEmitter<'_> {
 
     fn cas(&mut self, ty: Ty, addr: Value, expected: Value, new: Value, e: Endian) -> Value {
         self.live();
-        self.prepare_for_access();
+        self.prepare_for_access(Access::Atomic);
         let (host, off) = self.host_addr(addr, ty.bytes(), true);
         let host = if off != 0 { self.b.ins().iadd_imm_s(host, off as i64) } else { host };
         let x = self.swap_if(e, expected);
@@ -898,6 +1170,7 @@ impl Emitter for ClifEmitter<'_> {
         self.live();
         assert!(args.len() == h.nargs as usize && args.len() <= Helper::MAX_ARGS, "helper {} arity", h.name);
         self.prepare_for_side_effect();
+        self.barrier_after = true;
         let sig = match self.helper_sigs.get(&h.nargs) {
             Some(s) => *s,
             None => {
@@ -923,13 +1196,16 @@ impl Emitter for ClifEmitter<'_> {
         let f = self.b.ins().iconst(types::I64, h.addr as i64);
         let call = self.b.ins().call_indirect(sig, f, &full);
         let r = self.b.inst_results(call)[0];
-        // The helper may have changed any guest state: forget cached values.
-        self.cache.clear();
+        // The helper may have changed any guest state: forget known values.
+        self.local.clear();
+        self.stale = true;
         if h.may_raise {
             let exc = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXCEPTION as i32);
             let raised = self.b.create_block();
             let cont = self.b.create_block();
             self.b.ins().brif(exc, raised, &[], cont, &[]);
+            self.b.seal_block(raised);
+            self.b.seal_block(cont);
             self.b.switch_to_block(raised);
             self.ret(exit_code::EXCEPTION);
             self.b.switch_to_block(cont);
@@ -943,6 +1219,28 @@ impl Emitter for ClifEmitter<'_> {
 
     fn pack_bits_one_hot(&mut self, bits: &[Value], one_hot: u32) -> Value {
         self.live();
+        let hot: Vec<usize> = (0..bits.len()).filter(|i| one_hot & (1 << i) != 0).collect();
+        if let [rest @ .., last] = hot.as_slice() {
+            if !rest.is_empty() {
+                // Exactly one of the one-hot bits is set: their part is a chain of selects
+                // (a compare and a conditional move each), the last bit being the default —
+                // for a CR field, two compares instead of three set-and-shift steps.
+                let mut acc = self.b.ins().iconst(types::I8, 1 << last);
+                for &i in rest.iter().rev() {
+                    let k = self.b.ins().iconst(types::I8, 1 << i);
+                    acc = self.b.ins().select(bits[i], k, acc);
+                }
+                for (i, &b) in bits.iter().enumerate() {
+                    if one_hot & (1 << i) == 0 {
+                        let b8 = self.trunc(Ty::I8, b);
+                        let sh = if i > 0 { self.b.ins().ishl_imm_s(b8, i as i64) } else { b8 };
+                        acc = self.b.ins().bor(acc, sh);
+                    }
+                }
+                self.packed.insert(acc, (bits.to_vec(), one_hot));
+                return acc;
+            }
+        }
         // acc = acc * 2 + bit, from the top bit down: one lea-shaped add per bit.
         let mut acc: Option<Value> = None;
         for &b in bits.iter().rev() {
@@ -981,9 +1279,10 @@ impl Emitter for ClifEmitter<'_> {
         let side = self.b.create_block();
         let cont = self.b.create_block();
         self.b.ins().brif(c, side, &[], cont, &[]);
+        self.b.seal_block(side);
+        self.b.seal_block(cont);
         self.b.switch_to_block(side);
-        self.store_state_for_exit(true);
-        self.chain_exit(pc);
+        self.chain_exit(pc, true);
         self.b.switch_to_block(cont);
         self.learn_false(c);
     }
@@ -991,8 +1290,7 @@ impl Emitter for ClifEmitter<'_> {
     fn exit(&mut self, pc: u64) {
         self.live();
         self.commit_pending();
-        self.sync();
-        self.chain_exit(pc);
+        self.chain_exit(pc, false);
         self.mark_dead();
     }
 
@@ -1016,6 +1314,8 @@ impl Emitter for ClifEmitter<'_> {
         let cont = self.b.create_block();
         self.b.set_cold_block(side);
         self.b.ins().brif(c, side, &[], cont, &[]);
+        self.b.seal_block(side);
+        self.b.seal_block(cont);
         self.b.switch_to_block(side);
         self.raise_here(exc, pc);
         self.b.switch_to_block(cont);

@@ -8,7 +8,7 @@
 //! invalidated or the cache flushed meanwhile, in which case the result is dropped. A guest
 //! write to code therefore always wins over a compile in flight.
 
-use crate::codegen::{block_signature, ClifEmitter, Env};
+use crate::codegen::{block_signature, AccessSite, ClifEmitter, Env, Plan};
 use crate::ir::Emitter;
 use crate::engine::{OptLevel, PAGE_BITS};
 use crate::frontend::{CodeSource, Flow, Frontend};
@@ -32,6 +32,9 @@ pub struct Request {
     pub max_insns: usize,
     /// Side-exit targets on the block's page that may be compiled into the same function.
     pub max_paths: usize,
+    /// Functions with internal edges (loops) keep guest state in variables across them
+    /// (a second build); otherwise the struct carries it over each edge.
+    pub ssa_loops: bool,
     pub log: LogFlags,
 }
 
@@ -54,12 +57,12 @@ pub struct Compiled {
 #[derive(Clone, Debug, Default)]
 pub struct FaultMap {
     pub ranges: Vec<(u32, u32, u32)>,
-    pub pcs: Vec<u64>,
+    pub pcs: Vec<AccessSite>,
 }
 
 impl FaultMap {
-    /// Guest PC of the access at code offset `off`.
-    pub fn guest_pc(&self, off: u32) -> Option<u64> {
+    /// The access at code offset `off`.
+    pub fn site(&self, off: u32) -> Option<AccessSite> {
         let i = self.ranges.partition_point(|r| r.1 <= off);
         let &(start, end, n) = self.ranges.get(i)?;
         if off < start || off >= end || n == 0 {
@@ -99,11 +102,65 @@ impl Compiler {
     pub fn compile<F: Frontend>(&mut self, fe: &F, code: &dyn CodeSource, r: &Request) -> Result<Compiled, u64> {
         let t0 = Instant::now();
         let (pc, mode, log) = (r.pc, r.mode, r.log);
+        let mut asm_log = String::new();
+        // A function with internal edges is built a second time with what the first build
+        // learned (see codegen's module docs).
+        let (mut n, mut last, mut pcs, mut exit_pcs, plan) = self.build(fe, code, r, None, &mut asm_log)?;
+        if let Some(plan) = plan {
+            if r.ssa_loops {
+                (n, last, pcs, exit_pcs, _) = self.build(fe, code, r, Some(plan), &mut String::new())?;
+            }
+        }
+        if log.in_asm {
+            crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", fe.name());
+        }
+        if log.op {
+            crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
+        }
+        let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
+            Ok(c) => c,
+            Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
+        };
+        // The only relocations are the direct exits' `jmp rel32` to user function (1, i);
+        // exit i was the i-th (and only the i-th) user name declared, so its reference is i.
+        use cranelift_codegen::entity::EntityRef;
+        let mut exits = Vec::new();
+        for r in compiled.buffer.relocs() {
+            let i = match (&r.kind, &r.target) {
+                (cranelift_codegen::binemit::Reloc::X86CallPCRel4, cranelift_codegen::FinalizedRelocTarget::ExternalName(cranelift_codegen::ir::ExternalName::User(n))) => {
+                    n.index()
+                }
+                other => panic!("translated block at 0x{pc:x}: unexpected relocation {other:?}"),
+            };
+            exits.push((r.offset, exit_pcs[i]));
+        }
+        let ranges = compiled
+            .buffer
+            .get_srclocs_sorted()
+            .iter()
+            .filter(|l| !l.loc.is_default())
+            .map(|l| (l.start, l.end, l.loc.bits()))
+            .collect();
+        let faults = FaultMap { ranges, pcs };
+        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, last, ns: t0.elapsed().as_nanos() as u64, faults, exits })
+    }
+    /// Translates the block at `r.pc` into `self.ctx.func`: returns the instruction count,
+    /// the last guest address, the access sites, the direct exits and (first build of a
+    /// function with internal edges) the plan for a second build.
+    #[allow(clippy::type_complexity)]
+    fn build<F: Frontend>(
+        &mut self,
+        fe: &F,
+        code: &dyn CodeSource,
+        r: &Request,
+        plan: Option<Plan>,
+        asm_log: &mut String,
+    ) -> Result<(usize, u64, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
+        let (pc, mode, log) = (r.pc, r.mode, r.log);
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
         let start_page = pc >> PAGE_BITS;
-        let mut asm_log = String::new();
-        let mut em = ClifEmitter::new(&mut self.ctx.func, &mut self.fctx, r.env);
+        let mut em = ClifEmitter::with_plan(&mut self.ctx.func, &mut self.fctx, r.env, plan.map(|p| (pc, p)));
         if r.max_paths > 0 {
             let lo = start_page << PAGE_BITS;
             em.allow_region(lo, lo + (1 << PAGE_BITS), r.max_paths);
@@ -164,39 +221,8 @@ impl Compiler {
                 asm_log.push_str("  -- path --\n");
             }
         }
-        let (pcs, exit_pcs) = em.finish(None, self.isa.frontend_config());
-        if log.in_asm {
-            crate::log!("IN: [{} mode {mode}]\n{asm_log}\n", fe.name());
-        }
-        if log.op {
-            crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
-        }
-        let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
-            Ok(c) => c,
-            Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
-        };
-        // The only relocations are the direct exits' `jmp rel32` to user function (1, i);
-        // exit i was the i-th (and only the i-th) user name declared, so its reference is i.
-        use cranelift_codegen::entity::EntityRef;
-        let mut exits = Vec::new();
-        for r in compiled.buffer.relocs() {
-            let i = match (&r.kind, &r.target) {
-                (cranelift_codegen::binemit::Reloc::X86CallPCRel4, cranelift_codegen::FinalizedRelocTarget::ExternalName(cranelift_codegen::ir::ExternalName::User(n))) => {
-                    n.index()
-                }
-                other => panic!("translated block at 0x{pc:x}: unexpected relocation {other:?}"),
-            };
-            exits.push((r.offset, exit_pcs[i]));
-        }
-        let ranges = compiled
-            .buffer
-            .get_srclocs_sorted()
-            .iter()
-            .filter(|l| !l.loc.is_default())
-            .map(|l| (l.start, l.end, l.loc.bits()))
-            .collect();
-        let faults = FaultMap { ranges, pcs };
-        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, last, ns: t0.elapsed().as_nanos() as u64, faults, exits })
+        let (pcs, exit_pcs, plan) = em.finish(None, self.isa.frontend_config());
+        Ok((n, last, pcs, exit_pcs, plan))
     }
 }
 

@@ -26,7 +26,7 @@
 //!   dropped at once. Flushes only happen between blocks, never while one runs.
 
 use crate::codebuf::CodeBuffer;
-use crate::codegen::{Env, MemModel, JC_ENTRIES};
+use crate::codegen::{AccessSite, Env, MemModel, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
 use crate::frontend::{CodeSource, Frontend, GuestMemory};
 use crate::interp::{InterpMemory, Outcome};
@@ -81,6 +81,11 @@ pub struct Config {
     /// Side-exit targets on a block's page that may be compiled into the same function
     /// (a region with internal loops); 0 = single-entry traces only.
     pub max_region_paths: usize,
+    /// Keep guest state in variables across internal edges (loops, region paths) instead
+    /// of storing it to the CPU struct at each (`BIGIRON_SSA_LOOPS=1`; off by default: it
+    /// costs a load of every written slot at each function entry, which measured no faster
+    /// on the busybox workloads without regions).
+    pub ssa_loops: bool,
 }
 
 impl Default for Config {
@@ -101,6 +106,7 @@ impl Default for Config {
             hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(20),
             no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
             max_region_paths: env_u32("BIGIRON_REGION_PATHS").map(|v| v as usize).unwrap_or(0),
+            ssa_loops: std::env::var_os("BIGIRON_SSA_LOOPS").is_some(),
         }
     }
 }
@@ -170,6 +176,8 @@ pub const PAGE_BITS: u32 = 12;
 /// A block is also promoted once it has interpreted `hot_threshold` times this many guest
 /// instructions (a long block pays for its compile sooner).
 const HOT_INSNS_PER_DISPATCH: u32 = 25;
+/// Bound on the instructions a fault replay interprets (see `handle_exit`).
+const MAX_REPLAY: usize = 1 << 24;
 
 pub struct Engine<F: Frontend> {
     pub frontend: Arc<F>,
@@ -372,6 +380,7 @@ impl<F: Frontend> Engine<F> {
             env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, no_chain: self.no_chain() },
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
+            ssa_loops: self.config.ssa_loops,
             log: self.config.log,
         }
     }
@@ -615,29 +624,43 @@ impl<F: Frontend> Engine<F> {
                     h.link_slot = 0;
                     h.fault_host_pc
                 };
-                let Some(pc) = self.guest_pc_of(host_pc) else {
+                let Some(site) = self.access_site_of(host_pc) else {
                     panic!("internal error: host fault at {host_pc:#x} in translated code that makes no guest access")
                 };
-                cpu.header_mut().pc = pc;
-                let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
-                match self.interp_step(cpu, mem, &mut hm, mem) {
-                    Ok(Outcome::FetchFault(p)) => Some(Exit::FetchFault(p)),
-                    Ok(_) => None,
-                    Err(e) => Some(e),
+                // The struct holds the state at the access's sync point: re-run the loads and
+                // arithmetic from there (the same path, as the state is the same) through the
+                // faulting instruction.
+                // When the sync point depends on the path taken, the block stored its PC
+                // and the replay runs until the fault recurs (a loop may pass the access's
+                // PC several times first); if it never does (another thread changed the
+                // mapping), the replay was a valid execution and the dispatcher goes on.
+                if let Some(from) = site.replay_from {
+                    cpu.header_mut().pc = from;
                 }
+                let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
+                for _ in 0..MAX_REPLAY {
+                    let at = cpu.header().pc;
+                    match self.interp_step(cpu, mem, &mut hm, mem) {
+                        Ok(Outcome::FetchFault(p)) => return Some(Exit::FetchFault(p)),
+                        Ok(_) if at == site.pc && site.replay_from.is_some() => return None,
+                        Ok(_) => {}
+                        Err(e) => return Some(e),
+                    }
+                }
+                None
             }
             other => panic!("translated code returned unknown exit code {other}"),
         }
     }
 
-    /// The guest PC of the memory access at host address `host_pc` in translated code.
-    fn guest_pc_of(&self, host_pc: u64) -> Option<u64> {
+    /// The guest memory access at host address `host_pc` in translated code.
+    fn access_site_of(&self, host_pc: u64) -> Option<AccessSite> {
         let i = self.placed.partition_point(|p| p.1 <= host_pc);
         let (start, end, map) = self.placed.get(i)?;
         if host_pc < *start || host_pc >= *end {
             return None;
         }
-        map.guest_pc((host_pc - start) as u32)
+        map.site((host_pc - start) as u32)
     }
 
     /// Compiles the block at (`pc`, `mode`) and returns its code. `one_off` blocks hold one
