@@ -30,8 +30,8 @@
 //! - Writes of the current instruction are held in `pending` and committed when the
 //!   instruction ends, so a faulting access inside an instruction finds the struct exactly as
 //!   before that instruction.
-//! - User mode: an out-of-range guest address is replaced (a select, no branch) by the guard
-//!   region's address, so every bad access faults in hardware. Each guest access carries a
+//! - User mode: an out-of-range guest address branches to a cold path that touches the guard
+//!   region after guest memory, so every bad access faults in hardware. Each guest access carries a
 //!   source location naming it, kept on every instruction up to the next access — so even a
 //!   load Cranelift merges into a later instruction maps to the right guest access. The
 //!   engine turns the faulting host PC into the access's site with that map and replays
@@ -591,29 +591,45 @@ impl<'a> ClifEmitter<'a> {
             MemModel::User { limit } => {
                 if let Some((base, disp)) = self.split_disp(addr) {
                     // base + small displacement: with guard regions of GUARD_BYTES on both
-                    // sides, clamping the base alone is enough — once per base value.
-                    let safe = match self.clamped.get(&base) {
+                    // sides, checking the base alone is enough — once per base value.
+                    let host = match self.clamped.get(&base) {
                         Some(&v) => v,
                         None => {
                             let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, base, limit as i64);
-                            let guard = self.b.ins().iconst(types::I64, (limit + GUARD_BYTES / 2) as i64);
-                            let safe = self.b.ins().select(ok, base, guard);
-                            let host = self.b.ins().iadd(self.mem, safe);
+                            self.fault_unless(ok, limit + GUARD_BYTES / 2);
+                            let host = self.b.ins().iadd(self.mem, base);
                             self.clamped.insert(base, host);
                             host
                         }
                     };
-                    return (safe, disp as i32);
+                    return (host, disp as i32);
                 }
-                // Out of range: use the guard region right after guest memory, which faults.
                 let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, addr, (limit - size as u64) as i64);
-                let guard = self.b.ins().iconst(types::I64, limit as i64);
-                let safe = self.b.ins().select(ok, addr, guard);
-                (self.b.ins().iadd(self.mem, safe), 0)
+                self.fault_unless(ok, limit);
+                (self.b.ins().iadd(self.mem, addr), 0)
             }
             // Atomics in system mode go through the TLB's host address (RAM only).
             MemModel::SoftTlb(layout) => (crate::softtlb::emit_host_addr(self, layout, addr, size, write), 0),
         }
+    }
+
+    /// Continues when `ok`; otherwise (an out-of-range guest address, a cold path) touches
+    /// the guard region at `guard` after guest memory, so the access faults in hardware at
+    /// this access's source location like any other bad address. A predicted branch keeps
+    /// the address computation off the check's dependency chain and needs no register for
+    /// a substitute address.
+    fn fault_unless(&mut self, ok: Value, guard: u64) {
+        let bad = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(bad);
+        self.b.ins().brif(ok, cont, &[], bad, &[]);
+        self.b.seal_block(bad);
+        self.b.seal_block(cont);
+        self.b.switch_to_block(bad);
+        let at = self.b.ins().iadd_imm_s(self.mem, guard as i64);
+        self.b.ins().load(types::I8, MemFlagsData::new(), at, 0);
+        self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+        self.b.switch_to_block(cont);
     }
 
     /// `addr` as (base, displacement) when the IR computed it as base + a constant smaller
