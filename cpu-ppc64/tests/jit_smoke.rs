@@ -2,6 +2,7 @@
 //! precise faults (host-detected and range-detected).
 
 use cpu_ppc64::{exc, Ppc64, Ppc64Cpu};
+use jit::codegen::SsaLoops;
 use jit::engine::{Config, Engine, Exit};
 use jit::testmem::FlatMemory;
 
@@ -12,12 +13,12 @@ use jit::testmem::FlatMemory;
 /// regions. All must give the same architected results.
 fn configs() -> [Config; 6] {
     [
-        Config { hot_threshold: 0, ..Config::default() },
-        Config { hot_threshold: 0, max_region_paths: 16, ..Config::default() },
-        Config::default(),
+        Config { hot_threshold: 0, ssa_loops: SsaLoops::Off, ..Config::default() },
+        Config { hot_threshold: 0, max_region_paths: 16, ssa_loops: SsaLoops::Off, ..Config::default() },
+        Config { ssa_loops: SsaLoops::Off, ..Config::default() },
         Config { max_region_paths: 16, ..Config::default() },
-        Config { hot_threshold: 0, ssa_loops: true, ..Config::default() },
-        Config { hot_threshold: 0, max_region_paths: 16, ssa_loops: true, ..Config::default() },
+        Config { hot_threshold: 0, ssa_loops: SsaLoops::All, ..Config::default() },
+        Config { hot_threshold: 0, max_region_paths: 16, ssa_loops: SsaLoops::All, ..Config::default() },
     ]
 }
 

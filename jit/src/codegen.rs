@@ -159,6 +159,19 @@ pub struct Plan {
     pub slots: Vec<Slot>,
     /// For each label, the slots that may differ from the CPU struct when it is entered.
     pub maybe_dirty: HashMap<u64, BTreeSet<u32>>,
+    /// Every internal jump is reached from its label without passing a side exit (a loop
+    /// that usually goes round, rather than a trace that usually leaves early).
+    pub tight: bool,
+}
+
+/// Which functions with internal edges get the second build (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SsaLoops {
+    Off,
+    /// Only when the plan is `tight`: each function entry loads every slot the function
+    /// writes, which pays off only if the loop usually iterates.
+    Tight,
+    All,
 }
 
 /// An internal jump, as the first build saw it.
@@ -167,6 +180,7 @@ struct Edge {
     from_label: u64,
     dirty: BTreeSet<u32>,
     synced: bool,
+    tight: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -196,6 +210,8 @@ pub struct ClifEmitter<'a> {
     label: u64,
     /// The current path made a sync point since its label.
     synced: bool,
+    /// Side exits leaving the function on the current path since its label.
+    side_exits: u32,
     /// A helper call ran on this path: variables not re-read since hold stale values.
     stale: bool,
     /// Internal jumps made so far.
@@ -318,6 +334,7 @@ impl<'a> ClifEmitter<'a> {
             plan,
             label: 0,
             synced: false,
+            side_exits: 0,
             stale: false,
             edges: Vec::new(),
             pending: Vec::new(),
@@ -352,6 +369,7 @@ impl<'a> ClifEmitter<'a> {
         self.clamped.clear();
         self.packed.clear();
         self.synced = false;
+        self.side_exits = 0;
         self.stale = false;
         self.barrier_after = false;
         match &self.plan {
@@ -447,6 +465,7 @@ impl<'a> ClifEmitter<'a> {
         let plan = (self.plan.is_none() && !self.edges.is_empty()).then(|| Plan {
             slots: self.used.into_iter().filter(|s| written.contains(&s.offset)).collect(),
             maybe_dirty: maybe_dirty(&self.edges),
+            tight: self.edges.iter().all(|e| e.tight),
         });
         (self.mem_pcs, self.exits, plan)
     }
@@ -724,6 +743,7 @@ impl<'a> ClifEmitter<'a> {
             None => None,
         };
         let Some(blk) = internal else {
+            self.side_exits += 1;
             self.store_state_for_exit(with_pending);
             if backward {
                 self.exit_request_check(|em| em.store_pc_const(pc));
@@ -748,7 +768,7 @@ impl<'a> ClifEmitter<'a> {
                 dirty.extend(self.pending.iter().filter(|(s, _)| self.cacheable(*s)).map(|(s, _)| s.offset));
             }
         }
-        self.edges.push(Edge { to: pc, from_label: self.label, dirty, synced: sync_here || self.synced });
+        self.edges.push(Edge { to: pc, from_label: self.label, dirty, synced: sync_here || self.synced, tight: self.side_exits == 0 });
         if self.plan.is_none() || sync_here {
             self.store_state_for_exit(with_pending);
             if self.plan.is_some() {

@@ -8,7 +8,7 @@
 //! invalidated or the cache flushed meanwhile, in which case the result is dropped. A guest
 //! write to code therefore always wins over a compile in flight.
 
-use crate::codegen::{block_signature, AccessSite, ClifEmitter, Env, Plan};
+use crate::codegen::{block_signature, AccessSite, ClifEmitter, Env, Plan, SsaLoops};
 use crate::ir::Emitter;
 use crate::engine::{OptLevel, PAGE_BITS};
 use crate::frontend::{CodeSource, Flow, Frontend};
@@ -34,7 +34,7 @@ pub struct Request {
     pub max_paths: usize,
     /// Functions with internal edges (loops) keep guest state in variables across them
     /// (a second build); otherwise the struct carries it over each edge.
-    pub ssa_loops: bool,
+    pub ssa_loops: SsaLoops,
     pub log: LogFlags,
 }
 
@@ -107,7 +107,7 @@ impl Compiler {
         // learned (see codegen's module docs).
         let (mut n, mut last, mut pcs, mut exit_pcs, plan) = self.build(fe, code, r, None, &mut asm_log)?;
         if let Some(plan) = plan {
-            if r.ssa_loops {
+            if r.ssa_loops == SsaLoops::All || (r.ssa_loops == SsaLoops::Tight && plan.tight) {
                 (n, last, pcs, exit_pcs, _) = self.build(fe, code, r, Some(plan), &mut String::new())?;
             }
         }

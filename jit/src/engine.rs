@@ -26,7 +26,7 @@
 //!   dropped at once. Flushes only happen between blocks, never while one runs.
 
 use crate::codebuf::CodeBuffer;
-use crate::codegen::{AccessSite, Env, MemModel, JC_ENTRIES};
+use crate::codegen::{AccessSite, Env, MemModel, SsaLoops, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
 use crate::frontend::{CodeSource, Frontend, GuestMemory};
 use crate::interp::{InterpMemory, Outcome};
@@ -81,11 +81,10 @@ pub struct Config {
     /// Side-exit targets on a block's page that may be compiled into the same function
     /// (a region with internal loops); 0 = single-entry traces only.
     pub max_region_paths: usize,
-    /// Keep guest state in variables across internal edges (loops, region paths) instead
-    /// of storing it to the CPU struct at each (`BIGIRON_SSA_LOOPS=1`; off by default: it
-    /// costs a load of every written slot at each function entry, which measured no faster
-    /// on the busybox workloads without regions).
-    pub ssa_loops: bool,
+    /// Which functions keep guest state in variables across internal edges (loops, region
+    /// paths) instead of storing it to the CPU struct at each (`BIGIRON_SSA_LOOPS=off|tight|all`,
+    /// default tight: see [`SsaLoops`]).
+    pub ssa_loops: SsaLoops,
 }
 
 impl Default for Config {
@@ -106,7 +105,11 @@ impl Default for Config {
             hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(20),
             no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
             max_region_paths: env_u32("BIGIRON_REGION_PATHS").map(|v| v as usize).unwrap_or(0),
-            ssa_loops: std::env::var_os("BIGIRON_SSA_LOOPS").is_some(),
+            ssa_loops: match std::env::var("BIGIRON_SSA_LOOPS").as_deref() {
+                Ok("off") => SsaLoops::Off,
+                Ok("all") => SsaLoops::All,
+                _ => SsaLoops::Tight,
+            },
         }
     }
 }

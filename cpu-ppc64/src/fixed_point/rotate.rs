@@ -37,6 +37,31 @@ fn finish_rotate<E: Emitter>(e: &mut E, ra: usize, r: E::V, m: u64, insert: bool
     Flow::Next(4)
 }
 
+/// ROTL(x, sh) & m for an immediate `sh` on a `bits`-wide `x`, as a plain shift when the
+/// mask discards every bit the rotate wrapped around (`sldi`, `srdi`, `slwi`, `srwi`, ...),
+/// and without the AND when the shift alone leaves exactly the mask's bits.
+fn rotl_imm_masked<E: Emitter>(e: &mut E, x: E::V, sh: u32, m: u64, bits: u32) -> E::V {
+    let all = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
+    let m = m & all;
+    let sh = sh % bits;
+    let masked = |e: &mut E, v: E::V, exact: u64| if m == exact { v } else { e.and_imm(v, m) };
+    if sh == 0 {
+        return masked(e, x, all);
+    }
+    // ROTL(x, sh) = (x << sh) | (x >> (bits - sh)): the second part fills the low `sh` bits.
+    let wrapped = (1u64 << sh) - 1;
+    if m & wrapped == 0 {
+        let v = e.shl_imm(x, sh);
+        masked(e, v, all & !wrapped)
+    } else if m & !wrapped == 0 {
+        let v = e.lshr_imm(x, bits - sh);
+        masked(e, v, wrapped)
+    } else {
+        let v = e.rotl_imm(x, sh);
+        masked(e, v, all)
+    }
+}
+
 /// ROTL32 of RS's low word by `n` (an I32, taken mod 32), duplicated into both halves.
 /// When the mask `m` that follows keeps no high-word bit (the common non-wrapping
 /// `rlwinm`), the duplicate would be masked away, so it is not built.
@@ -57,9 +82,18 @@ fn word_mask(a: &M) -> u64 {
 }
 
 pub fn trans_rlwinm<E: Emitter>(e: &mut E, a: &M, _cx: &Cx) -> Flow {
+    let m = word_mask(a);
+    if m >> 32 == 0 {
+        // The mask keeps only low-word bits: a 32-bit rotate (or shift) of the low word.
+        let x = e.get(gpr(a.rs));
+        let w = e.trunc(Ty::I32, x);
+        let r = rotl_imm_masked(e, w, a.sh, m, 32);
+        let r = e.zext(Ty::I64, r);
+        return write_ra(e, a.ra, r, a.rc);
+    }
     let n = e.iconst(Ty::I32, a.sh as u64);
-    let r = rotl32_dup(e, a.rs, n, word_mask(a));
-    finish_rotate(e, a.ra, r, word_mask(a), false, a.rc)
+    let r = rotl32_dup(e, a.rs, n, m);
+    finish_rotate(e, a.ra, r, m, false, a.rc)
 }
 pub fn trans_rlwnm<E: Emitter>(e: &mut E, a: &M, _cx: &Cx) -> Flow {
     let rb = e.get(gpr(a.rb));
@@ -89,18 +123,21 @@ fn rotl64_rb<E: Emitter>(e: &mut E, a: &Md) -> E::V {
 
 /// `rldicl RA,RS,SH,MB`: MASK(MB, 63).
 pub fn trans_rldicl<E: Emitter>(e: &mut E, a: &Md, _cx: &Cx) -> Flow {
-    let r = rotl64_imm(e, a);
-    finish_rotate(e, a.ra, r, mask64(a.mb, 63), false, a.rc)
+    let x = e.get(gpr(a.rs));
+    let r = rotl_imm_masked(e, x, a.sh, mask64(a.mb, 63), 64);
+    write_ra(e, a.ra, r, a.rc)
 }
 /// `rldicr RA,RS,SH,ME`: MASK(0, ME) (the 6-bit field is ME here).
 pub fn trans_rldicr<E: Emitter>(e: &mut E, a: &Md, _cx: &Cx) -> Flow {
-    let r = rotl64_imm(e, a);
-    finish_rotate(e, a.ra, r, mask64(0, a.mb), false, a.rc)
+    let x = e.get(gpr(a.rs));
+    let r = rotl_imm_masked(e, x, a.sh, mask64(0, a.mb), 64);
+    write_ra(e, a.ra, r, a.rc)
 }
 /// `rldic RA,RS,SH,MB`: MASK(MB, 63 - SH).
 pub fn trans_rldic<E: Emitter>(e: &mut E, a: &Md, _cx: &Cx) -> Flow {
-    let r = rotl64_imm(e, a);
-    finish_rotate(e, a.ra, r, mask64(a.mb, 63 - a.sh), false, a.rc)
+    let x = e.get(gpr(a.rs));
+    let r = rotl_imm_masked(e, x, a.sh, mask64(a.mb, 63 - a.sh), 64);
+    write_ra(e, a.ra, r, a.rc)
 }
 /// `rldimi RA,RS,SH,MB`: insert under MASK(MB, 63 - SH).
 pub fn trans_rldimi<E: Emitter>(e: &mut E, a: &Md, _cx: &Cx) -> Flow {
