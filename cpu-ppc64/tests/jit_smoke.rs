@@ -309,3 +309,34 @@ fn load_loop_faults_precisely_after_many_iterations() {
         }
     }
 }
+
+/// A branch the interpreter saw mostly taken becomes the trace's main path (its fall-through
+/// the side exit); the rare direction must still run correctly once compiled.
+#[test]
+fn mostly_taken_branch_and_its_rare_direction() {
+    for cfg in configs() {
+        let mem = FlatMemory::new(1 << 20);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0000, // 0x10000 li r3,0
+                0x38c0_0000, // 0x10004 li r6,0
+                0x3880_0bb8, // 0x10008 li r4,3000
+                0x7c89_03a6, // 0x1000c mtctr r4
+                0x3863_0001, // 0x10010 L: addi r3,r3,1
+                0x7065_00ff, // 0x10014 andi. r5,r3,255
+                0x4082_0008, // 0x10018 bne M (taken unless r3 % 256 == 0)
+                0x38c6_0001, // 0x1001c addi r6,r6,1
+                0x4200_fff0, // 0x10020 M: bdnz L
+                0x4400_0002, // 0x10024 sc
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        assert_eq!((cpu.gpr[3], cpu.gpr[6], cpu.ctr), (3000, 11, 0), "{cfg:?}");
+        assert_eq!(cpu.cr[0] & 0b1110, 0b0100, "CR0 of the last andi. (3000 & 255 = 184 > 0) {cfg:?}");
+    }
+}

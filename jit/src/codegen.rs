@@ -210,8 +210,16 @@ pub struct ClifEmitter<'a> {
     label: u64,
     /// The current path made a sync point since its label.
     synced: bool,
-    /// Side exits leaving the function on the current path since its label.
+    /// Side exits leaving the function on the current path since its label (not counting
+    /// ones the profile shows are rarely taken).
     side_exits: u32,
+    /// The interpreter's (taken, not taken) counts per conditional exit.
+    profile: HashMap<u64, (u32, u32)>,
+    /// A mostly-taken conditional exit of the current instruction, held back so the
+    /// compiler may continue the trace at its target (see [`ClifEmitter::biased_exit_target`]).
+    biased: Option<(Value, u64)>,
+    /// Set while emitting a side exit the profile shows is rarely taken.
+    cold_exit: bool,
     /// A helper call ran on this path: variables not re-read since hold stale values.
     stale: bool,
     /// Internal jumps made so far.
@@ -335,6 +343,9 @@ impl<'a> ClifEmitter<'a> {
             label: 0,
             synced: false,
             side_exits: 0,
+            profile: HashMap::new(),
+            biased: None,
+            cold_exit: false,
             stale: false,
             edges: Vec::new(),
             pending: Vec::new(),
@@ -472,8 +483,12 @@ impl<'a> ClifEmitter<'a> {
 
     // ---- internal machinery ----
 
-    /// Makes sure there is an open block to emit into (a dead one after an exit).
+    /// Makes sure there is an open block to emit into (a dead one after an exit). Anything
+    /// the instruction emits after a held-back biased exit makes it an ordinary one.
     fn live(&mut self) {
+        if let Some((c, pc)) = self.biased.take() {
+            self.emit_exit_if(c, pc);
+        }
         if self.terminated {
             let blk = self.b.create_block();
             self.b.switch_to_block(blk);
@@ -743,7 +758,9 @@ impl<'a> ClifEmitter<'a> {
             None => None,
         };
         let Some(blk) = internal else {
-            self.side_exits += 1;
+            if !self.cold_exit {
+                self.side_exits += 1;
+            }
             self.store_state_for_exit(with_pending);
             if backward {
                 self.exit_request_check(|em| em.store_pc_const(pc));
@@ -923,6 +940,59 @@ impl<'a> ClifEmitter<'a> {
                     *v = new;
                 }
             }
+        }
+    }
+
+    /// The side exit of `exit_if`.
+    fn emit_exit_if(&mut self, c: Value, pc: u64) {
+        self.live();
+        let side = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(c, side, &[], cont, &[]);
+        self.b.seal_block(side);
+        self.b.seal_block(cont);
+        self.b.switch_to_block(side);
+        self.cold_exit = self.profile.get(&self.pc).is_some_and(|&(taken, not)| not >= 4 && taken.saturating_mul(8) <= not);
+        self.chain_exit(pc, true);
+        self.cold_exit = false;
+        self.b.switch_to_block(cont);
+        self.learn_false(c);
+    }
+
+    /// Sets the interpreter's branch profile: (pc, taken, not taken) per conditional exit.
+    pub fn set_profile(&mut self, profile: &[(u64, u32, u32)]) {
+        self.profile = profile.iter().map(|&(pc, t, n)| (pc, (t, n))).collect();
+    }
+
+    /// The target of the current instruction's mostly-taken conditional exit, held back
+    /// until the compiler decides (after the instruction's `translate`, before `end_insn`)
+    /// to continue the trace there ([`ClifEmitter::follow_biased_exit`]) or not
+    /// ([`ClifEmitter::flush_biased_exit`]).
+    pub fn biased_exit_target(&self) -> Option<u64> {
+        self.biased.map(|(_, pc)| pc)
+    }
+
+    /// Continues the trace at the held-back exit's target: the instruction's fall-through
+    /// (to `fallthrough`) becomes the side exit instead.
+    pub fn follow_biased_exit(&mut self, fallthrough: u64) {
+        let Some((c, _)) = self.biased.take() else { return };
+        let (taken, not) = self.profile.get(&self.pc).copied().unwrap_or((0, 0));
+        let side = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(c, cont, &[], side, &[]);
+        self.b.seal_block(side);
+        self.b.seal_block(cont);
+        self.b.switch_to_block(side);
+        self.cold_exit = not.saturating_mul(8) <= taken;
+        self.chain_exit(fallthrough, true);
+        self.cold_exit = false;
+        self.b.switch_to_block(cont);
+    }
+
+    /// Emits the held-back exit as an ordinary side exit, if there is one.
+    pub fn flush_biased_exit(&mut self) {
+        if let Some((c, pc)) = self.biased.take() {
+            self.emit_exit_if(c, pc);
         }
     }
 
@@ -1312,15 +1382,13 @@ impl Emitter for ClifEmitter<'_> {
 
     fn exit_if(&mut self, c: Value, pc: u64) {
         self.live();
-        let side = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(c, side, &[], cont, &[]);
-        self.b.seal_block(side);
-        self.b.seal_block(cont);
-        self.b.switch_to_block(side);
-        self.chain_exit(pc, true);
-        self.b.switch_to_block(cont);
-        self.learn_false(c);
+        if let Some(&(taken, not)) = self.profile.get(&self.pc) {
+            if taken >= 4 && taken > 2 * not {
+                self.biased = Some((c, pc));
+                return;
+            }
+        }
+        self.emit_exit_if(c, pc);
     }
 
     fn exit(&mut self, pc: u64) {

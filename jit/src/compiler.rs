@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// What to compile.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Request {
     pub pc: u64,
     pub mode: u32,
@@ -35,6 +35,8 @@ pub struct Request {
     /// Functions with internal edges (loops) keep guest state in variables across them
     /// (a second build); otherwise the struct carries it over each edge.
     pub ssa_loops: SsaLoops,
+    /// The interpreter's (pc, taken, not taken) counts of conditional exits on the page.
+    pub profile: Vec<(u64, u32, u32)>,
     pub log: LogFlags,
 }
 
@@ -161,6 +163,7 @@ impl Compiler {
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
         let start_page = pc >> PAGE_BITS;
         let mut em = ClifEmitter::with_plan(&mut self.ctx.func, &mut self.fctx, r.env, plan.map(|p| (pc, p)));
+        em.set_profile(&r.profile);
         if r.max_paths > 0 {
             let lo = start_page << PAGE_BITS;
             em.allow_region(lo, lo + (1 << PAGE_BITS), r.max_paths);
@@ -185,9 +188,25 @@ impl Compiler {
                             let (text, _) = fe.disasm(code, cur, mode);
                             asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
                         }
+                        // A mostly-taken conditional exit (per the interpreter's profile):
+                        // continue the trace at its target, like an unconditional branch.
+                        let follow = match (flow, em.biased_exit_target()) {
+                            (Flow::Next(len), Some(t)) if n + 1 < r.max_insns && t >> PAGE_BITS == start_page && !seen.contains(&t) => {
+                                Some((t, cur.wrapping_add(len as u64)))
+                            }
+                            _ => None,
+                        };
+                        match follow {
+                            Some((_, fallthrough)) => em.follow_biased_exit(fallthrough),
+                            None => em.flush_biased_exit(),
+                        }
                         em.end_insn();
                         n += 1;
                         last = last.max(cur);
+                        if let Some((target, _)) = follow {
+                            cur = target;
+                            continue;
+                        }
                         match flow {
                             Flow::End => break None,
                             Flow::Goto(target) => {

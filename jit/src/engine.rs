@@ -202,6 +202,9 @@ pub struct Engine<F: Frontend> {
     placed: Vec<(u64, u64, FaultMap)>,
     /// Reused pending-write buffer of the interpreter tier.
     interp_scratch: Vec<(u32, crate::interp::Val)>,
+    /// How often each conditional exit the interpreter ran was (taken, not taken): the
+    /// compiler follows a mostly-taken branch (see `codegen`'s biased exits).
+    branch_profile: std::collections::BTreeMap<u64, (u32, u32)>,
     /// Hot blocks waiting for the background compiler, and jobs it is working on. At most
     /// one job is in flight, so the next one sent is always the block that has interpreted
     /// the most instructions meanwhile (not the first that became hot).
@@ -231,6 +234,7 @@ impl<F: Frontend> Engine<F> {
             dispatch_counts: FxMap::default(),
             placed: Vec::new(),
             interp_scratch: Vec::with_capacity(16),
+            branch_profile: Default::default(),
             waiting: Vec::new(),
             in_flight: 0,
         }
@@ -384,6 +388,10 @@ impl<F: Frontend> Engine<F> {
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
             ssa_loops: self.config.ssa_loops,
+            profile: {
+                let page = pc & !((1 << PAGE_BITS) - 1);
+                self.branch_profile.range(page..page.saturating_add(1 << PAGE_BITS)).map(|(&pc, &(t, n))| (pc, t, n)).collect()
+            },
             log: self.config.log,
         }
     }
@@ -576,7 +584,16 @@ impl<F: Frontend> Engine<F> {
     /// writable) and then completes.
     fn interp_step(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, hm: &mut HostMemory, code: &dyn CodeSource) -> Result<Outcome, Exit> {
         loop {
-            let out = crate::interp::step_with(&*self.frontend, cpu, hm, code, &mut self.interp_scratch);
+            let pc = cpu.header().pc;
+            let (out, taken) = crate::interp::step_profiled(&*self.frontend, cpu, hm, code, &mut self.interp_scratch);
+            if let Some(t) = taken {
+                let e = self.branch_profile.entry(pc).or_default();
+                if t {
+                    e.0 = e.0.saturating_add(1);
+                } else {
+                    e.1 = e.1.saturating_add(1);
+                }
+            }
             match out {
                 Outcome::Exception { .. } => {
                     let e = std::mem::take(&mut cpu.header_mut().exception);
@@ -742,6 +759,7 @@ impl<F: Frontend> Engine<F> {
         self.blocks.clear();
         self.pages.clear();
         self.placed.clear();
+        self.branch_profile.clear();
         for e in self.jc.iter_mut() {
             *e = JcEntry { tag: u64::MAX, code: 0 };
         }

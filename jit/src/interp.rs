@@ -78,13 +78,16 @@ pub struct Interp<'a> {
     pending: Vec<(u32, Val)>,
     pc: u64,
     done: Option<Outcome>,
+    /// The outcome of the instruction's conditional exit, if it made one (the engine's
+    /// branch profile).
+    pub cond_taken: Option<bool>,
 }
 
 impl<'a> Interp<'a> {
     /// `cpu` points at an ISA's `#[repr(C)]` CPU struct (starting with a [`CpuHeader`]) that
     /// stays valid, and is not otherwise accessed, while the interpreter lives.
     pub fn new(cpu: *mut u8, mem: &'a mut dyn InterpMemory) -> Interp<'a> {
-        Interp { cpu, mem, pending: Vec::new(), pc: 0, done: None }
+        Interp { cpu, mem, pending: Vec::new(), pc: 0, done: None, cond_taken: None }
     }
 
     /// Starts an instruction at guest address `pc`.
@@ -92,6 +95,7 @@ impl<'a> Interp<'a> {
         self.pending.clear();
         self.pc = pc;
         self.done = None;
+        self.cond_taken = None;
     }
 
     /// Ends the instruction begun with [`Interp::begin`], given what the front end's
@@ -493,8 +497,11 @@ impl Emitter for Interp<'_> {
     }
 
     fn exit_if(&mut self, c: Val, pc: u64) {
-        if !self.dead() && c.is_true() {
-            self.end(Outcome::Jump(pc));
+        if !self.dead() {
+            self.cond_taken = Some(c.is_true());
+            if c.is_true() {
+                self.end(Outcome::Jump(pc));
+            }
         }
     }
     fn exit(&mut self, pc: u64) {
@@ -521,6 +528,12 @@ pub fn step<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, c
 
 /// [`step`] reusing `scratch` for the pending writes (no allocation per instruction).
 pub fn step_with<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, code: &dyn CodeSource, scratch: &mut Vec<(u32, Val)>) -> Outcome {
+    step_profiled(fe, cpu, mem, code, scratch).0
+}
+
+/// [`step_with`], also returning whether the instruction's conditional exit was taken (if
+/// it made one).
+pub fn step_profiled<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, code: &dyn CodeSource, scratch: &mut Vec<(u32, Val)>) -> (Outcome, Option<bool>) {
     let pc = cpu.header().pc;
     let mode = F::mode(cpu);
     let mut it = Interp::new(cpu as *mut F::Cpu as *mut u8, mem);
@@ -529,7 +542,7 @@ pub fn step_with<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemo
     let flow = fe.translate(&mut it, code, pc, mode);
     let out = it.finish(flow);
     std::mem::swap(&mut it.pending, scratch);
-    out
+    (out, it.cond_taken)
 }
 
 /// Like [`step`], with the instruction bytes fetched from the same memory the instruction
