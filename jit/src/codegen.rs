@@ -817,7 +817,8 @@ impl<'a> ClifEmitter<'a> {
                 let planned: Vec<Slot> = self.plan.as_ref().map(|p| p.slots.clone()).unwrap_or_default();
                 for s in planned {
                     let (off, (_, var)) = (s.offset, self.vars[&s.offset]);
-                    if !self.local.contains_key(&off) && !(with_pending && self.pending.iter().any(|(p, _)| p.offset == off)) {
+                    let known = self.local.contains_key(&off) || (with_pending && self.pending.iter().any(|(p, _)| p.offset == off));
+                    if !known {
                         let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, off as i32);
                         self.b.def_var(var, v);
                     }
