@@ -10,6 +10,8 @@
 #   cargo     cargo test --release --workspace (unit, decode-table, codegen snapshot and
 #             "guest behaves as on Linux" tests)
 #   difftest  every decode row, random instances, bigiron vs qemu-ppc64le-static
+#   difftest-jit  the same with every block compiled at once (BIGIRON_HOT_THRESHOLD=0):
+#             the cases run once each, so the first pass mostly exercises the interpreter
 #   busybox   tests/busybox.sh: busybox applets under bigiron vs native amd64 busybox
 #
 # Environment: BIGIRON_NO_INSTALL=1, BIGIRON_GUESTS=DIR (default guests), DIFFTEST_ARGS
@@ -53,6 +55,8 @@ if step build cargo build --release --workspace; then
   step cargo cargo test --release --workspace
   # shellcheck disable=SC2086
   step difftest timeout 1800 "$BIN/difftest" --quiet ${DIFFTEST_ARGS:-}
+  # shellcheck disable=SC2086
+  step difftest-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --quiet --seed 2 --cases 60 ${DIFFTEST_ARGS:-}
   if [ $guests_ok = 0 ]; then
     step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
   else
@@ -66,7 +70,7 @@ fi
 echo
 echo "=== summary"
 for i in "${!NAMES[@]}"; do
-  printf '  %-10s %-40s %5ss\n' "${NAMES[$i]}" "${STATUS[$i]}" "${SECS[$i]}"
+  printf '  %-13s %-40s %5ss\n' "${NAMES[$i]}" "${STATUS[$i]}" "${SECS[$i]}"
 done
 total=0; for s in "${SECS[@]}"; do total=$((total + s)); done
 if [ $failed = 0 ]; then echo "all tiers passed (${total}s)"; else echo "FAILED (${total}s)"; fi
