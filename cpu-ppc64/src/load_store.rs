@@ -276,22 +276,87 @@ pub fn trans_stswi<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
     Flow::Next(4)
 }
 
-/// `lswx`/`stswx` take their byte count from XER at run time, which would need a variable
-/// number of accesses and target registers. Debian's user space does not use them (and they
-/// are not supported in little-endian mode at all): they are reported as unimplemented.
-pub fn trans_lswx<E: Emitter>(e: &mut E, _a: &X, cx: &Cx) -> Flow {
-    if cx.endian == Endian::Little {
-        e.raise(exc::ALIGNMENT, cx.pc);
-        return Flow::End;
-    }
-    unimplemented(e, cx)
+/// Byte count of `lswx`/`stswx`: XER[57:63], known only at run time (0..=127).
+fn xer_count<E: Emitter>(e: &mut E) -> E::V {
+    let bc = e.get(XER_BC);
+    let bc = e.zext(Ty::I64, bc);
+    e.and_imm(bc, 0x7f)
 }
-pub fn trans_stswx<E: Emitter>(e: &mut E, _a: &X, cx: &Cx) -> Flow {
+
+/// The bytes `lswx`/`stswx` can move: XER's 7-bit count.
+const MAX_STRING: usize = 127;
+
+/// `lswx`: n = XER[57:63] bytes from (RA|0)+RB into RT, RT+1, ... like `lswi` (n = 0 leaves
+/// RT undefined: it is left alone). The count is a run-time value, so the access pattern is
+/// unrolled for the largest count: byte i < n is loaded from EA+i; later "bytes" re-read EA,
+/// which the first byte already read (no access beyond the string, no new fault), and count
+/// as zero; register k is written only if 4k < n. The invalid forms (RA or RB among the
+/// registers loaded) depend on n at run time; they get the same treatment as valid ones.
+pub fn trans_lswx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
     if cx.endian == Endian::Little {
         e.raise(exc::ALIGNMENT, cx.pc);
         return Flow::End;
     }
-    unimplemented(e, cx)
+    let n = xer_count(e);
+    let none = e.icmp_imm(Cmp::Eq, n, 0);
+    e.exit_if(none, cx.pc.wrapping_add(4));
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let mut words: Vec<E::V> = Vec::new();
+    for i in 0..MAX_STRING {
+        let live = e.icmp_imm(Cmp::Ugt, n, i as u64);
+        let at = e.add_imm(ea, i as i64);
+        let addr = e.select(live, at, ea);
+        let b = e.load(Ty::I8, addr, cx.endian);
+        let b = e.zext(Ty::I64, b);
+        let zero = e.iconst(Ty::I64, 0);
+        let b = e.select(live, b, zero);
+        let b = e.shl_imm(b, 24 - 8 * (i as u32 % 4));
+        match words.pop() {
+            Some(w) if i % 4 != 0 => words.push(e.or(w, b)),
+            Some(w) => {
+                words.push(w);
+                words.push(b);
+            }
+            None => words.push(b),
+        }
+    }
+    for (k, w) in words.into_iter().enumerate() {
+        let r = (a.rt + k) % 32;
+        let live = e.icmp_imm(Cmp::Ugt, n, 4 * k as u64);
+        let old = e.get(gpr(r));
+        let v = e.select(live, w, old);
+        e.set(gpr(r), v);
+    }
+    Flow::Next(4)
+}
+
+/// `stswx`: n = XER[57:63] bytes from RS, RS+1, ... to (RA|0)+RB, like `stswi`. Unrolled as
+/// `lswx` is: byte i < n goes to EA+i; later stores write the first byte again, to EA, with
+/// the value it already got — nothing beyond the string is touched.
+pub fn trans_stswx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
+    if cx.endian == Endian::Little {
+        e.raise(exc::ALIGNMENT, cx.pc);
+        return Flow::End;
+    }
+    let n = xer_count(e);
+    let none = e.icmp_imm(Cmp::Eq, n, 0);
+    e.exit_if(none, cx.pc.wrapping_add(4));
+    let ea = ea_indexed(e, a.ra, a.rb);
+    let byte = |e: &mut E, i: usize| {
+        let v = e.get(gpr((a.rt + i / 4) % 32));
+        let v = e.lshr_imm(v, 24 - 8 * (i as u32 % 4));
+        e.trunc(Ty::I8, v)
+    };
+    let first = byte(e, 0);
+    for i in 0..MAX_STRING {
+        let live = e.icmp_imm(Cmp::Ugt, n, i as u64);
+        let at = e.add_imm(ea, i as i64);
+        let addr = e.select(live, at, ea);
+        let b = byte(e, i);
+        let b = e.select(live, b, first);
+        e.store(Ty::I8, addr, b, cx.endian);
+    }
+    Flow::Next(4)
 }
 
 // ---- quadword (§3.3.4, Book I; lq/stq are user-level since v2.07) ----

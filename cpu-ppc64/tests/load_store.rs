@@ -388,11 +388,51 @@ fn string_forms_in_little_endian_mode_are_alignment_interrupts() {
 }
 
 #[test]
-fn lswx_stswx_are_reported_unimplemented() {
-    for w in [0x7ca3_242a /* lswx 5,3,4 */, 0x7ca3_252a /* stswx 5,3,4 */] {
-        let d = Case::new(false).gpr(4, DATA).run(w);
-        assert_eq!(d.end, End::Exc(exc::UNIMPLEMENTED, PC), "{w:#x}");
-    }
+fn lswx_takes_its_count_from_xer() {
+    // lswx r5,r3,r4 with XER[BC] = 7: "abcdefg" from r3+r4 into r5 (abcd), r6 (efg, 0);
+    // r7 is not written. BC = 0 leaves every register alone.
+    let d = Case::new(false)
+        .gpr(3, DATA - 0x10)
+        .gpr(4, 0x10)
+        .gpr(5, u64::MAX)
+        .gpr(6, u64::MAX)
+        .gpr(7, 0x77)
+        .mem(DATA, b"abcdefgh")
+        .with(|c| c.xer_bc = 7)
+        .run(0x7ca3_242a /* lswx 5,3,4 */);
+    d.next();
+    assert_eq!((d.gpr(5), d.gpr(6), d.gpr(7)), (0x6162_6364, 0x6566_6700, 0x77));
+    let d = Case::new(false).gpr(3, DATA).gpr(4, 0).gpr(5, 0x55).with(|c| c.xer_bc = 0).run(0x7ca3_242a);
+    d.next();
+    assert_eq!(d.gpr(5), 0x55);
+}
+
+#[test]
+fn lswx_long_count_wraps_registers() {
+    // 127 bytes from r30: r30, r31, r0, ..., r29 (32 registers, the last gets 3 bytes).
+    let bytes: Vec<u8> = (1..=128).collect();
+    let d = Case::new(false).gpr(3, DATA).gpr(4, 0).mem(DATA, &bytes).with(|c| c.xer_bc = 127).run(0x7fc3_242a /* lswx 30,3,4 */);
+    d.next();
+    assert_eq!(d.gpr(30), 0x0102_0304);
+    assert_eq!(d.gpr(0), 0x090a_0b0c);
+    assert_eq!(d.gpr(29), 0x7d7e_7f00);
+}
+
+#[test]
+fn stswx_stores_count_bytes_and_nothing_after() {
+    let d = Case::new(false)
+        .gpr(3, DATA)
+        .gpr(4, 2)
+        .gpr(5, 0xaabb_ccdd_1122_3344)
+        .gpr(6, 0x5566_7788)
+        .mem(DATA, &[0xee; 12])
+        .with(|c| c.xer_bc = 6)
+        .run(0x7ca3_252a /* stswx 5,3,4 */);
+    d.next();
+    assert_eq!(d.bytes(DATA, 10), [0xee, 0xee, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0xee, 0xee]);
+    let d = Case::new(false).gpr(3, DATA).gpr(4, 0).gpr(5, 0x1122_3344).mem(DATA, &[0xee; 4]).with(|c| c.xer_bc = 0).run(0x7ca3_252a);
+    d.next();
+    assert_eq!(d.bytes(DATA, 4), [0xee; 4]);
 }
 
 // ---- quadword (lq/stq) ----
