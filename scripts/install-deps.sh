@@ -7,6 +7,8 @@
 #   time              /usr/bin/time for scripts/user-compare.sh
 #   cpio              initramfs images (later kernel tiers)
 #   ca-certificates   apt over https mirrors
+#   lua5.4, xz-utils  the native side of tests/sysroot.sh (the guest side comes from
+#                     scripts/fetch-sysroot.sh)
 # Guest binaries (busybox for ppc64el, s390x, amd64) come from scripts/fetch-guests.sh.
 # No cross toolchain is needed: the differential harness writes its own ELF files.
 # Idempotent: installs only what is missing; a failing third-party apt list does not stop it.
@@ -24,6 +26,8 @@ command -v qemu-s390x-static >/dev/null || need+=(qemu-user-static)
 [ -x /usr/bin/time ] || need+=(time)
 command -v cpio >/dev/null || need+=(cpio)
 [ -f /etc/ssl/certs/ca-certificates.crt ] || need+=(ca-certificates)
+command -v lua5.4 >/dev/null || need+=(lua5.4)
+command -v xz >/dev/null || need+=(xz-utils)
 # binutils-powerpc64le-linux-gnu is NOT needed (the harness encodes its own instructions);
 # set BIGIRON_WANT_BINUTILS=1 to get objdump for looking at guest code by hand.
 if [ "${BIGIRON_WANT_BINUTILS:-0}" = 1 ] && ! command -v powerpc64le-linux-gnu-objdump >/dev/null; then

@@ -5,7 +5,8 @@
 #
 # Tiers:
 #   deps      scripts/install-deps.sh (apt; skipped unless root, or with BIGIRON_NO_INSTALL=1)
-#   guests    scripts/fetch-guests.sh guests/ (Debian's busybox for ppc64el/s390x/amd64)
+#   guests    scripts/fetch-guests.sh guests/ (Debian's busybox for ppc64el/s390x/amd64) and
+#             scripts/fetch-sysroot.sh guests/sysroot-ppc64el (libc6, lua5.4, xz-utils ...)
 #   build     cargo build --release --workspace
 #   cargo     cargo test --release --workspace (unit, decode-table, codegen snapshot and
 #             "guest behaves as on Linux" tests)
@@ -13,6 +14,7 @@
 #   difftest-jit  the same with every block compiled at once (BIGIRON_HOT_THRESHOLD=0):
 #             the cases run once each, so the first pass mostly exercises the interpreter
 #   busybox   tests/busybox.sh: busybox applets under bigiron vs native amd64 busybox
+#   sysroot   tests/sysroot.sh: dynamically linked lua5.4 and xz (-L sysroot) vs native
 #
 # Environment: BIGIRON_NO_INSTALL=1, BIGIRON_GUESTS=DIR (default guests), DIFFTEST_ARGS
 # (extra difftest arguments, e.g. "--cases 40"), EMU_S390X (adds s390x busybox rows).
@@ -48,7 +50,7 @@ if [ "$(id -u)" = 0 ] && [ "${BIGIRON_NO_INSTALL:-0}" != 1 ]; then
 else
   record deps "SKIP(not root or BIGIRON_NO_INSTALL=1)" 0
 fi
-step guests bash scripts/fetch-guests.sh "$GUESTS"
+step guests bash -c 'bash scripts/fetch-guests.sh "$1" && bash scripts/fetch-sysroot.sh "$1/sysroot-ppc64el"' - "$GUESTS"
 guests_ok=$?
 
 if step build cargo build --release --workspace; then
@@ -59,12 +61,14 @@ if step build cargo build --release --workspace; then
   step difftest-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --quiet --seed 2 --cases 60 ${DIFFTEST_ARGS:-}
   if [ $guests_ok = 0 ]; then
     step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
+    step sysroot timeout 1800 bash tests/sysroot.sh "$GUESTS/sysroot-ppc64el"
   else
     record busybox "FAIL(no guests)" 0
+    record sysroot "FAIL(no guests)" 0
     failed=1
   fi
 else
-  for t in cargo difftest busybox; do record $t "SKIP(build failed)" 0; done
+  for t in cargo difftest difftest-jit busybox sysroot; do record $t "SKIP(build failed)" 0; done
 fi
 
 echo

@@ -3,7 +3,8 @@
 mod common;
 use common::*;
 use machines::linux::aspace::{AddressSpace, Backing, Vma, GUEST_PAGE, PROT_EXEC, PROT_READ, PROT_WRITE};
-use machines::linux::loader::{check_elf, classify, load_elf, Program, PIE_BASE};
+use machines::linux::loader::{check_elf, classify, load_elf, load_elf_at, Program, INTERP_BASE, PIE_BASE};
+use machines::linux::process::sysroot_resolve;
 
 fn check(bytes: &[u8]) -> Result<(), String> {
     match classify("prog", bytes).map_err(|e| e.to_string())? {
@@ -65,15 +66,46 @@ fn recognises_scripts() {
 }
 
 #[test]
-fn rejects_dynamic_programs_clearly() {
+fn records_the_program_interpreter() {
     let mut e = two_segments();
     e.interp = Some("/lib64/ld64.so.2".into());
     let mem = AddressSpace::new(1 << 40, false).unwrap();
-    let msg = load_elf(&mem, "prog", &e.build()).unwrap_err().to_string();
-    assert_eq!(
-        msg,
-        "prog: is dynamically linked (interpreter /lib64/ld64.so.2); dynamically linked programs need -L SYSROOT (not yet supported)"
-    );
+    let img = load_elf(&mem, "prog", &e.build()).unwrap();
+    assert_eq!(img.interp.as_deref(), Some("/lib64/ld64.so.2"));
+}
+
+#[test]
+fn an_interpreter_loads_at_its_own_base() {
+    // The same image as a position-independent file: placed at INTERP_BASE, bias = base.
+    let mut e = two_segments();
+    e.etype = goblin::elf::header::ET_DYN;
+    let lo = e.segs.iter().map(|s| s.vaddr).min().unwrap();
+    let mem = AddressSpace::new(1 << 40, false).unwrap();
+    let img = load_elf_at(&mem, "ld.so", &e.build(), INTERP_BASE).unwrap();
+    assert_eq!(img.bias, INTERP_BASE - (lo & !(GUEST_PAGE - 1)));
+    assert!(img.start >= INTERP_BASE && img.end > img.start);
+}
+
+#[test]
+fn sysroot_paths_resolve_absolute_links_inside_the_root() {
+    // /lib64/ld64.so.2 -> /lib/x/ld64.so.2 (absolute, as Debian packages it), and a
+    // relative link, must both resolve inside the root; missing files resolve to None.
+    let root = std::env::temp_dir().join(format!("bigiron-sysroot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("lib/x")).unwrap();
+    std::fs::create_dir_all(root.join("lib64")).unwrap();
+    std::fs::write(root.join("lib/x/ld64.so.2"), b"ld").unwrap();
+    std::os::unix::fs::symlink("/lib/x/ld64.so.2", root.join("lib64/ld64.so.2")).unwrap();
+    std::os::unix::fs::symlink("x/ld64.so.2", root.join("lib/ld.so")).unwrap();
+    let r = root.to_str().unwrap();
+    let want = format!("{r}/lib/x/ld64.so.2").into_bytes();
+    assert_eq!(sysroot_resolve(r, b"/lib64/ld64.so.2"), Some(want.clone()));
+    assert_eq!(sysroot_resolve(r, b"/lib/ld.so"), Some(want.clone()));
+    assert_eq!(sysroot_resolve(r, b"/lib/../lib64/./ld64.so.2"), Some(want));
+    assert_eq!(sysroot_resolve(r, b"/proc/self/maps"), None);
+    assert_eq!(sysroot_resolve(r, b"relative/path"), None);
+    assert_eq!(sysroot_resolve(r, b"/"), None);
+    std::fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]

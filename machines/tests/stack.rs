@@ -21,6 +21,7 @@ fn image() -> LoadedImage {
         exec_stack: false,
         e_flags: 2,
         big_endian: false,
+        interp: None,
     }
 }
 

@@ -18,6 +18,9 @@ use goblin::elf::program_header::{ProgramHeader, PF_R, PF_W, PF_X, PT_GNU_STACK,
 /// Where a position-independent executable is placed (Linux's ELF_ET_DYN_BASE for 64-bit
 /// powerpc tasks is 4 GiB).
 pub const PIE_BASE: u64 = 0x1_0000_0000;
+/// Where a program interpreter (the dynamic loader, itself ET_DYN) is placed: above the
+/// program and room for its break.
+pub const INTERP_BASE: u64 = 0x20_0000_0000;
 
 /// What the loader learned about a loaded ELF image.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +41,8 @@ pub struct LoadedImage {
     pub exec_stack: bool,
     pub e_flags: u32,
     pub big_endian: bool,
+    /// PT_INTERP: the program interpreter a dynamically linked program names.
+    pub interp: Option<String>,
 }
 
 /// What kind of program a file is.
@@ -137,8 +142,14 @@ fn prot_of(flags: u32) -> u32 {
     p
 }
 
-/// Loads an ELF executable (already checked with [`check_elf`]) into `mem`.
+/// Loads an ELF executable (already checked with [`check_elf`]) into `mem`; a position-
+/// independent one at [`PIE_BASE`].
 pub fn load_elf(mem: &AddressSpace, path: &str, bytes: &[u8]) -> Result<LoadedImage, Error> {
+    load_elf_at(mem, path, bytes, PIE_BASE)
+}
+
+/// [`load_elf`], placing an ET_DYN file at `dyn_base`.
+pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) -> Result<LoadedImage, Error> {
     let bad = |msg: String| Error::bad_program(path, msg);
     let header = goblin::elf::Elf::parse_header(bytes).map_err(|e| bad(format!("bad ELF header: {e}")))?;
     let be = header.e_ident[5] == 2;
@@ -151,15 +162,21 @@ pub fn load_elf(mem: &AddressSpace, path: &str, bytes: &[u8]) -> Result<LoadedIm
     let ctx = Ctx::new(Container::Big, if be { Endian::Big } else { Endian::Little });
     let phdrs = ProgramHeader::parse(bytes, header.e_phoff as usize, header.e_phnum as usize, ctx)
         .map_err(|e| bad(format!("bad program headers: {e}")))?;
-    if let Some(interp) = phdrs.iter().find(|p| p.p_type == PT_INTERP) {
-        let s = bytes
-            .get(interp.p_offset as usize..(interp.p_offset + interp.p_filesz) as usize)
-            .map(|b| String::from_utf8_lossy(b).trim_end_matches('\0').to_string())
-            .unwrap_or_default();
-        return Err(bad(format!(
-            "is dynamically linked (interpreter {s}); dynamically linked programs need -L SYSROOT (not yet supported)"
-        )));
-    }
+    let interp = match phdrs.iter().find(|p| p.p_type == PT_INTERP) {
+        Some(i) => {
+            let s = i
+                .p_offset
+                .checked_add(i.p_filesz)
+                .and_then(|end| bytes.get(i.p_offset as usize..end as usize))
+                .map(|b| String::from_utf8_lossy(b).trim_end_matches('\0').to_string())
+                .unwrap_or_default();
+            if !s.starts_with('/') {
+                return Err(bad(format!("names a program interpreter that is not an absolute path ({s:?})")));
+            }
+            Some(s)
+        }
+        None => None,
+    };
     let loads: Vec<&ProgramHeader> = phdrs.iter().filter(|p| p.p_type == PT_LOAD && p.p_memsz > 0).collect();
     if loads.is_empty() {
         return Err(bad("has no loadable segments".into()));
@@ -177,7 +194,7 @@ pub fn load_elf(mem: &AddressSpace, path: &str, bytes: &[u8]) -> Result<LoadedIm
     }
     let lo = loads.iter().map(|p| p.p_vaddr).min().unwrap();
     let hi = loads.iter().map(|p| p.p_vaddr + p.p_memsz).max().unwrap();
-    let bias = if header.e_type == ET_DYN { PIE_BASE.wrapping_sub(align_down(lo, GUEST_PAGE)) } else { 0 };
+    let bias = if header.e_type == ET_DYN { dyn_base.wrapping_sub(align_down(lo, GUEST_PAGE)) } else { 0 };
     let (lo, hi) = (lo.wrapping_add(bias), hi.wrapping_add(bias));
     if lo < GUEST_PAGE || hi > mem.size() || hi < lo {
         return Err(bad(format!("segments at {lo:#x}..{hi:#x} are outside the guest address space")));
@@ -228,6 +245,7 @@ pub fn load_elf(mem: &AddressSpace, path: &str, bytes: &[u8]) -> Result<LoadedIm
         exec_stack,
         e_flags: header.e_flags,
         big_endian: be,
+        interp,
     })
 }
 

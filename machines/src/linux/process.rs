@@ -72,15 +72,63 @@ fn host_env() -> Vec<Vec<u8>> {
 
 /// Resolves an absolute interpreter path inside the sysroot, if it exists there.
 pub fn sysroot_path(sysroot: Option<&str>, path: &str) -> String {
-    if let Some(root) = sysroot {
-        if path.starts_with('/') {
-            let p = format!("{}{}", root.trim_end_matches('/'), path);
-            if std::path::Path::new(&p).exists() {
-                return p;
+    match sysroot.and_then(|root| sysroot_resolve(root, path.as_bytes())) {
+        Some(p) => String::from_utf8_lossy(&p).into_owned(),
+        None => path.to_string(),
+    }
+}
+
+/// The host path of absolute guest path `path` inside sysroot `root`, if it exists there,
+/// resolving symbolic links as if `root` were `/` (a package unpacked into a directory has
+/// absolute links such as `/lib64/ld64.so.2 -> /lib/powerpc64le-linux-gnu/ld64.so.2`). The
+/// last component may be a dangling link or missing only if its directory exists (`open`
+/// with O_CREAT): then `None` as well, so the host path is used.
+pub fn sysroot_resolve(root: &str, path: &[u8]) -> Option<Vec<u8>> {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    if path.first() != Some(&b'/') || path.len() < 2 {
+        return None;
+    }
+    let root = root.trim_end_matches('/').as_bytes();
+    let host = |rel: &[Vec<u8>]| {
+        let mut p = root.to_vec();
+        for c in rel {
+            p.push(b'/');
+            p.extend_from_slice(c);
+        }
+        p
+    };
+    // Components still to walk (reversed), and the resolved ones so far.
+    let mut todo: Vec<Vec<u8>> = path.split(|&b| b == b'/').filter(|c| !c.is_empty()).rev().map(|c| c.to_vec()).collect();
+    let mut done: Vec<Vec<u8>> = Vec::new();
+    let mut hops = 0;
+    while let Some(c) = todo.pop() {
+        match c.as_slice() {
+            b"." => continue,
+            b".." => {
+                done.pop();
+                continue;
             }
+            _ => {}
+        }
+        done.push(c);
+        let h = host(&done);
+        let meta = std::fs::symlink_metadata(OsStr::from_bytes(&h)).ok()?;
+        if meta.file_type().is_symlink() {
+            hops += 1;
+            if hops > 40 {
+                return None;
+            }
+            let target = std::fs::read_link(OsStr::from_bytes(&h)).ok()?;
+            let t = target.as_os_str().as_bytes();
+            done.pop();
+            if t.first() == Some(&b'/') {
+                done.clear();
+            }
+            todo.extend(t.split(|&b| b == b'/').filter(|c| !c.is_empty()).rev().map(|c| c.to_vec()));
         }
     }
-    path.to_string()
+    Some(host(&done))
 }
 
 fn read_program(path: &str) -> Result<Vec<u8>, Error> {
@@ -128,6 +176,23 @@ impl<T: Target> Process<T> {
         let mem = AddressSpace::new(LIMIT, target.big_endian())?;
         let image = loader::load_elf(&mem, &path, &bytes)?;
         mem.brk_init(align_up(image.end, GUEST_PAGE));
+        // A dynamically linked program starts in its interpreter (found in the sysroot),
+        // which finds the program through AT_PHDR/AT_ENTRY and itself through AT_BASE.
+        let interp = match &image.interp {
+            Some(name) => {
+                let ipath = sysroot_path(opts.sysroot.as_deref(), name);
+                let ibytes = read_program(&ipath).map_err(|e| match (&opts.sysroot, e) {
+                    (None, Error::Io { .. }) => Error::bad_program(
+                        &path,
+                        format!("is dynamically linked (interpreter {name}); give the directory holding the guest's libraries with -L SYSROOT"),
+                    ),
+                    (_, e) => e,
+                })?;
+                loader::check_elf(&ipath, &ibytes, target.elf_machine(), target.big_endian(), target.name())?;
+                Some(loader::load_elf_at(&mem, &ipath, &ibytes, loader::INTERP_BASE)?)
+            }
+            None => None,
+        };
 
         let stack_prot = PROT_READ | PROT_WRITE | if image.exec_stack { PROT_EXEC } else { 0 };
         mem.map_anon(STACK_TOP - STACK_SIZE, STACK_SIZE, stack_prot, false)
@@ -139,7 +204,14 @@ impl<T: Target> Process<T> {
         // SAFETY: writes 16 bytes into our buffer.
         unsafe { libc::getrandom(random.as_mut_ptr() as *mut libc::c_void, 16, 0) };
         let (platform, base_platform) = target.platform();
-        let auxv = Self::auxv(&target, &image);
+        let mut auxv = Self::auxv(&target, &image);
+        if let Some(i) = &interp {
+            for (k, v) in auxv.iter_mut() {
+                if *k == stack::AT_BASE {
+                    *v = i.bias;
+                }
+            }
+        }
         let built = stack::build(
             &mem,
             STACK_TOP,
@@ -156,7 +228,7 @@ impl<T: Target> Process<T> {
         .map_err(|_| Error::Host("arguments and environment do not fit on the guest stack".into()))?;
 
         let mut cpu = target.new_cpu();
-        target.set_entry_state(&mut cpu, &image, built.sp, &mem).map_err(Error::Host)?;
+        target.set_entry_state(&mut cpu, interp.as_ref().unwrap_or(&image), built.sp, &mem).map_err(Error::Host)?;
         let engine = Engine::new(target.frontend(), Config { log: opts.log, ..Default::default() });
         let exe = std::fs::canonicalize(&path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.clone());
         let table = number_table(target.syscall_names());

@@ -266,11 +266,17 @@ impl<T: Target> Process<T> {
         if addr == 0 { Ok(None) } else { self.path(addr).map(Some) }
     }
 
+    /// The host path for a guest path: `/proc/self/exe` names the guest executable, and with
+    /// `-L SYSROOT` an absolute path that exists inside the sysroot means that file (so the
+    /// dynamic loader finds the guest's libraries; `/proc`, `/tmp`, ... stay the host's).
     pub fn rewrite_path(&self, s: Vec<u8>) -> Vec<u8> {
         // SAFETY: getpid never fails.
         let own = format!("/proc/{}/exe", unsafe { libc::getpid() });
         if s == b"/proc/self/exe" || s == own.as_bytes() || s == b"/proc/thread-self/exe" {
             return self.exe.clone().into_bytes();
+        }
+        if let Some(p) = self.opts.sysroot.as_deref().and_then(|root| super::process::sysroot_resolve(root, &s)) {
+            return p;
         }
         s
     }
