@@ -100,6 +100,11 @@ check "sort -t, -k3nr -u"   sort -t, -k3nr -u csv
 check "sh arithmetic loop"  sh -c 'i=0;s=0;while [ $i -lt 20000 ];do s=$((s+i*i%7));i=$((i+1));done;echo $s'
 check "sh 64-bit arith"     sh -c 'a=9223372036854775807; echo $((a/3)) $((a%1000)) $(( -a >> 3 )) $(( 1 << 62 )) $((0x7fff * -0x8000))'
 check "sh functions/case"   sh -c 'f(){ case $1 in *[05]) echo five;; *) echo $(( $1 * 3 ));; esac; }; for i in 1 5 12 20 33; do f $i; done'
+# Signal handlers (ash's trap): sent to itself, from a child while waiting, repeatedly,
+# and a handler that exits.
+check "sh trap self"         sh -c 'trap "echo got USR1" USR1; kill -USR1 $$; echo after; trap "echo got TERM; exit 0" TERM; kill -TERM $$; echo not reached'
+check "sh trap from child"   sh -c 'trap "echo alarm" ALRM; (sleep 0.3; kill -ALRM $$) & wait; echo done'
+check "sh trap repeated"     sh -c 'i=0; trap "i=\$((i+1))" USR2; (for k in 1 2 3; do kill -USR2 $$; sleep 0.2; done) & while [ $i -lt 3 ]; do sleep 0.1; done; echo usr2 $i'
 check "sed"                 sed -e 's/line \([0-9]*\)/L<\1>/' -e '/7 /d' -e 'y/abc/XYZ/' text
 check "sed -n range"        sed -n '100,200p;300q' text
 check "grep -E"             grep -E '^(1|22)[0-9]* line [0-9]+5 ' text

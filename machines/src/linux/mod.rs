@@ -20,6 +20,7 @@ pub mod aspace;
 pub mod layout;
 pub mod loader;
 pub mod ppc64;
+pub mod ppc64_signal;
 pub mod process;
 pub mod signal;
 pub mod stack;

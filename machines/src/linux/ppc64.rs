@@ -468,6 +468,18 @@ pub const MAP_FLAG_NAMES: &[(u64, &str)] = &[
 ];
 
 impl Target for Ppc64Linux {
+    fn sigreturn_trampoline(&self) -> Vec<u8> {
+        let be = self.big_endian;
+        super::ppc64_signal::TRAMPOLINE.iter().flat_map(|w| if be { w.to_be_bytes() } else { w.to_le_bytes() }).collect()
+    }
+    fn setup_rt_frame(&self, cpu: &mut Ppc64Cpu, mem: &AddressSpace, f: &super::target::SignalFrame) -> Result<(), super::target::BadFrame> {
+        // Debian's big-endian ppc64 userland is ELFv1, little-endian ppc64el ELFv2.
+        super::ppc64_signal::setup(cpu, mem, f, !self.big_endian)
+    }
+    fn rt_sigreturn(&self, cpu: &mut Ppc64Cpu, mem: &AddressSpace) -> Result<super::target::SigReturn, super::target::BadFrame> {
+        super::ppc64_signal::sigreturn(cpu, mem)
+    }
+
     type Frontend = Ppc64;
 
     fn name(&self) -> &'static str {
@@ -510,6 +522,9 @@ impl Target for Ppc64Linux {
     }
     fn pc(&self, cpu: &Ppc64Cpu) -> u64 {
         cpu.hdr.pc
+    }
+    fn stack_pointer(&self, cpu: &Ppc64Cpu) -> u64 {
+        cpu.gpr[1]
     }
     fn set_stack_pointer(&self, cpu: &mut Ppc64Cpu, sp: u64) {
         cpu.gpr[1] = sp;

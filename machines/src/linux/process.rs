@@ -232,6 +232,18 @@ impl<T: Target> Process<T> {
         let engine = Engine::new(target.frontend(), Config { log: opts.log, ..Default::default() });
         let exe = std::fs::canonicalize(&path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.clone());
         let table = number_table(target.syscall_names());
+        // The signal handlers' return trampoline: one read/execute page of its own.
+        let mut signals = SignalState::from_host();
+        let tramp = target.sigreturn_trampoline();
+        if !tramp.is_empty() {
+            let flags = super::aspace::MapFlags { shared: false, fixed: false, anonymous: true, fixed_noreplace: false };
+            let at = mem
+                .guest_mmap(0, GUEST_PAGE, PROT_READ | PROT_WRITE, flags, -1, 0)
+                .map_err(|e| Error::Host(format!("cannot map the signal trampoline: errno {e}")))?;
+            mem.write(at, &tramp).map_err(|_| Error::Host("cannot write the signal trampoline".into()))?;
+            mem.protect(at, GUEST_PAGE, PROT_READ | PROT_EXEC).map_err(|e| Error::Host(format!("cannot protect the signal trampoline: errno {e}")))?;
+            signals.trampoline = at;
+        }
         // Nothing is translated yet: start with an empty invalidation queue.
         mem.take_invalidations();
         Ok(Process {
@@ -242,7 +254,7 @@ impl<T: Target> Process<T> {
             opts,
             exe,
             image,
-            signals: SignalState::from_host(),
+            signals,
             table,
             unimplemented_seen: HashSet::new(),
             clear_child_tid: 0,
@@ -294,6 +306,8 @@ impl<T: Target> Process<T> {
     /// Runs the guest until it exits; never returns (the host process ends with the guest's
     /// exit status or signal).
     pub fn run_guest(&mut self) -> ! {
+        let req = &mut self.cpu.header_mut().exit_request as *mut u32;
+        super::signal::set_exit_request_word(req);
         loop {
             let exit = self.engine.run(&mut self.cpu, &self.mem);
             match exit {
@@ -327,7 +341,11 @@ impl<T: Target> Process<T> {
                     let code = self.segv_code(pc);
                     self.synchronous_signal(libc::SIGSEGV, code, pc, &format!("instruction fetch fault at {pc:#x}"));
                 }
-                Exit::Interrupted => {}
+                Exit::Interrupted => {
+                    // A host signal for a guest handler stopped the running code.
+                    self.cpu.header_mut().exit_request = 0;
+                    self.deliver_pending();
+                }
             }
         }
     }
@@ -346,6 +364,15 @@ impl<T: Target> Process<T> {
         if let (Some(line), Some(Sys::Exit | Sys::ExitGroup | Sys::Execve)) = (&call, sys) {
             jit::log::write(&format!("{} {line}\n", std::process::id()));
         }
+        if sys == Some(Sys::RtSigreturn) {
+            // Restores every register (r3 and CR0 included): no result is written.
+            if let Some(line) = call {
+                jit::log::write(&format!("{} {line} = (restored)\n", std::process::id()));
+            }
+            self.sys_rt_sigreturn();
+            self.deliver_pending();
+            return;
+        }
         let r = match sys {
             Some(s) => self.dispatch(s, &args),
             None => self.unimplemented(nr),
@@ -362,6 +389,7 @@ impl<T: Target> Process<T> {
             }
         }
         self.target.set_syscall_result(&mut self.cpu, r);
+        self.deliver_pending();
     }
 
     /// `ENOSYS` for a call with no implementation, logged once per number (with `-d unimp`

@@ -9,12 +9,49 @@
 //! - synchronous signals (faults, illegal instructions, traps) and signals a guest sends
 //!   itself take the default action; a fatal one ends the emulator with the same signal
 //!   (core dumps disabled), so the parent sees exactly what a native process would produce.
-//! - Delivery to guest handlers is not implemented yet: a signal the guest installed a
-//!   handler for is logged and takes the default action.
+//! - a signal the guest installed a handler for is delivered to it: the ISA's rt signal
+//!   frame ([`Target::setup_rt_frame`]), the mask updated as the kernel does (sa_mask, the
+//!   signal itself unless SA_NODEFER, SA_RESETHAND), `rt_sigreturn` restoring both. A fault,
+//!   illegal instruction or trap is delivered at the faulting instruction (a handler that
+//!   returns re-executes it); a signal sent to itself, or one from outside (a host handler
+//!   records it and asks running code to stop at the next block boundary) is delivered
+//!   after the current system call or block. A blocked one waits until it is unblocked.
 
 use super::layout::{Reader, Writer};
 use super::process::Process;
-use super::target::Target;
+use super::target::{SigInfo, SignalFrame, Target};
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
+
+/// Signals from outside with a guest handler, not yet delivered (bit n-1 = signal n): set
+/// by the host handler, taken by the run loop.
+static HOST_PENDING: AtomicU64 = AtomicU64::new(0);
+/// The running CPU's `exit_request` word: the host handler sets it so translated code
+/// returns to the run loop at the next block boundary.
+static EXIT_REQUEST: AtomicPtr<u32> = AtomicPtr::new(std::ptr::null_mut());
+
+extern "C" fn host_signal_handler(sig: libc::c_int) {
+    HOST_PENDING.fetch_or(1 << (sig - 1), Ordering::SeqCst);
+    let p = EXIT_REQUEST.load(Ordering::SeqCst);
+    if !p.is_null() {
+        // SAFETY: points at the running CPU's header (set by `run_guest`, which never
+        // returns); a plain word store is async-signal-safe.
+        unsafe { std::ptr::write_volatile(p, 1) };
+    }
+}
+
+/// Names the CPU whose code a host signal should interrupt.
+pub fn set_exit_request_word(p: *mut u32) {
+    EXIT_REQUEST.store(p, Ordering::SeqCst);
+}
+
+const SA_NODEFER: u64 = 0x4000_0000;
+const SA_RESETHAND: u64 = 0x8000_0000;
+const SA_ONSTACK: u64 = 0x0800_0000;
+const SA_RESTART: u64 = 0x1000_0000;
+const SS_ONSTACK: i32 = 1;
+const SS_DISABLE: i32 = 2;
+/// si_code of a signal sent by a process.
+const SI_USER: i32 = 0;
 
 pub const NSIG: usize = 64;
 /// The smallest alternate signal stack `sigaltstack` accepts (asm-generic MINSIGSTKSZ).
@@ -37,11 +74,28 @@ pub struct SignalState {
     pub mask: u64,
     /// sigaltstack: (ss_sp, ss_flags, ss_size).
     pub altstack: (u64, i32, u64),
+    /// Signals raised for this process and not yet delivered (blocked, or waiting for the
+    /// current system call to finish), with their siginfo.
+    pub pending: u64,
+    pub pending_info: [SigInfo; NSIG + 1],
+    /// Guest address of the handlers' return trampoline (0: none mapped).
+    pub trampoline: u64,
+    /// During `rt_sigsuspend`: the mask to go back to (the temporary one is in effect until
+    /// a handler's frame records this one, as Linux's saved_sigmask).
+    pub suspend_saved: Option<u64>,
 }
 
 impl SignalState {
     pub fn new() -> SignalState {
-        SignalState { actions: [SigAction::default(); NSIG + 1], mask: 0, altstack: (0, 2, 0) }
+        SignalState {
+            actions: [SigAction::default(); NSIG + 1],
+            mask: 0,
+            altstack: (0, 2, 0),
+            pending: 0,
+            pending_info: [SigInfo::default(); NSIG + 1],
+            trampoline: 0,
+            suspend_saved: None,
+        }
     }
 
     /// The state a new program starts with: the signal mask and the ignored signals are
@@ -175,14 +229,124 @@ impl<T: Target> Process<T> {
             ));
         }
         let act = self.signals.actions[sig as usize];
-        if act.handler > SIG_IGN {
-            jit::log::write(&format!(
-                "bigiron: {} handler at {:#x} not run: signal delivery to guest handlers is not implemented yet; taking the default action\n",
-                signal_name(sig),
-                act.handler
-            ));
+        let blocked = self.signals.mask & (1 << (sig - 1)) != 0;
+        // As force_sig_fault: a blocked or ignored synchronous signal kills.
+        if act.handler > SIG_IGN && !blocked {
+            let info = SigInfo { signo: sig, code, addr, ..Default::default() };
+            if self.enter_handler(sig, info) {
+                return;
+            }
+            die_by_signal(libc::SIGSEGV);
         }
         die_by_signal(sig);
+    }
+
+    /// Runs the guest's handler for `sig` next: builds the frame, updates the mask and
+    /// disposition. False if the frame could not be written.
+    fn enter_handler(&mut self, sig: i32, info: SigInfo) -> bool {
+        let act = self.signals.actions[sig as usize];
+        let (ss_sp, ss_flags, ss_size) = self.signals.altstack;
+        let sp = self.target.stack_pointer(&self.cpu);
+        let on_alt = ss_size != 0 && sp > ss_sp && sp - ss_sp <= ss_size;
+        let use_altstack = act.flags & SA_ONSTACK != 0 && ss_flags & SS_DISABLE == 0 && ss_size != 0 && !on_alt;
+        let recorded = if ss_size == 0 { (0, SS_DISABLE, 0) } else { (ss_sp, if on_alt { SS_ONSTACK } else { ss_flags }, ss_size) };
+        let frame = SignalFrame {
+            sig,
+            info,
+            handler: act.handler,
+            flags: act.flags,
+            saved_mask: self.signals.suspend_saved.unwrap_or(self.signals.mask),
+            altstack: recorded,
+            use_altstack,
+            trampoline: self.signals.trampoline,
+        };
+        if self.opts.log.int {
+            jit::log::write(&format!("bigiron: delivering signal {sig} ({}) to handler {:#x}\n", signal_name(sig), act.handler));
+        }
+        if self.signals.trampoline == 0 || self.target.setup_rt_frame(&mut self.cpu, &self.mem, &frame).is_err() {
+            return false;
+        }
+        let mut mask = self.signals.suspend_saved.take().unwrap_or(self.signals.mask) | act.mask;
+        if act.flags & SA_NODEFER == 0 {
+            mask |= 1 << (sig - 1);
+        }
+        self.set_signal_mask(mask);
+        if act.flags & SA_RESETHAND != 0 {
+            self.signals.actions[sig as usize].handler = 0;
+            if !host_reserved(sig) {
+                // SAFETY: sets a disposition of our own process.
+                unsafe { libc::signal(sig, libc::SIG_DFL) };
+            }
+        }
+        true
+    }
+
+    /// Delivers every pending, unblocked signal (lowest number first), including those the
+    /// host handler recorded. Called after each system call and when running code stopped
+    /// for a signal.
+    pub fn deliver_pending(&mut self) {
+        let host = HOST_PENDING.swap(0, Ordering::SeqCst);
+        for sig in 1..=NSIG as i32 {
+            if host & (1 << (sig - 1)) != 0 && self.signals.pending & (1 << (sig - 1)) == 0 {
+                self.signals.pending |= 1 << (sig - 1);
+                self.signals.pending_info[sig as usize] = SigInfo { signo: sig, code: SI_USER, ..Default::default() };
+            }
+        }
+        loop {
+            let ready = self.signals.pending & !self.signals.mask;
+            if ready == 0 {
+                if let Some(m) = self.signals.suspend_saved.take() {
+                    self.set_signal_mask(m);
+                }
+                return;
+            }
+            let sig = ready.trailing_zeros() as i32 + 1;
+            self.signals.pending &= !(1 << (sig - 1));
+            let info = self.signals.pending_info[sig as usize];
+            let act = self.signals.actions[sig as usize];
+            if act.handler == SIG_IGN {
+                continue;
+            }
+            if act.handler == 0 {
+                self.default_action_of(sig);
+                continue;
+            }
+            if !self.enter_handler(sig, info) {
+                die_by_signal(libc::SIGSEGV);
+            }
+            // One frame per return to the guest; the rest wait for the next boundary (the
+            // handler runs with its mask, as on Linux where each delivery nests).
+        }
+    }
+
+    /// The default action of `sig` for this process.
+    fn default_action_of(&mut self, sig: i32) {
+        match default_action(sig) {
+            DefaultAction::Ignore | DefaultAction::Continue => {}
+            DefaultAction::Stop => {
+                // SAFETY: stops our own process until SIGCONT.
+                unsafe {
+                    libc::signal(sig, libc::SIG_DFL);
+                    libc::raise(sig);
+                }
+            }
+            DefaultAction::Terminate | DefaultAction::Core => die_by_signal(sig),
+        }
+    }
+
+    /// `rt_sigreturn`: registers, mask and alternate stack from the frame at the stack
+    /// pointer; a bad frame kills with SIGSEGV as on Linux.
+    pub fn sys_rt_sigreturn(&mut self) {
+        match self.target.rt_sigreturn(&mut self.cpu, &self.mem) {
+            Ok(r) => {
+                self.set_signal_mask(r.mask);
+                let (sp, fl, sz) = r.altstack;
+                if fl & SS_DISABLE == 0 && sz != 0 {
+                    self.signals.altstack = (sp, fl & !SS_ONSTACK, sz);
+                }
+            }
+            Err(_) => die_by_signal(libc::SIGSEGV),
+        }
     }
 
     /// A signal the guest sends to itself (kill/tkill/tgkill naming this process).
@@ -198,6 +362,14 @@ impl<T: Target> Process<T> {
         }
         let blocked = self.signals.mask & (1 << (sig - 1)) != 0 && !host_unblockable(sig);
         let act = self.signals.actions[sig as usize];
+        if blocked && act.handler > SIG_IGN {
+            // Delivered by us once unblocked.
+            // SAFETY: plain libc calls.
+            let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0 };
+            self.signals.pending |= 1 << (sig - 1);
+            self.signals.pending_info[sig as usize] = info;
+            return Ok(0);
+        }
         if blocked || sig == libc::SIGKILL || sig == libc::SIGSTOP {
             // Left pending on the host (or uncatchable): the host does what the kernel would.
             // SAFETY: signals our own process.
@@ -208,11 +380,12 @@ impl<T: Target> Process<T> {
             return Ok(0);
         }
         if act.handler > SIG_IGN {
-            jit::log::write(&format!(
-                "bigiron: {} handler at {:#x} not run: signal delivery to guest handlers is not implemented yet; taking the default action\n",
-                signal_name(sig),
-                act.handler
-            ));
+            // Delivered when this system call returns.
+            // SAFETY: plain libc calls.
+            let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0 };
+            self.signals.pending |= 1 << (sig - 1);
+            self.signals.pending_info[sig as usize] = info;
+            return Ok(0);
         }
         match default_action(sig) {
             DefaultAction::Ignore | DefaultAction::Continue => Ok(0),
@@ -252,9 +425,20 @@ impl<T: Target> Process<T> {
         if let Some(n) = new {
             self.signals.actions[sig as usize] = n;
             if !host_reserved(sig) {
-                let h = if n.handler == SIG_IGN { libc::SIG_IGN } else { libc::SIG_DFL };
-                // SAFETY: sets a disposition of our own process.
-                unsafe { libc::signal(sig, h) };
+                // SAFETY: sets a disposition of our own process; the handler only touches
+                // atomics and one word of the CPU struct.
+                unsafe {
+                    let mut sa: libc::sigaction = std::mem::zeroed();
+                    sa.sa_sigaction = match n.handler {
+                        SIG_IGN => libc::SIG_IGN,
+                        0 => libc::SIG_DFL,
+                        _ => host_signal_handler as *const () as usize,
+                    };
+                    // Interrupted host calls restart exactly when the guest asked for it.
+                    sa.sa_flags = if n.flags & SA_RESTART != 0 { libc::SA_RESTART } else { 0 };
+                    libc::sigemptyset(&mut sa.sa_mask);
+                    libc::sigaction(sig, &sa, std::ptr::null_mut());
+                }
             }
         }
         Ok(0)
@@ -306,9 +490,16 @@ impl<T: Target> Process<T> {
         if size != 8 {
             return Err(libc::EINVAL);
         }
-        let m = host_sigset(self.mem.read_u64(set)?);
-        // SAFETY: waits for a signal; only returns after one was handled (EINTR).
-        unsafe { libc::sigsuspend(&m) };
+        let new = self.mem.read_u64(set)?;
+        let old = self.signals.mask;
+        self.set_signal_mask(new);
+        self.signals.suspend_saved = Some(old);
+        if self.signals.pending & !self.signals.mask == 0 {
+            let m = host_sigset(self.signals.mask);
+            // SAFETY: waits for a signal; only returns after one was handled (EINTR).
+            unsafe { libc::sigsuspend(&m) };
+        }
+        // The handler runs with `new` still in effect underneath it (see deliver_pending).
         Err(libc::EINTR)
     }
 

@@ -238,11 +238,7 @@ impl<T: Target> Process<T> {
             RtSigprocmask => self.sys_rt_sigprocmask(a[0], a[1], a[2], a[3]),
             RtSigpending => self.sys_rt_sigpending(a[0], a[1]),
             RtSigsuspend => self.sys_rt_sigsuspend(a[0], a[1]),
-            RtSigreturn => {
-                // No signal frame can exist yet (no handler is ever entered).
-                self.unsupported(u64::MAX - 1, "rt_sigreturn without a signal frame");
-                Err(libc::ENOSYS)
-            }
+            RtSigreturn => unreachable!("rt_sigreturn is handled before dispatch"),
             Sigaltstack => self.sys_sigaltstack(a[0], a[1]),
             Pause => {
                 unsafe { libc::pause() };

@@ -30,6 +30,61 @@ pub struct CloneArgs {
     pub tls: u64,
 }
 
+/// What a signal handler is told: the `siginfo_t` fields this layer fills in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SigInfo {
+    pub signo: i32,
+    pub code: i32,
+    /// si_addr (faults) — or si_pid/si_uid for signals sent by a process.
+    pub addr: u64,
+    pub pid: i32,
+    pub uid: u32,
+}
+
+impl SigInfo {
+    /// The 128-byte 64-bit `siginfo_t` (asm-generic layout: signo, errno, code, then the
+    /// union at 16: si_addr for faults, si_pid/si_uid otherwise).
+    pub fn encode(&self, big_endian: bool) -> Vec<u8> {
+        let mut w = Writer::new(big_endian);
+        w.u32(self.signo as u32).u32(0).u32(self.code as u32).u32(0);
+        if matches!(self.signo, libc::SIGSEGV | libc::SIGBUS | libc::SIGILL | libc::SIGFPE | libc::SIGTRAP) && self.code > 0 {
+            w.u64(self.addr);
+        } else {
+            w.u32(self.pid as u32).u32(self.uid);
+        }
+        w.pad_to(128);
+        w.finish()
+    }
+}
+
+/// Everything an ISA needs to build a signal frame.
+#[derive(Clone, Copy, Debug)]
+pub struct SignalFrame {
+    pub sig: i32,
+    pub info: SigInfo,
+    /// sa_handler / sa_sigaction as the guest gave it (a function descriptor on ELFv1).
+    pub handler: u64,
+    pub flags: u64,
+    /// The signal mask to restore on return (the one before delivery).
+    pub saved_mask: u64,
+    /// sigaltstack state (ss_sp, ss_flags, ss_size) to record, and whether to switch to it.
+    pub altstack: (u64, i32, u64),
+    pub use_altstack: bool,
+    /// Guest address of the return trampoline (see [`Target::sigreturn_trampoline`]).
+    pub trampoline: u64,
+}
+
+/// A signal frame that cannot be written or read (the kernel then forces SIGSEGV).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadFrame;
+
+/// What `rt_sigreturn` restored besides the registers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SigReturn {
+    pub mask: u64,
+    pub altstack: (u64, i32, u64),
+}
+
 /// What a front-end exception means for the process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trap {
@@ -145,6 +200,7 @@ pub trait Target: Sized + 'static {
     fn set_syscall_result(&self, cpu: &mut CpuOf<Self>, r: Result<u64, i32>);
     fn pc(&self, cpu: &CpuOf<Self>) -> u64;
     fn set_stack_pointer(&self, cpu: &mut CpuOf<Self>, sp: u64);
+    fn stack_pointer(&self, cpu: &CpuOf<Self>) -> u64;
     /// Sets the thread pointer (clone's CLONE_SETTLS).
     fn set_tls(&self, cpu: &mut CpuOf<Self>, tls: u64);
     fn clone_args(&self, a: &[u64; 6]) -> CloneArgs;
@@ -158,6 +214,22 @@ pub trait Target: Sized + 'static {
     /// Host errno → guest errno (identity on ISAs using the asm-generic numbers).
     fn errno(&self, host: i32) -> i32 {
         host
+    }
+
+    // ---- signals ----
+    /// The machine code a handler returns to (the kernel's vDSO `__kernel_sigtramp_rt64` on
+    /// ppc64), in guest byte order; mapped once per process. Empty: no handler support.
+    fn sigreturn_trampoline(&self) -> Vec<u8> {
+        Vec::new()
+    }
+    /// Builds the rt signal frame on the guest stack and sets the registers for entering
+    /// the handler; `Err` if the frame cannot be written (the kernel then forces SIGSEGV).
+    fn setup_rt_frame(&self, _cpu: &mut CpuOf<Self>, _mem: &AddressSpace, _f: &SignalFrame) -> Result<(), BadFrame> {
+        Err(BadFrame)
+    }
+    /// `rt_sigreturn`: restores the registers from the frame the stack pointer addresses.
+    fn rt_sigreturn(&self, _cpu: &mut CpuOf<Self>, _mem: &AddressSpace) -> Result<SigReturn, BadFrame> {
+        Err(BadFrame)
     }
 
     // ---- process start ----
