@@ -482,7 +482,7 @@ impl<T: Target> Process<T> {
         // SAFETY: reads our pending set.
         let mut s: libc::sigset_t = unsafe { std::mem::zeroed() };
         unsafe { libc::sigpending(&mut s) };
-        self.mem.write_u64(set, guest_sigset(&s) & self.signals.mask)?;
+        self.mem.write_u64(set, (guest_sigset(&s) | self.signals.pending) & self.signals.mask)?;
         Ok(0)
     }
 
