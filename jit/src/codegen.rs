@@ -294,14 +294,9 @@ fn maybe_dirty(edges: &[Edge]) -> HashMap<u64, BTreeSet<u32>> {
 }
 
 impl<'a> ClifEmitter<'a> {
-    /// Starts a block function in `func` (which must have [`block_signature`]).
-    pub fn new(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env) -> Self {
-        Self::with_plan(func, fctx, env, None)
-    }
-
-    /// Starts a block function starting at guest `pc` for a second build with `plan`
-    /// (see the module docs), or a first build with `None` (`pc` then only matters for
-    /// regions and labels).
+    /// Starts a block function in `func` (which must have [`block_signature`]): a first
+    /// build with `None`, or the second build (see the module docs) of the function starting
+    /// at guest address `pc` with its `plan`.
     pub fn with_plan(func: &'a mut Function, fctx: &'a mut FunctionBuilderContext, env: Env, plan: Option<(u64, Plan)>) -> Self {
         let mut b = FunctionBuilder::new(func, fctx);
         let entry = b.create_block();
