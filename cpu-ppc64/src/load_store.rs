@@ -223,6 +223,24 @@ fn string_count(nb: usize) -> usize {
     if nb == 0 { 32 } else { nb }
 }
 
+/// Adds string byte `i` (zero-extended to I64) to the register values being built: four
+/// bytes a register, filled from the most significant end of its low word.
+fn pack_string_byte<E: Emitter>(e: &mut E, words: &mut Vec<E::V>, i: usize, b: E::V) {
+    let b = e.shl_imm(b, 24 - 8 * (i as u32 % 4));
+    match words.last_mut() {
+        Some(w) if !i.is_multiple_of(4) => *w = e.or(*w, b),
+        _ => words.push(b),
+    }
+}
+
+/// String byte `i` of the registers from RS on (wrapping after R31): the inverse of
+/// [`pack_string_byte`].
+fn string_byte<E: Emitter>(e: &mut E, rs: usize, i: usize) -> E::V {
+    let v = e.get(gpr((rs + i / 4) % 32));
+    let v = e.lshr_imm(v, 24 - 8 * (i as u32 % 4));
+    e.trunc(Ty::I8, v)
+}
+
 /// `lswi`: NB bytes from (RA|0) into the low words of RT, RT+1, ... (wrapping from R31 to
 /// R0), four bytes a register from the most significant end; the rest of the last register
 /// and every high word are zero. Invalid if RA is one of the registers loaded.
@@ -243,13 +261,7 @@ pub fn trans_lswi<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
         let addr = e.add_imm(ea, i as i64);
         let b = e.load(Ty::I8, addr, cx.endian);
         let b = e.zext(Ty::I64, b);
-        let b = e.shl_imm(b, 24 - 8 * (i as u32 % 4));
-        if i % 4 == 0 {
-            acc.push(b);
-        } else {
-            let last = acc.pop().unwrap();
-            acc.push(e.or(last, b));
-        }
+        pack_string_byte(e, &mut acc, i, b);
     }
     for (r, v) in regs.into_iter().zip(acc) {
         e.set(gpr(r), v);
@@ -266,10 +278,7 @@ pub fn trans_stswi<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
     let n = string_count(a.rb);
     let ea = ra_or_zero(e, a.ra);
     for i in 0..n {
-        let r = (a.rt + i / 4) % 32;
-        let v = e.get(gpr(r));
-        let v = e.lshr_imm(v, 24 - 8 * (i as u32 % 4));
-        let b = e.trunc(Ty::I8, v);
+        let b = string_byte(e, a.rt, i);
         let addr = e.add_imm(ea, i as i64);
         e.store(Ty::I8, addr, b, cx.endian);
     }
@@ -310,15 +319,7 @@ pub fn trans_lswx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
         let b = e.zext(Ty::I64, b);
         let zero = e.iconst(Ty::I64, 0);
         let b = e.select(live, b, zero);
-        let b = e.shl_imm(b, 24 - 8 * (i as u32 % 4));
-        match words.pop() {
-            Some(w) if i % 4 != 0 => words.push(e.or(w, b)),
-            Some(w) => {
-                words.push(w);
-                words.push(b);
-            }
-            None => words.push(b),
-        }
+        pack_string_byte(e, &mut words, i, b);
     }
     for (k, w) in words.into_iter().enumerate() {
         let r = (a.rt + k) % 32;
@@ -342,17 +343,12 @@ pub fn trans_stswx<E: Emitter>(e: &mut E, a: &X, cx: &Cx) -> Flow {
     let none = e.icmp_imm(Cmp::Eq, n, 0);
     e.exit_if(none, cx.pc.wrapping_add(4));
     let ea = ea_indexed(e, a.ra, a.rb);
-    let byte = |e: &mut E, i: usize| {
-        let v = e.get(gpr((a.rt + i / 4) % 32));
-        let v = e.lshr_imm(v, 24 - 8 * (i as u32 % 4));
-        e.trunc(Ty::I8, v)
-    };
-    let first = byte(e, 0);
+    let first = string_byte(e, a.rt, 0);
     for i in 0..MAX_STRING {
         let live = e.icmp_imm(Cmp::Ugt, n, i as u64);
         let at = e.add_imm(ea, i as i64);
         let addr = e.select(live, at, ea);
-        let b = byte(e, i);
+        let b = string_byte(e, a.rt, i);
         let b = e.select(live, b, first);
         e.store(Ty::I8, addr, b, cx.endian);
     }

@@ -206,6 +206,8 @@ pub struct ClifEmitter<'a> {
     dirty: BTreeSet<u32>,
     /// Second build of a function with internal edges (see the module docs).
     plan: Option<Plan>,
+    /// The plan's slots (carried in variables from the entry), by offset.
+    carried: BTreeSet<u32>,
     /// Label of the current path (its first guest PC).
     label: u64,
     /// The current path made a sync point since its label.
@@ -330,6 +332,7 @@ impl<'a> ClifEmitter<'a> {
             cpu,
             mem,
             used: plan.as_ref().map(|p| p.slots.clone()).unwrap_or_default(),
+            carried: plan.as_ref().map(|p| p.slots.iter().map(|s| s.offset).collect()).unwrap_or_default(),
             written: BTreeSet::new(),
             vars,
             local: HashMap::new(),
@@ -809,9 +812,8 @@ impl<'a> ClifEmitter<'a> {
             if self.stale {
                 // A helper may have changed slots this path did not re-read: the label gets
                 // them from the struct.
-                let planned: Vec<Slot> = self.plan.as_ref().map(|p| p.slots.clone()).unwrap_or_default();
-                for s in planned {
-                    let (off, (_, var)) = (s.offset, self.vars[&s.offset]);
+                for off in self.carried.clone() {
+                    let (s, var) = self.vars[&off];
                     let known = self.local.contains_key(&off) || (with_pending && self.pending.iter().any(|(p, _)| p.offset == off));
                     if !known {
                         let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, off as i32);
@@ -942,17 +944,29 @@ impl<'a> ClifEmitter<'a> {
     /// The side exit of `exit_if`.
     fn emit_exit_if(&mut self, c: Value, pc: u64) {
         self.live();
+        let cold = self.profile.get(&self.pc).is_some_and(|&(taken, not)| not >= 4 && taken.saturating_mul(8) <= not);
+        self.side_exit(c, true, pc, cold);
+        self.learn_false(c);
+    }
+
+    /// Leaves (with this instruction's pending writes) to `pc` when `c` equals `when`, and
+    /// continues in a new block otherwise. `cold`: the profile says the exit is rarely
+    /// taken, so it does not count against the path being a tight loop.
+    fn side_exit(&mut self, c: Value, when: bool, pc: u64, cold: bool) {
         let side = self.b.create_block();
         let cont = self.b.create_block();
-        self.b.ins().brif(c, side, &[], cont, &[]);
+        if when {
+            self.b.ins().brif(c, side, &[], cont, &[]);
+        } else {
+            self.b.ins().brif(c, cont, &[], side, &[]);
+        }
         self.b.seal_block(side);
         self.b.seal_block(cont);
         self.b.switch_to_block(side);
-        self.cold_exit = self.profile.get(&self.pc).is_some_and(|&(taken, not)| not >= 4 && taken.saturating_mul(8) <= not);
+        self.cold_exit = cold;
         self.chain_exit(pc, true);
         self.cold_exit = false;
         self.b.switch_to_block(cont);
-        self.learn_false(c);
     }
 
     /// Sets the interpreter's branch profile: (pc, taken, not taken) per conditional exit.
@@ -973,16 +987,7 @@ impl<'a> ClifEmitter<'a> {
     pub fn follow_biased_exit(&mut self, fallthrough: u64) {
         let Some((c, _)) = self.biased.take() else { return };
         let (taken, not) = self.profile.get(&self.pc).copied().unwrap_or((0, 0));
-        let side = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(c, cont, &[], side, &[]);
-        self.b.seal_block(side);
-        self.b.seal_block(cont);
-        self.b.switch_to_block(side);
-        self.cold_exit = not.saturating_mul(8) <= taken;
-        self.chain_exit(fallthrough, true);
-        self.cold_exit = false;
-        self.b.switch_to_block(cont);
+        self.side_exit(c, false, fallthrough, not.saturating_mul(8) <= taken);
     }
 
     /// Emits the held-back exit as an ordinary side exit, if there is one.
@@ -1069,8 +1074,7 @@ impl Emitter for ClifEmitter<'_> {
             // Second build: every slot the function writes has a value from the entry,
             // unless a helper call may have changed the struct since. Otherwise (and for
             // slots it only reads): the struct holds it.
-            let carried = self.plan.as_ref().is_some_and(|p| p.slots.iter().any(|x| x.offset == s.offset));
-            let v = if carried && !self.stale {
+            let v = if self.carried.contains(&s.offset) && !self.stale {
                 self.b.use_var(var)
             } else {
                 let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32);

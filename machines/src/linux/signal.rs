@@ -288,8 +288,7 @@ impl<T: Target> Process<T> {
         let host = HOST_PENDING.swap(0, Ordering::SeqCst);
         for sig in 1..=NSIG as i32 {
             if host & (1 << (sig - 1)) != 0 && self.signals.pending & (1 << (sig - 1)) == 0 {
-                self.signals.pending |= 1 << (sig - 1);
-                self.signals.pending_info[sig as usize] = SigInfo { signo: sig, code: SI_USER, ..Default::default() };
+                self.make_pending(sig, SigInfo { signo: sig, code: SI_USER, ..Default::default() });
             }
         }
         loop {
@@ -362,12 +361,11 @@ impl<T: Target> Process<T> {
         }
         let blocked = self.signals.mask & (1 << (sig - 1)) != 0 && !host_unblockable(sig);
         let act = self.signals.actions[sig as usize];
-        if blocked && act.handler > SIG_IGN {
-            // Delivered by us once unblocked.
+        if act.handler > SIG_IGN {
+            // Delivered when this system call returns, or once unblocked.
             // SAFETY: plain libc calls.
             let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0 };
-            self.signals.pending |= 1 << (sig - 1);
-            self.signals.pending_info[sig as usize] = info;
+            self.make_pending(sig, info);
             return Ok(0);
         }
         if blocked || sig == libc::SIGKILL || sig == libc::SIGSTOP {
@@ -376,29 +374,16 @@ impl<T: Target> Process<T> {
             unsafe { libc::kill(libc::getpid(), sig) };
             return Ok(0);
         }
-        if act.handler == SIG_IGN {
-            return Ok(0);
+        if act.handler != SIG_IGN {
+            self.default_action_of(sig);
         }
-        if act.handler > SIG_IGN {
-            // Delivered when this system call returns.
-            // SAFETY: plain libc calls.
-            let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0 };
-            self.signals.pending |= 1 << (sig - 1);
-            self.signals.pending_info[sig as usize] = info;
-            return Ok(0);
-        }
-        match default_action(sig) {
-            DefaultAction::Ignore | DefaultAction::Continue => Ok(0),
-            DefaultAction::Stop => {
-                // SAFETY: stops our own process until SIGCONT.
-                unsafe {
-                    libc::signal(sig, libc::SIG_DFL);
-                    libc::raise(sig);
-                }
-                Ok(0)
-            }
-            DefaultAction::Terminate | DefaultAction::Core => die_by_signal(sig),
-        }
+        Ok(0)
+    }
+
+    /// Records `sig` as raised, to be delivered by [`Process::deliver_pending`].
+    fn make_pending(&mut self, sig: i32, info: SigInfo) {
+        self.signals.pending |= 1 << (sig - 1);
+        self.signals.pending_info[sig as usize] = info;
     }
 
     pub fn sys_rt_sigaction(&mut self, sig: u64, act: u64, oldact: u64, size: u64) -> Result<u64, i32> {
