@@ -17,6 +17,8 @@
 #   sysroot   tests/sysroot.sh: dynamically linked lua5.4 and xz (-L sysroot) vs native
 #   cross     tests/cross.sh: C programs from tests/guest-src, cross-built static for ppc64
 #             (big-endian) and ppc64le, under bigiron vs qemu-user
+#   threads   tests/threads.sh: a pthreads + atomics + signals program, ppc64le and ppc64,
+#             100 runs each, every one identical to the program built natively
 #
 # Environment: BIGIRON_NO_INSTALL=1, BIGIRON_GUESTS=DIR (default guests), DIFFTEST_ARGS
 # (extra difftest arguments, e.g. "--cases 40"), EMU_S390X (adds s390x busybox rows).
@@ -65,13 +67,14 @@ if step build cargo build --release --workspace; then
     step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
     step sysroot timeout 1800 bash tests/sysroot.sh "$GUESTS/sysroot-ppc64el"
     step cross timeout 1800 bash tests/cross.sh
+    step threads timeout 1800 bash tests/threads.sh
   else
     record busybox "FAIL(no guests)" 0
     record sysroot "FAIL(no guests)" 0
     failed=1
   fi
 else
-  for t in cargo difftest difftest-jit busybox sysroot cross; do record $t "SKIP(build failed)" 0; done
+  for t in cargo difftest difftest-jit busybox sysroot cross threads; do record $t "SKIP(build failed)" 0; done
 fi
 
 echo

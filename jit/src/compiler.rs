@@ -289,6 +289,17 @@ impl Worker {
     pub fn spawn<F: Frontend>(fe: Arc<F>, opt: OptLevel) -> Option<Worker> {
         let (jtx, jrx) = unbounded::<Job>();
         let (dtx, drx) = unbounded::<Done>();
+        // Signals for the guest must reach guest threads, never this one (the host kernel may
+        // pick any thread that does not block a process-directed signal), so the thread is
+        // born with every signal blocked: it inherits the mask in effect while it is created.
+        // SAFETY: changes and restores the calling thread's own mask.
+        let saved = unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut old);
+            old
+        };
         let handle = std::thread::Builder::new()
             .name("bigiron-compile".into())
             .spawn(move || {
@@ -299,8 +310,10 @@ impl Worker {
                         break;
                     }
                 }
-            })
-            .ok()?;
+            });
+        // SAFETY: restores the mask saved above.
+        unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &saved, std::ptr::null_mut()) };
+        let handle = handle.ok()?;
         Some(Worker { jobs: Some(jtx), done: drx, handle: Some(handle) })
     }
 

@@ -882,6 +882,20 @@ impl InterpMemory for HostMemory {
             }
         }
     }
+
+    fn cas(&mut self, addr: u64, size: usize, expected: u128, new: u128) -> Option<u128> {
+        if !matches!(size, 1 | 2 | 4 | 8) {
+            // Quadword (lqarx/stqcx.): not atomic against other threads in the interpreter.
+            let old = self.load(addr, size)?;
+            if old == expected && !self.store(addr, &new.to_le_bytes()[..size]) {
+                return None;
+            }
+            return Some(old);
+        }
+        let p = self.host(addr, size)?;
+        // SAFETY: as in `load`; a locked compare-exchange on guest memory.
+        unsafe { crate::exec::guarded_cas(p, size, expected as u64, new as u64).map(|v| v as u128) }
+    }
 }
 
 /// Instruction fetch for the interpreter tier, caching the block's bytes.

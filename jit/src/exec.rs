@@ -78,6 +78,24 @@ std::arch::global_asm!(
     "bigiron_st64: mov qword ptr [rdi], rsi",
     "xor eax, eax",
     "ret",
+    "bigiron_cas8: mov eax, esi",
+    "lock cmpxchg byte ptr [rdi], dl",
+    "movzx eax, al",
+    "xor edx, edx",
+    "ret",
+    "bigiron_cas16: mov eax, esi",
+    "lock cmpxchg word ptr [rdi], dx",
+    "movzx eax, ax",
+    "xor edx, edx",
+    "ret",
+    "bigiron_cas32: mov eax, esi",
+    "lock cmpxchg dword ptr [rdi], edx",
+    "xor edx, edx",
+    "ret",
+    "bigiron_cas64: mov rax, rsi",
+    "lock cmpxchg qword ptr [rdi], rdx",
+    "xor edx, edx",
+    "ret",
     ".globl bigiron_access_end",
     "bigiron_access_end:",
     ".globl bigiron_access_fault",
@@ -86,6 +104,7 @@ std::arch::global_asm!(
     "ret",
     ".globl bigiron_ld8, bigiron_ld16, bigiron_ld32, bigiron_ld64",
     ".globl bigiron_st8, bigiron_st16, bigiron_st32, bigiron_st64",
+    ".globl bigiron_cas8, bigiron_cas16, bigiron_cas32, bigiron_cas64",
 );
 
 /// A guarded host load: the value, and nonzero `fault` if the access faulted.
@@ -107,6 +126,10 @@ extern "C" {
     fn bigiron_st16(p: *mut u8, v: u64) -> u64;
     fn bigiron_st32(p: *mut u8, v: u64) -> u64;
     fn bigiron_st64(p: *mut u8, v: u64) -> u64;
+    fn bigiron_cas8(p: *mut u8, expected: u64, new: u64) -> Loaded;
+    fn bigiron_cas16(p: *mut u8, expected: u64, new: u64) -> Loaded;
+    fn bigiron_cas32(p: *mut u8, expected: u64, new: u64) -> Loaded;
+    fn bigiron_cas64(p: *mut u8, expected: u64, new: u64) -> Loaded;
 }
 
 /// The host address and signal of the last fault of a guarded access on this thread.
@@ -155,6 +178,23 @@ pub unsafe fn guarded_store(p: *mut u8, size: usize, v: u64) -> bool {
         _ => bigiron_st64(p, v),
     };
     r == 0
+}
+
+/// Atomically replaces the `size` (1, 2, 4, 8) bytes at `p` with `new` if they equal
+/// `expected` (a locked compare-exchange, so other threads' atomics see one access). Returns
+/// the old value, or `None` on a fault.
+///
+/// # Safety
+/// As for [`guarded_load`].
+pub unsafe fn guarded_cas(p: *mut u8, size: usize, expected: u64, new: u64) -> Option<u64> {
+    install_fault_handler();
+    let r = match size {
+        1 => bigiron_cas8(p, expected, new),
+        2 => bigiron_cas16(p, expected, new),
+        4 => bigiron_cas32(p, expected, new),
+        _ => bigiron_cas64(p, expected, new),
+    };
+    if r.fault != 0 { None } else { Some(r.value) }
 }
 
 extern "C" {

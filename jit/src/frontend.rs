@@ -48,7 +48,7 @@ pub enum Flow {
 
 pub trait Frontend: Send + Sync + 'static {
     /// The ISA's CPU struct (starts with a `CpuHeader`).
-    type Cpu: crate::cpu::GuestCpu;
+    type Cpu: crate::cpu::GuestCpu + Send;
     /// The mode bits of the block key: everything in the CPU state that changes what an
     /// instruction means (MSR[LE] on ppc64; addressing mode on s390x).
     fn mode(cpu: &Self::Cpu) -> u32;

@@ -31,6 +31,16 @@ pub trait InterpMemory {
     fn load(&mut self, addr: u64, size: usize) -> Option<u128>;
     /// Writes `bytes` at `addr`; `false` (and nothing written) if any byte is not writable.
     fn store(&mut self, addr: u64, bytes: &[u8]) -> bool;
+    /// Compare-and-swap of `size` bytes at `addr` (values as in `load`): stores `new` if the
+    /// memory equals `expected`; returns the old contents, `None` on a fault. Memory that
+    /// other threads can see must do this atomically.
+    fn cas(&mut self, addr: u64, size: usize, expected: u128, new: u128) -> Option<u128> {
+        let old = self.load(addr, size)?;
+        if old == expected && !self.store(addr, &new.to_le_bytes()[..size]) {
+            return None;
+        }
+        Some(old)
+    }
 }
 
 /// A typed concrete value, always truncated to `ty`'s width.
@@ -441,15 +451,12 @@ impl Emitter for Interp<'_> {
         }
         let n = ty.bytes();
         let a = addr.bits as u64;
-        let Some(raw) = self.mem.load(a, n as usize) else {
+        let in_memory = |v: u128| if e == Endian::Big { swap_bytes(v & ty.mask(), n) } else { v & ty.mask() };
+        let Some(raw) = self.mem.cas(a, n as usize, in_memory(expected.bits), in_memory(new.bits)) else {
             self.end(Outcome::Fault { addr: a, write: true });
             return Self::zero(ty);
         };
-        let old = Val::new(ty, if e == Endian::Big { swap_bytes(raw, n) } else { raw });
-        if old.bits == expected.bits & ty.mask() {
-            self.store(ty, addr, new, e);
-        }
-        old
+        Val::new(ty, if e == Endian::Big { swap_bytes(raw, n) } else { raw })
     }
     fn fence(&mut self) {
         std::sync::atomic::fence(std::sync::atomic::Ordering::SeqCst);

@@ -16,8 +16,13 @@
 //!   that the guest may write — are host read-only until the guest writes them
 //!   ([`GuestMemory::code_write_fault`]).
 //! - Every change that can make translated code stale (unmapping, replacing, losing execute
-//!   permission, a system call writing a code page) queues the range in `invalidations`; the
-//!   syscall layer hands the queue to the engine ([`AddressSpace::take_invalidations`]).
+//!   permission, a system call writing a code page) queues the range for every guest thread
+//!   (each has its own engine and translation cache): the thread's syscall layer hands its
+//!   queue to its engine ([`AddressSpace::take_invalidations`]), and the other threads are
+//!   asked to stop at their next block boundary (their `exit_request` word, registered with
+//!   [`AddressSpace::add_watcher`]) to do the same. A guest store to a code page
+//!   ([`GuestMemory::code_write_fault`]) is queued for the other threads only: the writing
+//!   thread's engine drops its own translations at once.
 //! - System calls touch guest memory only through the checked functions here, which verify
 //!   the page table first: a bad guest pointer is `EFAULT`, never a host fault.
 
@@ -91,11 +96,26 @@ struct Inner {
     /// 4 KiB pages (address >> 12) holding translated code that are host read-only although
     /// the guest may write them.
     code_pages: BTreeSet<u64>,
-    invalidations: Vec<(u64, u64)>,
+    /// One per guest thread: its pending invalidations and how to interrupt it.
+    watchers: Vec<Watcher>,
     /// Top of the area `mmap` allocates from (downwards).
     mmap_top: u64,
     brk_start: u64,
     brk_cur: u64,
+}
+
+/// A guest thread's view of code invalidations.
+struct Watcher {
+    /// Host thread id of the thread running the guest thread.
+    tid: i32,
+    queue: Vec<(u64, u64)>,
+    /// Address of the thread's `exit_request` word (0: none registered yet).
+    kick: usize,
+}
+
+fn gettid() -> i32 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { libc::gettid() }
 }
 
 pub struct AddressSpace {
@@ -156,7 +176,7 @@ impl AddressSpace {
             inner: Mutex::new(Inner {
                 vmas: BTreeMap::new(),
                 code_pages: BTreeSet::new(),
-                invalidations: Vec::new(),
+                watchers: vec![Watcher { tid: gettid(), queue: Vec::new(), kick: 0 }],
                 mmap_top: limit,
                 brk_start: 0,
                 brk_cur: 0,
@@ -200,9 +220,61 @@ impl AddressSpace {
         Self::vma_at(&g, addr).map(|(_, v)| v.prot)
     }
 
-    /// Ranges whose translations must be dropped, collected since the last call.
+    /// Ranges whose translations the calling thread must drop, collected since its last call.
     pub fn take_invalidations(&self) -> Vec<(u64, u64)> {
-        std::mem::take(&mut self.lock().invalidations)
+        let me = gettid();
+        let mut g = self.lock();
+        match g.watchers.iter_mut().find(|w| w.tid == me) {
+            Some(w) => std::mem::take(&mut w.queue),
+            None => Vec::new(),
+        }
+    }
+
+    /// Registers guest thread `tid` (a host thread id) for invalidations, or updates its
+    /// `exit_request` word. `kick` must stay valid until [`AddressSpace::remove_watcher`].
+    pub fn add_watcher(&self, tid: i32, kick: *mut u32) {
+        let mut g = self.lock();
+        match g.watchers.iter_mut().find(|w| w.tid == tid) {
+            Some(w) => w.kick = kick as usize,
+            None => g.watchers.push(Watcher { tid, queue: Vec::new(), kick: kick as usize }),
+        }
+    }
+
+    /// Forgets guest thread `tid`; returns how many threads remain.
+    pub fn remove_watcher(&self, tid: i32) -> usize {
+        let mut g = self.lock();
+        g.watchers.retain(|w| w.tid != tid);
+        g.watchers.len()
+    }
+
+    /// In a forked child: only the forking thread (`parent_tid`, now `child_tid`) survives.
+    pub fn after_fork_child(&self, parent_tid: i32, child_tid: i32) {
+        let mut g = self.lock();
+        g.watchers.retain(|w| w.tid == parent_tid);
+        for w in g.watchers.iter_mut() {
+            w.tid = child_tid;
+        }
+    }
+
+    /// Number of guest threads registered.
+    pub fn thread_count(&self) -> usize {
+        self.lock().watchers.len()
+    }
+
+    /// Queues `[start, start+len)` for every thread (except `skip`) and interrupts the others.
+    fn invalidate(g: &mut Inner, start: u64, len: u64, skip: Option<i32>) {
+        let me = gettid();
+        for w in g.watchers.iter_mut() {
+            if Some(w.tid) == skip {
+                continue;
+            }
+            w.queue.push((start, len));
+            if w.tid != me && w.kick != 0 {
+                // SAFETY: registered by the thread for as long as it runs (see add_watcher);
+                // the word is only ever accessed as a 32-bit flag.
+                unsafe { std::sync::atomic::AtomicU32::from_ptr(w.kick as *mut u32) }.store(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
     }
 
     // ---- page table primitives -------------------------------------------------------
@@ -342,7 +414,7 @@ impl AddressSpace {
 
     fn replace(&self, g: &mut Inner, start: u64, len: u64, vma: Vma) {
         if !Self::is_free_locked(g, start, len) {
-            g.invalidations.push((start, len));
+            Self::invalidate(g, start, len, None);
         }
         Self::drop_code_pages(g, start, start + len);
         Self::carve(g, start, start + len);
@@ -363,7 +435,7 @@ impl AddressSpace {
             return Ok(());
         }
         self.host_reserve(start, len);
-        g.invalidations.push((start, len));
+        Self::invalidate(&mut g, start, len, None);
         Self::drop_code_pages(&mut g, start, start + len);
         Self::carve(&mut g, start, start + len);
         Ok(())
@@ -387,7 +459,7 @@ impl AddressSpace {
         let parts = Self::overlaps(&g, start, end);
         if prot & PROT_EXEC == 0 {
             if parts.iter().any(|(_, v)| v.prot & PROT_EXEC != 0) {
-                g.invalidations.push((start, len));
+                Self::invalidate(&mut g, start, len, None);
             }
             Self::drop_code_pages(&mut g, start, end);
         } else if prot & PROT_WRITE != 0 {
@@ -568,7 +640,7 @@ impl AddressSpace {
             return Err(errno());
         }
         self.host_reserve(old, old_len);
-        g.invalidations.push((old, old_len));
+        Self::invalidate(g, old, old_len, None);
         Self::carve(g, old, old + old_len);
         let mut last = None;
         for (s, v) in parts {
@@ -650,7 +722,7 @@ impl AddressSpace {
                     let _ = self.host_mprotect(p << 12, HOST_PAGE, host_prot(v.prot));
                 }
                 g.code_pages.remove(&p);
-                g.invalidations.push((p << 12, HOST_PAGE));
+                Self::invalidate(&mut g, p << 12, HOST_PAGE, None);
             }
         }
         Ok(self.base.wrapping_add(addr as usize))
@@ -791,6 +863,8 @@ impl GuestMemory for AddressSpace {
         match Self::vma_at(&g, addr) {
             Some((_, v)) if v.prot & PROT_WRITE != 0 => {
                 g.code_pages.remove(&page);
+                // The writer's engine drops its own translations; other threads' go too.
+                Self::invalidate(&mut g, page << 12, HOST_PAGE, Some(gettid()));
                 self.host_mprotect(page << 12, HOST_PAGE, host_prot(v.prot)).is_ok()
             }
             _ => false,

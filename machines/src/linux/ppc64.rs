@@ -500,6 +500,25 @@ impl Target for Ppc64Linux {
     fn new_cpu(&self) -> Box<Ppc64Cpu> {
         Ppc64Cpu::new(!self.big_endian)
     }
+    fn clone_cpu(&self, cpu: &Ppc64Cpu) -> Box<Ppc64Cpu> {
+        let mut c = Ppc64Cpu::new(!self.big_endian);
+        c.gpr = cpu.gpr;
+        c.lr = cpu.lr;
+        c.ctr = cpu.ctr;
+        c.cr = cpu.cr;
+        (c.xer_so, c.xer_ov, c.xer_ca, c.xer_ov32, c.xer_ca32, c.xer_bc) =
+            (cpu.xer_so, cpu.xer_ov, cpu.xer_ca, cpu.xer_ov32, cpu.xer_ca32, cpu.xer_bc);
+        c.vrsave = cpu.vrsave;
+        c.vscr = cpu.vscr;
+        c.fpscr = cpu.fpscr;
+        c.tar = cpu.tar;
+        c.dscr = cpu.dscr;
+        c.ppr = cpu.ppr;
+        c.msr = cpu.msr;
+        c.vsr = cpu.vsr;
+        c.hdr.pc = cpu.hdr.pc;
+        c
+    }
 
     fn syscall_names(&self) -> &'static [(u32, &'static str)] {
         SYSCALLS
@@ -519,6 +538,10 @@ impl Target for Ppc64Linux {
                 cpu.cr[0] |= 1;
             }
         }
+    }
+    /// `sc`/`scv` are 4 bytes and r3 still holds the first argument (no result was written).
+    fn rewind_syscall(&self, cpu: &mut Ppc64Cpu) {
+        cpu.hdr.pc = cpu.hdr.pc.wrapping_sub(4);
     }
     fn pc(&self, cpu: &Ppc64Cpu) -> u64 {
         cpu.hdr.pc

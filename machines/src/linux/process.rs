@@ -13,6 +13,7 @@ use jit::cpu::GuestCpu;
 use jit::engine::{Config, Engine, Exit};
 use jit::log::LogFlags;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Top of the initial stack (the highest guest page stays unmapped).
 pub const STACK_TOP: u64 = LIMIT - GUEST_PAGE;
@@ -41,9 +42,34 @@ pub struct Options {
     pub env: Option<Vec<Vec<u8>>>,
 }
 
+/// Whether a call interrupted by a signal may run again after the handler (the kernel's
+/// ERESTARTSYS). The others return EINTR once a handler ran (ERESTARTNOHAND and
+/// restart-block calls: waits for signals, multiplexed waits, sleeps).
+fn restartable(sys: Option<Sys>) -> bool {
+    use Sys::*;
+    !matches!(
+        sys,
+        None | Some(
+            RtSigsuspend
+                | RtSigtimedwait
+                | Pause
+                | Poll
+                | Ppoll
+                | Select
+                | Pselect6
+                | Nanosleep
+                | ClockNanosleep
+        )
+    )
+}
+
+/// One guest thread and the process it belongs to. Each guest thread runs on a host thread of
+/// its own with its own `Process` value: the address space and the signal dispositions are
+/// shared ([`Arc`]s), the CPU, the translation engine, the signal mask and the thread's
+/// kernel-side words (`clear_child_tid`, robust list) are its own.
 pub struct Process<T: Target> {
     pub target: T,
-    pub mem: AddressSpace,
+    pub mem: Arc<AddressSpace>,
     pub engine: Engine<T::Frontend>,
     pub cpu: Box<CpuOf<T>>,
     pub opts: Options,
@@ -56,6 +82,22 @@ pub struct Process<T: Target> {
     unimplemented_seen: HashSet<u64>,
     pub clear_child_tid: u64,
     pub robust_list: (u64, u64),
+    /// Host thread id of this guest thread (the guest's `gettid`).
+    pub tid: i32,
+    /// Set by `exit` when this thread ends while others go on: the run loop returns.
+    pub exit_status: Option<i32>,
+}
+
+/// What a new guest thread starts from (made by `clone` in the creating thread).
+pub struct ThreadStart<T: Target> {
+    pub target: T,
+    pub mem: Arc<AddressSpace>,
+    pub cpu: Box<CpuOf<T>>,
+    pub opts: Options,
+    pub exe: String,
+    pub image: LoadedImage,
+    pub signals: SignalState,
+    pub clear_child_tid: u64,
 }
 
 fn host_env() -> Vec<Vec<u8>> {
@@ -173,7 +215,7 @@ impl<T: Target> Process<T> {
         }
         loader::check_elf(&path, &bytes, target.elf_machine(), target.big_endian(), target.name())?;
 
-        let mem = AddressSpace::new(LIMIT, target.big_endian())?;
+        let mem = Arc::new(AddressSpace::new(LIMIT, target.big_endian())?);
         let image = loader::load_elf(&mem, &path, &bytes)?;
         mem.brk_init(align_up(image.end, GUEST_PAGE));
         // A dynamically linked program starts in its interpreter (found in the sysroot),
@@ -259,7 +301,33 @@ impl<T: Target> Process<T> {
             unimplemented_seen: HashSet::new(),
             clear_child_tid: 0,
             robust_list: (0, 0),
+            // SAFETY: no arguments, cannot fail.
+            tid: unsafe { libc::gettid() },
+            exit_status: None,
         })
+    }
+
+    /// The `Process` of a new guest thread, on the host thread that will run it.
+    pub fn for_thread(s: ThreadStart<T>) -> Process<T> {
+        let engine = Engine::new(s.target.frontend(), Config { log: s.opts.log, ..Default::default() });
+        let table = number_table(s.target.syscall_names());
+        Process {
+            target: s.target,
+            mem: s.mem,
+            engine,
+            cpu: s.cpu,
+            opts: s.opts,
+            exe: s.exe,
+            image: s.image,
+            signals: s.signals,
+            table,
+            unimplemented_seen: HashSet::new(),
+            clear_child_tid: s.clear_child_tid,
+            robust_list: (0, 0),
+            // SAFETY: no arguments, cannot fail.
+            tid: unsafe { libc::gettid() },
+            exit_status: None,
+        }
     }
 
     /// The auxiliary vector, in the kernel's order (`create_elf_tables`). Address-valued
@@ -306,10 +374,33 @@ impl<T: Target> Process<T> {
     /// Runs the guest until it exits; never returns (the host process ends with the guest's
     /// exit status or signal).
     pub fn run_guest(&mut self) -> ! {
+        let _ = self.run_thread();
+        // The first thread called `exit` while others go on: like Linux's thread-group leader
+        // it stays (as a zombie) without taking signals, until the last thread ends the
+        // process.
+        // SAFETY: blocks signals for this host thread only.
+        unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+        }
+        loop {
+            std::thread::park();
+        }
+    }
+
+    /// Runs this guest thread until it calls `exit` (returning its status) or the process
+    /// ends.
+    pub fn run_thread(&mut self) -> i32 {
         let req = &mut self.cpu.header_mut().exit_request as *mut u32;
         super::signal::set_exit_request_word(req);
+        self.mem.add_watcher(self.tid, req);
         loop {
-            let exit = self.engine.run(&mut self.cpu, &self.mem);
+            if let Some(status) = self.exit_status {
+                super::signal::set_exit_request_word(std::ptr::null_mut());
+                return status;
+            }
+            let exit = self.engine.run(&mut self.cpu, &*self.mem);
             match exit {
                 Exit::Exception(n) => match self.target.trap(n) {
                     Trap::Syscall => self.syscall(),
@@ -342,11 +433,21 @@ impl<T: Target> Process<T> {
                     self.synchronous_signal(libc::SIGSEGV, code, pc, &format!("instruction fetch fault at {pc:#x}"));
                 }
                 Exit::Interrupted => {
-                    // A host signal for a guest handler stopped the running code.
-                    self.cpu.header_mut().exit_request = 0;
+                    // A host signal for a guest handler, or another thread changing code.
+                    // SAFETY: the word is this CPU's; other threads only store to it atomically.
+                    unsafe { std::sync::atomic::AtomicU32::from_ptr(req) }.store(0, std::sync::atomic::Ordering::SeqCst);
+                    self.apply_invalidations();
                     self.deliver_pending();
                 }
             }
+        }
+    }
+
+    /// Drops translations of code changed since this thread last looked (by its own system
+    /// calls or by other threads).
+    fn apply_invalidations(&mut self) {
+        for (s, l) in self.mem.take_invalidations() {
+            self.engine.invalidate_range(s, l);
         }
     }
 
@@ -357,6 +458,13 @@ impl<T: Target> Process<T> {
 
     /// Handles the system call the guest just made.
     pub fn syscall(&mut self) {
+        if self.signal_ready() {
+            // A signal arrived while guest code ran up to this call: the kernel would have
+            // delivered it first. Run the handler now and the call when it returns.
+            self.target.rewind_syscall(&mut self.cpu);
+            self.deliver_pending();
+            return;
+        }
         let SyscallArgs { nr, args } = self.target.syscall_args(&self.cpu);
         let sys = self.table.get(nr as usize).copied().flatten();
         let strace = self.opts.log.strace;
@@ -377,9 +485,24 @@ impl<T: Target> Process<T> {
             Some(s) => self.dispatch(s, &args),
             None => self.unimplemented(nr),
         };
-        for (s, l) in self.mem.take_invalidations() {
-            self.engine.invalidate_range(s, l);
+        if r == Err(libc::EINTR) && restartable(sys) && self.restart_after_signal() {
+            // Interrupted by a signal whose handler asked for SA_RESTART (or by one without
+            // a handler): run the handler, then the call again, as the kernel's ERESTARTSYS.
+            if let Some(line) = call {
+                jit::log::write(&format!("{} {line} = ? ERESTARTSYS\n", std::process::id()));
+            }
+            self.target.rewind_syscall(&mut self.cpu);
+            self.deliver_pending();
+            return;
         }
+        if self.exit_status.is_some() {
+            // This thread has ended (`exit`): nothing more runs on its CPU.
+            if let Some(line) = call {
+                jit::log::write(&format!("{} {line} = ?\n", std::process::id()));
+            }
+            return;
+        }
+        self.apply_invalidations();
         if let Some(line) = call {
             let ret = super::strace::format_result(sys, &r);
             if matches!(sys, Some(Sys::Execve)) {

@@ -20,28 +20,35 @@
 use super::layout::{Reader, Writer};
 use super::process::Process;
 use super::target::{SigInfo, SignalFrame, Target};
-use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
-/// Signals from outside with a guest handler, not yet delivered (bit n-1 = signal n): set
-/// by the host handler, taken by the run loop.
-static HOST_PENDING: AtomicU64 = AtomicU64::new(0);
-/// The running CPU's `exit_request` word: the host handler sets it so translated code
-/// returns to the run loop at the next block boundary.
-static EXIT_REQUEST: AtomicPtr<u32> = AtomicPtr::new(std::ptr::null_mut());
+thread_local! {
+    /// Signals from outside with a guest handler that the host delivered to this thread, not
+    /// yet taken by its run loop (bit n-1 = signal n). The host kernel picks the thread as
+    /// it would pick the guest thread: host masks mirror each guest thread's mask.
+    static HOST_PENDING: AtomicU64 = const { AtomicU64::new(0) };
+    /// This thread's CPU `exit_request` word: the host handler sets it so translated code
+    /// returns to the run loop at the next block boundary.
+    static EXIT_REQUEST: AtomicPtr<u32> = const { AtomicPtr::new(std::ptr::null_mut()) };
+}
 
 extern "C" fn host_signal_handler(sig: libc::c_int) {
-    HOST_PENDING.fetch_or(1 << (sig - 1), Ordering::SeqCst);
-    let p = EXIT_REQUEST.load(Ordering::SeqCst);
+    // Thread-locals with constant initialisers and no destructor are plain TLS accesses,
+    // safe in a signal handler.
+    HOST_PENDING.with(|p| p.fetch_or(1 << (sig - 1), Ordering::SeqCst));
+    let p = EXIT_REQUEST.with(|p| p.load(Ordering::SeqCst));
     if !p.is_null() {
-        // SAFETY: points at the running CPU's header (set by `run_guest`, which never
-        // returns); a plain word store is async-signal-safe.
-        unsafe { std::ptr::write_volatile(p, 1) };
+        // SAFETY: points at this thread's running CPU header (set by the run loop, cleared
+        // before the CPU goes away); the word is only used as a 32-bit flag.
+        unsafe { AtomicU32::from_ptr(p) }.store(1, Ordering::SeqCst);
     }
 }
 
-/// Names the CPU whose code a host signal should interrupt.
+/// Names the CPU whose code a host signal delivered to this thread should interrupt (null:
+/// none).
 pub fn set_exit_request_word(p: *mut u32) {
-    EXIT_REQUEST.store(p, Ordering::SeqCst);
+    EXIT_REQUEST.with(|w| w.store(p, Ordering::SeqCst));
 }
 
 const SA_NODEFER: u64 = 0x4000_0000;
@@ -67,9 +74,13 @@ pub struct SigAction {
     pub mask: u64,
 }
 
+/// Dispositions, shared by the threads of a process (CLONE_SIGHAND).
+pub type Actions = Arc<Mutex<[SigAction; NSIG + 1]>>;
+
+/// A guest thread's signal state; `actions` is shared with the other threads.
 #[derive(Clone, Debug)]
 pub struct SignalState {
-    pub actions: [SigAction; NSIG + 1],
+    actions: Actions,
     /// Blocked signals (bit n-1 = signal n).
     pub mask: u64,
     /// sigaltstack: (ss_sp, ss_flags, ss_size).
@@ -88,7 +99,7 @@ pub struct SignalState {
 impl SignalState {
     pub fn new() -> SignalState {
         SignalState {
-            actions: [SigAction::default(); NSIG + 1],
+            actions: Arc::new(Mutex::new([SigAction::default(); NSIG + 1])),
             mask: 0,
             altstack: (0, 2, 0),
             pending: 0,
@@ -110,11 +121,38 @@ impl SignalState {
             for sig in 1..=NSIG as i32 {
                 let mut old: libc::sigaction = std::mem::zeroed();
                 if libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN {
-                    s.actions[sig as usize].handler = SIG_IGN;
+                    s.update_action(sig, |a| a.handler = SIG_IGN);
                 }
             }
         }
         s
+    }
+
+    /// The state of a new thread of the same process: the same dispositions and mask (as
+    /// `clone` copies it), no alternate stack, nothing pending.
+    pub fn for_thread(&self) -> SignalState {
+        SignalState {
+            actions: self.actions.clone(),
+            mask: self.mask,
+            altstack: (0, SS_DISABLE, 0),
+            pending: 0,
+            pending_info: [SigInfo::default(); NSIG + 1],
+            trampoline: self.trampoline,
+            suspend_saved: None,
+        }
+    }
+
+    fn actions(&self) -> std::sync::MutexGuard<'_, [SigAction; NSIG + 1]> {
+        self.actions.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The disposition of `sig` (1..=NSIG).
+    pub fn action(&self, sig: i32) -> SigAction {
+        self.actions()[sig as usize]
+    }
+
+    pub fn update_action(&self, sig: i32, f: impl FnOnce(&mut SigAction)) {
+        f(&mut self.actions()[sig as usize]);
     }
 }
 
@@ -228,7 +266,7 @@ impl<T: Target> Process<T> {
                 signal_name(sig)
             ));
         }
-        let act = self.signals.actions[sig as usize];
+        let act = self.signals.action(sig);
         let blocked = self.signals.mask & (1 << (sig - 1)) != 0;
         // As force_sig_fault: a blocked or ignored synchronous signal kills.
         if act.handler > SIG_IGN && !blocked {
@@ -244,7 +282,7 @@ impl<T: Target> Process<T> {
     /// Runs the guest's handler for `sig` next: builds the frame, updates the mask and
     /// disposition. False if the frame could not be written.
     fn enter_handler(&mut self, sig: i32, info: SigInfo) -> bool {
-        let act = self.signals.actions[sig as usize];
+        let act = self.signals.action(sig);
         let (ss_sp, ss_flags, ss_size) = self.signals.altstack;
         let sp = self.target.stack_pointer(&self.cpu);
         let on_alt = ss_size != 0 && sp > ss_sp && sp - ss_sp <= ss_size;
@@ -272,7 +310,7 @@ impl<T: Target> Process<T> {
         }
         self.set_signal_mask(mask);
         if act.flags & SA_RESETHAND != 0 {
-            self.signals.actions[sig as usize].handler = 0;
+            self.signals.update_action(sig, |a| a.handler = 0);
             if !host_reserved(sig) {
                 // SAFETY: sets a disposition of our own process.
                 unsafe { libc::signal(sig, libc::SIG_DFL) };
@@ -285,12 +323,7 @@ impl<T: Target> Process<T> {
     /// host handler recorded. Called after each system call and when running code stopped
     /// for a signal.
     pub fn deliver_pending(&mut self) {
-        let host = HOST_PENDING.swap(0, Ordering::SeqCst);
-        for sig in 1..=NSIG as i32 {
-            if host & (1 << (sig - 1)) != 0 && self.signals.pending & (1 << (sig - 1)) == 0 {
-                self.make_pending(sig, SigInfo { signo: sig, code: SI_USER, ..Default::default() });
-            }
-        }
+        self.collect_host_pending();
         loop {
             let ready = self.signals.pending & !self.signals.mask;
             if ready == 0 {
@@ -302,7 +335,7 @@ impl<T: Target> Process<T> {
             let sig = ready.trailing_zeros() as i32 + 1;
             self.signals.pending &= !(1 << (sig - 1));
             let info = self.signals.pending_info[sig as usize];
-            let act = self.signals.actions[sig as usize];
+            let act = self.signals.action(sig);
             if act.handler == SIG_IGN {
                 continue;
             }
@@ -316,6 +349,39 @@ impl<T: Target> Process<T> {
             // One frame per return to the guest; the rest wait for the next boundary (the
             // handler runs with its mask, as on Linux where each delivery nests).
         }
+    }
+
+    /// Moves the signals the host handler took on this thread into the pending set.
+    fn collect_host_pending(&mut self) {
+        if HOST_PENDING.with(|p| p.load(Ordering::Relaxed)) == 0 {
+            return;
+        }
+        let host = HOST_PENDING.with(|p| p.swap(0, Ordering::SeqCst));
+        for sig in 1..=NSIG as i32 {
+            if host & (1 << (sig - 1)) != 0 && self.signals.pending & (1 << (sig - 1)) == 0 {
+                self.make_pending(sig, SigInfo { signo: sig, code: SI_USER, ..Default::default() });
+            }
+        }
+    }
+
+    /// Whether a signal is waiting to be delivered (pending and not blocked), including
+    /// one the host handler took while guest code was running.
+    pub fn signal_ready(&mut self) -> bool {
+        self.collect_host_pending();
+        self.signals.pending & !self.signals.mask != 0
+    }
+
+    /// After a host call returned EINTR: whether the call should run again once the signal
+    /// that interrupted it is delivered — its handler has SA_RESTART, or there is no guest
+    /// handler to run (the interruption is then invisible, as on Linux).
+    pub fn restart_after_signal(&mut self) -> bool {
+        self.collect_host_pending();
+        let ready = self.signals.pending & !self.signals.mask;
+        if ready == 0 {
+            return true;
+        }
+        let act = self.signals.action(ready.trailing_zeros() as i32 + 1);
+        act.handler <= SIG_IGN || act.flags & SA_RESTART != 0
     }
 
     /// The default action of `sig` for this process.
@@ -348,8 +414,9 @@ impl<T: Target> Process<T> {
         }
     }
 
-    /// A signal the guest sends to itself (kill/tkill/tgkill naming this process).
-    pub fn signal_self(&mut self, sig: i32) -> Result<u64, i32> {
+    /// A signal the guest sends to this thread (`thread`: tkill/tgkill naming it) or to its
+    /// own process (kill).
+    pub fn signal_self(&mut self, sig: i32, thread: bool) -> Result<u64, i32> {
         if sig == 0 {
             return Ok(0);
         }
@@ -360,16 +427,17 @@ impl<T: Target> Process<T> {
             jit::log::write(&format!("bigiron: guest sent itself signal {sig} ({})\n", signal_name(sig)));
         }
         let blocked = self.signals.mask & (1 << (sig - 1)) != 0 && !host_unblockable(sig);
-        let act = self.signals.actions[sig as usize];
-        if act.handler > SIG_IGN {
+        let act = self.signals.action(sig);
+        if act.handler > SIG_IGN && (thread || !blocked) {
             // Delivered when this system call returns, or once unblocked.
             // SAFETY: plain libc calls.
             let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0 };
             self.make_pending(sig, info);
             return Ok(0);
         }
-        if blocked || sig == libc::SIGKILL || sig == libc::SIGSTOP {
-            // Left pending on the host (or uncatchable): the host does what the kernel would.
+        if blocked || act.handler > SIG_IGN || sig == libc::SIGKILL || sig == libc::SIGSTOP {
+            // Left to the host, which mirrors every thread's mask: it keeps the signal pending
+            // or hands it to a thread that does not block it (or does what cannot be caught).
             // SAFETY: signals our own process.
             unsafe { libc::kill(libc::getpid(), sig) };
             return Ok(0);
@@ -378,6 +446,51 @@ impl<T: Target> Process<T> {
             self.default_action_of(sig);
         }
         Ok(0)
+    }
+
+    /// `rt_sigtimedwait`: takes a pending signal of `set` without running its handler.
+    pub fn sys_rt_sigtimedwait(&mut self, set: u64, info: u64, timeout: u64, size: u64) -> Result<u64, i32> {
+        if size != 8 {
+            return Err(libc::EINVAL);
+        }
+        let want = self.mem.read_u64(set)? & !((1 << (libc::SIGKILL - 1)) | (1 << (libc::SIGSTOP - 1)));
+        let be = self.mem.big_endian();
+        let ts = if timeout != 0 { Some(super::layout::read_timespec(&self.mem.read_vec(timeout, 16)?, be)) } else { None };
+        // Signals the emulator holds (raised by the guest itself, or taken by the host handler).
+        let taken = HOST_PENDING.with(|p| p.swap(0, Ordering::SeqCst));
+        for sig in 1..=NSIG as i32 {
+            if taken & (1 << (sig - 1)) != 0 && self.signals.pending & (1 << (sig - 1)) == 0 {
+                self.make_pending(sig, SigInfo { signo: sig, code: SI_USER, ..Default::default() });
+            }
+        }
+        let held = self.signals.pending & want;
+        let si = if held != 0 {
+            let sig = held.trailing_zeros() as i32 + 1;
+            self.signals.pending &= !(1 << (sig - 1));
+            self.signals.pending_info[sig as usize]
+        } else {
+            let hs = host_sigset(want);
+            // SAFETY: waits on our own (blocked) signals; the siginfo and timeout are locals.
+            let mut hi: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            let r = unsafe {
+                libc::syscall(
+                    libc::SYS_rt_sigtimedwait,
+                    &hs as *const libc::sigset_t,
+                    &mut hi as *mut libc::siginfo_t,
+                    ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec),
+                    8usize,
+                )
+            };
+            host(r)?;
+            // SAFETY: filled in by the kernel; si_pid/si_uid are meaningful for SI_USER and
+            // SI_TKILL, the only codes our own kill/tgkill produce.
+            let (pid, uid) = unsafe { (hi.si_pid(), hi.si_uid()) };
+            SigInfo { signo: hi.si_signo, code: hi.si_code, pid, uid, addr: 0 }
+        };
+        if info != 0 {
+            self.mem.write(info, &si.encode(be))?;
+        }
+        Ok(si.signo as u64)
     }
 
     /// Records `sig` as raised, to be delivered by [`Process::deliver_pending`].
@@ -403,12 +516,12 @@ impl<T: Target> Process<T> {
             return Err(libc::EINVAL);
         }
         if oldact != 0 {
-            let o = self.signals.actions[sig as usize];
+            let o = self.signals.action(sig);
             let b = Writer::new(be).u64(o.handler).u64(o.flags).u64(o.restorer).u64(o.mask).finish();
             self.mem.write(oldact, &b)?;
         }
         if let Some(n) = new {
-            self.signals.actions[sig as usize] = n;
+            self.signals.update_action(sig, |a| *a = n);
             if !host_reserved(sig) {
                 // SAFETY: sets a disposition of our own process; the handler only touches
                 // atomics and one word of the CPU struct.
@@ -419,8 +532,10 @@ impl<T: Target> Process<T> {
                         0 => libc::SIG_DFL,
                         _ => host_signal_handler as *const () as usize,
                     };
-                    // Interrupted host calls restart exactly when the guest asked for it.
-                    sa.sa_flags = if n.flags & SA_RESTART != 0 { libc::SA_RESTART } else { 0 };
+                    // Never restarted by the host: an interrupted call returns to the run
+                    // loop, which runs the guest's handler and then restarts the call if
+                    // the guest asked for SA_RESTART (see Process::syscall).
+                    sa.sa_flags = 0;
                     libc::sigemptyset(&mut sa.sa_mask);
                     libc::sigaction(sig, &sa, std::ptr::null_mut());
                 }
@@ -475,16 +590,18 @@ impl<T: Target> Process<T> {
         if size != 8 {
             return Err(libc::EINVAL);
         }
-        let new = self.mem.read_u64(set)?;
-        let old = self.signals.mask;
-        self.set_signal_mask(new);
-        self.signals.suspend_saved = Some(old);
-        if self.signals.pending & !self.signals.mask == 0 {
-            let m = host_sigset(self.signals.mask);
-            // SAFETY: waits for a signal; only returns after one was handled (EINTR).
+        let new = self.mem.read_u64(set)? & !((1 << (libc::SIGKILL - 1)) | (1 << (libc::SIGSTOP - 1)));
+        self.signals.suspend_saved = Some(self.signals.mask);
+        // The host mask stays the old one until the host's sigsuspend swaps masks and waits
+        // in one step: a signal the new mask unblocks cannot slip in between and be missed.
+        self.collect_host_pending();
+        if self.signals.pending & !new == 0 {
+            let m = host_sigset(new);
+            // SAFETY: waits for a signal; returns after the host handler ran (EINTR).
             unsafe { libc::sigsuspend(&m) };
         }
         // The handler runs with `new` still in effect underneath it (see deliver_pending).
+        self.set_signal_mask(new);
         Err(libc::EINTR)
     }
 
@@ -516,7 +633,7 @@ impl<T: Target> Process<T> {
         let (pid, sig) = (pid as i32, sig as i32);
         // SAFETY: plain libc calls.
         if pid == unsafe { libc::getpid() } {
-            return self.signal_self(sig);
+            return self.signal_self(sig, false);
         }
         host(unsafe { libc::kill(pid, sig) } as i64)
     }
@@ -525,7 +642,7 @@ impl<T: Target> Process<T> {
         // SAFETY: plain libc calls.
         let me = unsafe { libc::gettid() };
         if tid as i32 == me && (tgid as i64 == -1 || tgid as i32 == unsafe { libc::getpid() }) {
-            return self.signal_self(sig as i32);
+            return self.signal_self(sig as i32, true);
         }
         if tgid as i64 == -1 {
             return host(unsafe { libc::syscall(libc::SYS_tkill, tid as i32, sig as i32) });

@@ -9,11 +9,12 @@
 
 use super::layout::{self, Reader, Writer};
 use super::loader::{self, Program};
-use super::process::{sysroot_path, Process};
+use super::process::{sysroot_path, Process, ThreadStart};
 use super::signal::host;
 use super::syscall::SysResult;
 use super::target::Target;
 use std::ffi::CString;
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
 const CLONE_VM: u64 = 0x100;
 const CLONE_VFORK: u64 = 0x4000;
@@ -24,6 +25,13 @@ const CLONE_PARENT_SETTID: u64 = 0x100000;
 const CLONE_CHILD_CLEARTID: u64 = 0x200000;
 const CLONE_CHILD_SETTID: u64 = 0x1000000;
 
+/// Exit status of the thread-group leader if it ended with `exit` while other threads went
+/// on (-1: it has not): the process's status when the last thread ends, as on Linux.
+static LEADER_STATUS: AtomicI32 = AtomicI32::new(-1);
+
+/// Most guest threads alive at once (each has its own engine and code buffer).
+const MAX_THREADS: usize = 200;
+
 impl<T: Target> Process<T> {
     pub fn sys_exit_group(&mut self, status: u64) -> SysResult {
         if self.opts.log.stats {
@@ -32,10 +40,157 @@ impl<T: Target> Process<T> {
         std::process::exit(status as i32 & 0xff)
     }
 
+    /// `exit`: ends this thread; the last one to end ends the process.
+    pub fn sys_exit(&mut self, status: u64) -> SysResult {
+        let status = status as i32 & 0xff;
+        self.release_robust_futexes();
+        if self.clear_child_tid != 0 {
+            // As the kernel's mm_release: zero the word and wake one waiter (pthread_join).
+            if self.mem.write_u32(self.clear_child_tid, 0).is_ok() {
+                if let Ok(p) = self.mem.host_ptr(self.clear_child_tid, 4, false) {
+                    // SAFETY: a checked guest word.
+                    unsafe { libc::syscall(libc::SYS_futex, p, libc::FUTEX_WAKE, 1, 0, 0, 0) };
+                }
+            }
+        }
+        if self.mem.remove_watcher(self.tid) == 0 {
+            let leader = LEADER_STATUS.load(Ordering::SeqCst);
+            return self.sys_exit_group(if leader >= 0 { leader } else { status } as u64);
+        }
+        // SAFETY: plain call.
+        if self.tid == unsafe { libc::getpid() } {
+            LEADER_STATUS.store(status, Ordering::SeqCst);
+        }
+        // Signals for the process go to the threads that remain from now on.
+        // SAFETY: blocks signals for this host thread only.
+        unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+        }
+        self.exit_status = Some(status);
+        Ok(0)
+    }
+
+    /// The robust futex list (set_robust_list) at thread exit, as the kernel's
+    /// `exit_robust_list`: every lock still held by this thread gets FUTEX_OWNER_DIED and
+    /// one waiter is woken.
+    fn release_robust_futexes(&mut self) {
+        const FUTEX_WAITERS: u32 = 0x8000_0000;
+        const FUTEX_OWNER_DIED: u32 = 0x4000_0000;
+        const FUTEX_TID_MASK: u32 = 0x3fff_ffff;
+        let head = self.robust_list.0;
+        if head == 0 {
+            return;
+        }
+        let (Ok(mut entry), Ok(offset), Ok(pending)) =
+            (self.mem.read_u64(head), self.mem.read_u64(head + 8), self.mem.read_u64(head + 16))
+        else {
+            return;
+        };
+        let release = |entry: u64| {
+            // Bit 0 of an entry pointer marks a PI futex; the word is at entry + offset.
+            let word = (entry & !1).wrapping_add(offset);
+            if word % 4 != 0 {
+                return;
+            }
+            let Ok(p) = self.mem.host_ptr(word, 4, true) else { return };
+            // SAFETY: a checked, aligned guest word; other threads access it atomically.
+            let a = unsafe { AtomicU32::from_ptr(p as *mut u32) };
+            let be = self.mem.big_endian();
+            let conv = |v: u32| if be { v.swap_bytes() } else { v };
+            loop {
+                let cur = conv(a.load(Ordering::SeqCst));
+                if cur & FUTEX_TID_MASK != self.tid as u32 {
+                    return;
+                }
+                let new = (cur & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+                if a.compare_exchange(conv(cur), conv(new), Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+                    if cur & FUTEX_WAITERS != 0 {
+                        // SAFETY: wakes waiters on a checked guest word.
+                        unsafe { libc::syscall(libc::SYS_futex, p, libc::FUTEX_WAKE, 1, 0, 0, 0) };
+                    }
+                    return;
+                }
+            }
+        };
+        // The kernel's bound on the walk (ROBUST_LIST_LIMIT), so a cyclic list ends.
+        for _ in 0..2048 {
+            if entry == head {
+                break;
+            }
+            let Ok(next) = self.mem.read_u64(entry & !1) else { break };
+            if entry != pending {
+                release(entry);
+            }
+            entry = next;
+        }
+        if pending != 0 {
+            release(pending);
+        }
+    }
+
+    /// `clone` with CLONE_VM|CLONE_THREAD: a new guest thread on a new host thread.
+    fn clone_thread(&mut self, flags: u64, newsp: u64, parent_tid: u64, child_tid: u64, tls: u64) -> SysResult {
+        if flags & (CLONE_THREAD | CLONE_SIGHAND) != (CLONE_THREAD | CLONE_SIGHAND) {
+            // Threads share dispositions; a separate process sharing memory is not supported.
+            self.unsupported(u64::MAX - 2, &format!("clone with CLONE_VM but not CLONE_THREAD|CLONE_SIGHAND (flags {flags:#x}) is not supported (EINVAL)"));
+            return Err(libc::EINVAL);
+        }
+        if self.mem.thread_count() >= MAX_THREADS {
+            return Err(libc::EAGAIN);
+        }
+        let mut cpu = self.target.clone_cpu(&self.cpu);
+        self.target.set_syscall_result(&mut cpu, Ok(0));
+        if newsp != 0 {
+            self.target.set_stack_pointer(&mut cpu, newsp);
+        }
+        if flags & CLONE_SETTLS != 0 {
+            self.target.set_tls(&mut cpu, tls);
+        }
+        let start = ThreadStart {
+            target: self.target.clone(),
+            mem: self.mem.clone(),
+            cpu,
+            opts: self.opts.clone(),
+            exe: self.exe.clone(),
+            image: self.image.clone(),
+            signals: self.signals.for_thread(),
+            clear_child_tid: if flags & CLONE_CHILD_CLEARTID != 0 { child_tid } else { 0 },
+        };
+        let (tx, rx) = std::sync::mpsc::channel::<i32>();
+        let spawned = std::thread::Builder::new()
+            .name("bigiron-guest".into())
+            .stack_size(16 << 20)
+            .spawn(move || {
+                // SAFETY: no arguments, cannot fail.
+                let tid = unsafe { libc::gettid() };
+                // Registered before clone returns, so no invalidation after it is missed.
+                start.mem.add_watcher(tid, std::ptr::null_mut());
+                // The tid words are written before either thread runs guest code again (the
+                // kernel writes them in copy_process): glibc's new thread reads its own tid
+                // from the parent's word.
+                if flags & CLONE_PARENT_SETTID != 0 {
+                    let _ = start.mem.write_u32(parent_tid, tid as u32);
+                }
+                if flags & CLONE_CHILD_SETTID != 0 {
+                    let _ = start.mem.write_u32(child_tid, tid as u32);
+                }
+                let mut p = Process::for_thread(start);
+                if tx.send(tid).is_err() {
+                    return;
+                }
+                let _ = p.run_thread();
+            });
+        if spawned.is_err() {
+            return Err(libc::EAGAIN);
+        }
+        rx.recv().map(|tid| tid as u64).map_err(|_| libc::EAGAIN)
+    }
+
     pub fn sys_clone(&mut self, flags: u64, newsp: u64, parent_tid: u64, child_tid: u64, tls: u64) -> SysResult {
         if flags & CLONE_VM != 0 && flags & CLONE_VFORK == 0 {
-            self.unsupported(u64::MAX - 2, &format!("clone with CLONE_VM (threads, flags {flags:#x}) is not supported yet (ENOSYS)"));
-            return Err(libc::ENOSYS);
+            return self.clone_thread(flags, newsp, parent_tid, child_tid, tls);
         }
         if flags & (CLONE_THREAD | CLONE_SIGHAND) != 0 {
             return Err(libc::EINVAL);
@@ -69,6 +224,9 @@ impl<T: Target> Process<T> {
         if pid == 0 {
             // SAFETY: plain call.
             let me = unsafe { libc::getpid() } as u32;
+            // Only the forking thread lives on in the child.
+            self.mem.after_fork_child(self.tid, me as i32);
+            self.tid = me as i32;
             if flags & (CLONE_CHILD_SETTID | CLONE_PARENT_SETTID) != 0 {
                 let at = if flags & CLONE_CHILD_SETTID != 0 { child_tid } else { parent_tid };
                 let _ = self.mem.write_u32(at, me);

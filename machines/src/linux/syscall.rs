@@ -218,7 +218,8 @@ impl<T: Target> Process<T> {
             Futex => self.sys_futex(a),
             Capget => self.sys_capget(a[0], a[1]),
             // ---- process lifetime ----
-            Exit | ExitGroup => self.sys_exit_group(a[0]),
+            Exit => self.sys_exit(a[0]),
+            ExitGroup => self.sys_exit_group(a[0]),
             Fork => self.sys_clone(libc::SIGCHLD as u64, 0, 0, 0, 0),
             Vfork => self.sys_clone((libc::CLONE_VM | libc::CLONE_VFORK | libc::SIGCHLD) as u64, 0, 0, 0, 0),
             Clone => {
@@ -238,6 +239,7 @@ impl<T: Target> Process<T> {
             RtSigprocmask => self.sys_rt_sigprocmask(a[0], a[1], a[2], a[3]),
             RtSigpending => self.sys_rt_sigpending(a[0], a[1]),
             RtSigsuspend => self.sys_rt_sigsuspend(a[0], a[1]),
+            RtSigtimedwait => self.sys_rt_sigtimedwait(a[0], a[1], a[2], a[3]),
             RtSigreturn => unreachable!("rt_sigreturn is handled before dispatch"),
             Sigaltstack => self.sys_sigaltstack(a[0], a[1]),
             Pause => {

@@ -230,6 +230,7 @@ syscalls! {
     RtSigprocmask "rt_sigprocmask" [I, P, P, U];
     RtSigpending "rt_sigpending" [P, U];
     RtSigsuspend "rt_sigsuspend" [P, U];
+    RtSigtimedwait "rt_sigtimedwait" [P, P, P, U];
     RtSigreturn "rt_sigreturn" [];
     Sigaltstack "sigaltstack" [P, P];
     Pause "pause" [];

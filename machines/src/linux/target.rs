@@ -179,7 +179,7 @@ pub const GENERIC_MAP_FLAG_NAMES: &[(u64, &str)] = &[
     (0x100000, "MAP_FIXED_NOREPLACE"),
 ];
 
-pub trait Target: Sized + 'static {
+pub trait Target: Sized + Clone + Send + 'static {
     type Frontend: Frontend;
 
     /// The name on the command line and in logs ("ppc64le").
@@ -191,6 +191,9 @@ pub trait Target: Sized + 'static {
     fn elf_machine(&self) -> u16;
     fn frontend(&self) -> Self::Frontend;
     fn new_cpu(&self) -> Box<CpuOf<Self>>;
+    /// A copy of `cpu`'s architected state for a new thread (`clone`): registers, modes and
+    /// the header's PC; nothing of the engine's exit protocol or a reservation.
+    fn clone_cpu(&self, cpu: &CpuOf<Self>) -> Box<CpuOf<Self>>;
 
     // ---- system calls and registers ----
     /// The kernel's `syscall.tbl` for this ABI: (number, name).
@@ -198,6 +201,10 @@ pub trait Target: Sized + 'static {
     fn syscall_args(&self, cpu: &CpuOf<Self>) -> SyscallArgs;
     /// Stores a system call's result (`Err` = host errno, translated by [`Target::errno`]).
     fn set_syscall_result(&self, cpu: &mut CpuOf<Self>, r: Result<u64, i32>);
+    /// Makes the system call the guest just made run again when it resumes (the kernel's
+    /// syscall restart after a signal handler: PC back to the call instruction, the
+    /// argument registers as they were).
+    fn rewind_syscall(&self, cpu: &mut CpuOf<Self>);
     fn pc(&self, cpu: &CpuOf<Self>) -> u64;
     fn set_stack_pointer(&self, cpu: &mut CpuOf<Self>, sp: u64);
     fn stack_pointer(&self, cpu: &CpuOf<Self>) -> u64;
