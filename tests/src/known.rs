@@ -37,6 +37,13 @@ pub enum Pred {
     PeerStqcxFails,
     /// `vextu[bhw][lr]x` with a byte index past 16-size: the book leaves RT undefined.
     VextIndexUndefined,
+    /// `vextract*`/`vinsert*` with UIM > 16 − element size: the element runs past byte 15
+    /// and the book leaves VRT undefined (Book I §6.8.5, §6.8.6). Allowed: VRT.
+    VxUimUndefined,
+    /// QEMU 7.2's `vrldmi` (on a host with vector support) does what `vrldnm` does: the
+    /// bits outside the mask come out 0 instead of VRT's. Allowed: VRT, when the peer's value
+    /// is exactly the `vrldnm` result of the case's VRA and VRB.
+    PeerVrldmiIsVrldnm,
     /// Only doubleword 1 of the target VSR differs: undefined after an FPR load (QEMU 7.2
     /// and POWER9 zero it), defined as zero by the ISA 3.0 `lxsibzx`/`lxsihzx` (QEMU 7.2
     /// leaves it unchanged).
@@ -89,6 +96,8 @@ impl Pred {
             "peer_stqcx_fails" => Pred::PeerStqcxFails,
             "vext_index_undefined" => Pred::VextIndexUndefined,
             "vsr_dw1_target" => Pred::VsrDw1Target,
+            "vx_uim_undefined" => Pred::VxUimUndefined,
+            "peer_vrldmi_is_vrldnm" => Pred::PeerVrldmiIsVrldnm,
             "estimate" => Pred::Estimate,
             "peer_fre_zero_half" => Pred::PeerFreZeroHalf,
             "peer_maxmin_qnan_snan" => Pred::PeerMaxMinQnanSnan,
@@ -235,6 +244,30 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 let nan = fp_b & !(1 << 63) > 0x7ff0_0000_0000_0000;
                 n == fp_target(w) && nan && e1 == p1 && e0 as u32 == p0 as u32
             }
+            Pred::VxUimUndefined => {
+                let size = match mnemonic.strip_prefix("vextractu").or(mnemonic.strip_prefix("vinsert")) {
+                    Some("h") => 2,
+                    Some("w") => 4,
+                    Some("b") => 1,
+                    _ => 8,
+                };
+                n == 32 + rt && bits(w, 12, 15) > 16 - size
+            }
+            Pred::PeerVrldmiIsVrldnm => {
+                let vr = |f: u32| {
+                    let (hi, lo) = case.init.vsr[32 + f as usize];
+                    [hi, lo]
+                };
+                let (a, b) = (vr(bits(w, 11, 15)), vr(bits(w, 16, 20)));
+                let nm = |i: usize| {
+                    let (sh, me, mb) = (b[i] & 63, (b[i] >> 8) & 63, (b[i] >> 16) & 63);
+                    let from_mb = u64::MAX >> mb;
+                    let to_me = u64::MAX << (63 - me);
+                    let m = if mb <= me { from_mb & to_me } else { from_mb | to_me };
+                    a[i].rotate_left(sh as u32) & m
+                };
+                n == 32 + rt && (p0, p1) == (nm(0), nm(1))
+            }
             _ => false,
         };
     }
@@ -313,6 +346,8 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 && d.emu as u64 & CR1_FX != 0
         }
         Pred::VsrDw1Target
+        | Pred::VxUimUndefined
+        | Pred::PeerVrldmiIsVrldnm
         | Pred::Estimate
         | Pred::PeerFreZeroHalf
         | Pred::PeerMaxMinQnanSnan
