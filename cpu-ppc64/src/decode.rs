@@ -14,7 +14,7 @@
 
 use crate::forms::*;
 use crate::{exc, Cx};
-use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, cr_ops};
+use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, vmx_crypto, cr_ops};
 use jit::frontend::Flow;
 use jit::ir::{Emitter, Ty};
 use std::sync::OnceLock;
@@ -560,6 +560,19 @@ decode_table! {
     VPRTYBD  "vprtybd"   Vx  0xfc1f_07ff 0x1009_0602 => vmx::trans_vprtybd;
     VPRTYBQ  "vprtybq"   Vx  0xfc1f_07ff 0x100a_0602 => vmx::trans_vprtybq;
     VPRTYBW  "vprtybw"   Vx  0xfc1f_07ff 0x1008_0602 => vmx::trans_vprtybw;
+    // -- cryptography, polynomial multiply-sum, permute-xor --
+    VCIPHER  "vcipher"   Vx  0xfc00_07ff 0x1000_0508 => vmx_crypto::trans_vcipher;
+    VCIPHERLAST "vcipherlast" Vx  0xfc00_07ff 0x1000_0509 => vmx_crypto::trans_vcipherlast;
+    VNCIPHER "vncipher"  Vx  0xfc00_07ff 0x1000_0548 => vmx_crypto::trans_vncipher;
+    VNCIPHERLAST "vncipherlast" Vx  0xfc00_07ff 0x1000_0549 => vmx_crypto::trans_vncipherlast;
+    VPERMXOR "vpermxor"  Vx  0xfc00_003f 0x1000_002d => vmx_crypto::trans_vpermxor;
+    VPMSUMB  "vpmsumb"   Vx  0xfc00_07ff 0x1000_0408 => vmx_crypto::trans_vpmsumb;
+    VPMSUMD  "vpmsumd"   Vx  0xfc00_07ff 0x1000_04c8 => vmx_crypto::trans_vpmsumd;
+    VPMSUMH  "vpmsumh"   Vx  0xfc00_07ff 0x1000_0448 => vmx_crypto::trans_vpmsumh;
+    VPMSUMW  "vpmsumw"   Vx  0xfc00_07ff 0x1000_0488 => vmx_crypto::trans_vpmsumw;
+    VSBOX    "vsbox"     Vx  0xfc00_ffff 0x1000_05c8 => vmx_crypto::trans_vsbox;
+    VSHASIGMAD "vshasigmad" Vx  0xfc00_07ff 0x1000_06c2 => vmx_crypto::trans_vshasigmad;
+    VSHASIGMAW "vshasigmaw" Vx  0xfc00_07ff 0x1000_0682 => vmx_crypto::trans_vshasigmaw;
     ---- "VSX (Book I ch. 7): vsx.rs, helpers in vsx_helpers.rs" ----
     LXVD2X   "lxvd2x"    X   0xfc00_07fe 0x7c00_0698 => |e, a, cx| vsx::ld_elems(e, a, cx, 64);
     STXVD2X  "stxvd2x"   X   0xfc00_07fe 0x7c00_0798 => |e, a, cx| vsx::st_elems(e, a, cx, 64);
@@ -781,19 +794,6 @@ decode_table! {
     VRFIZ    "vrfiz"     Vx  0xfc1f_07ff 0x1000_024a => trans_unimplemented;
     VRSQRTEFP "vrsqrtefp" Vx  0xfc1f_07ff 0x1000_014a => trans_unimplemented;
     VSUBFP   "vsubfp"    Vx  0xfc00_07ff 0x1000_004a => trans_unimplemented;
-    // -- cryptography, polynomial multiply-sum, permute-xor --
-    VCIPHER  "vcipher"   Vx  0xfc00_07ff 0x1000_0508 => trans_unimplemented;
-    VCIPHERLAST "vcipherlast" Vx  0xfc00_07ff 0x1000_0509 => trans_unimplemented;
-    VNCIPHER "vncipher"  Vx  0xfc00_07ff 0x1000_0548 => trans_unimplemented;
-    VNCIPHERLAST "vncipherlast" Vx  0xfc00_07ff 0x1000_0549 => trans_unimplemented;
-    VPERMXOR "vpermxor"  Vx  0xfc00_003f 0x1000_002d => trans_unimplemented;
-    VPMSUMB  "vpmsumb"   Vx  0xfc00_07ff 0x1000_0408 => trans_unimplemented;
-    VPMSUMD  "vpmsumd"   Vx  0xfc00_07ff 0x1000_04c8 => trans_unimplemented;
-    VPMSUMH  "vpmsumh"   Vx  0xfc00_07ff 0x1000_0448 => trans_unimplemented;
-    VPMSUMW  "vpmsumw"   Vx  0xfc00_07ff 0x1000_0488 => trans_unimplemented;
-    VSBOX    "vsbox"     Vx  0xfc00_ffff 0x1000_05c8 => trans_unimplemented;
-    VSHASIGMAD "vshasigmad" Vx  0xfc00_07ff 0x1000_06c2 => trans_unimplemented;
-    VSHASIGMAW "vshasigmaw" Vx  0xfc00_07ff 0x1000_0682 => trans_unimplemented;
     // -- decimal integer (BCD) and multiply-by-10 --
     BCDADD   "bcdadd."   Vx  0xfc00_05ff 0x1000_0401 => trans_unimplemented;
     BCDCFN   "bcdcfn."   Vx  0xfc1f_05ff 0x1007_0581 => trans_unimplemented;
