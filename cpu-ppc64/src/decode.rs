@@ -14,7 +14,7 @@
 
 use crate::forms::*;
 use crate::{exc, Cx};
-use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, vmx_crypto, cr_ops};
+use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, vmx_crypto, vmx_fp, cr_ops};
 use jit::frontend::Flow;
 use jit::ir::{Emitter, Ty};
 use std::sync::OnceLock;
@@ -573,6 +573,29 @@ decode_table! {
     VSBOX    "vsbox"     Vx  0xfc00_ffff 0x1000_05c8 => vmx_crypto::trans_vsbox;
     VSHASIGMAD "vshasigmad" Vx  0xfc00_07ff 0x1000_06c2 => vmx_crypto::trans_vshasigmad;
     VSHASIGMAW "vshasigmaw" Vx  0xfc00_07ff 0x1000_0682 => vmx_crypto::trans_vshasigmaw;
+    // -- floating point --
+    VADDFP   "vaddfp"    Vx  0xfc00_07ff 0x1000_000a => vmx_fp::trans_vaddfp;
+    VCFSX    "vcfsx"     Vx  0xfc00_07ff 0x1000_034a => vmx_fp::trans_vcfsx;
+    VCFUX    "vcfux"     Vx  0xfc00_07ff 0x1000_030a => vmx_fp::trans_vcfux;
+    VCMPBFP  "vcmpbfp"   Vx  0xfc00_03ff 0x1000_03c6 => vmx_fp::trans_vcmpbfp;
+    VCMPEQFP "vcmpeqfp"  Vx  0xfc00_03ff 0x1000_00c6 => vmx_fp::trans_vcmpeqfp;
+    VCMPGEFP "vcmpgefp"  Vx  0xfc00_03ff 0x1000_01c6 => vmx_fp::trans_vcmpgefp;
+    VCMPGTFP "vcmpgtfp"  Vx  0xfc00_03ff 0x1000_02c6 => vmx_fp::trans_vcmpgtfp;
+    VCTSXS   "vctsxs"    Vx  0xfc00_07ff 0x1000_03ca => vmx_fp::trans_vctsxs;
+    VCTUXS   "vctuxs"    Vx  0xfc00_07ff 0x1000_038a => vmx_fp::trans_vctuxs;
+    VEXPTEFP "vexptefp"  Vx  0xfc1f_07ff 0x1000_018a => vmx_fp::trans_vexptefp;
+    VLOGEFP  "vlogefp"   Vx  0xfc1f_07ff 0x1000_01ca => vmx_fp::trans_vlogefp;
+    VMADDFP  "vmaddfp"   Vx  0xfc00_003f 0x1000_002e => vmx_fp::trans_vmaddfp;
+    VMAXFP   "vmaxfp"    Vx  0xfc00_07ff 0x1000_040a => vmx_fp::trans_vmaxfp;
+    VMINFP   "vminfp"    Vx  0xfc00_07ff 0x1000_044a => vmx_fp::trans_vminfp;
+    VNMSUBFP "vnmsubfp"  Vx  0xfc00_003f 0x1000_002f => vmx_fp::trans_vnmsubfp;
+    VREFP    "vrefp"     Vx  0xfc1f_07ff 0x1000_010a => vmx_fp::trans_vrefp;
+    VRFIM    "vrfim"     Vx  0xfc1f_07ff 0x1000_02ca => vmx_fp::trans_vrfim;
+    VRFIN    "vrfin"     Vx  0xfc1f_07ff 0x1000_020a => vmx_fp::trans_vrfin;
+    VRFIP    "vrfip"     Vx  0xfc1f_07ff 0x1000_028a => vmx_fp::trans_vrfip;
+    VRFIZ    "vrfiz"     Vx  0xfc1f_07ff 0x1000_024a => vmx_fp::trans_vrfiz;
+    VRSQRTEFP "vrsqrtefp" Vx  0xfc1f_07ff 0x1000_014a => vmx_fp::trans_vrsqrtefp;
+    VSUBFP   "vsubfp"    Vx  0xfc00_07ff 0x1000_004a => vmx_fp::trans_vsubfp;
     ---- "VSX (Book I ch. 7): vsx.rs, helpers in vsx_helpers.rs" ----
     LXVD2X   "lxvd2x"    X   0xfc00_07fe 0x7c00_0698 => |e, a, cx| vsx::ld_elems(e, a, cx, 64);
     STXVD2X  "stxvd2x"   X   0xfc00_07fe 0x7c00_0798 => |e, a, cx| vsx::st_elems(e, a, cx, 64);
@@ -771,29 +794,6 @@ decode_table! {
     MCRFS      "mcrfs"       Xfl  0xfc00_07ff 0xfc00_0080 => fp::trans_mcrfs;
 
     ---- "known, not yet implemented: VMX (Book I ch. 6)" ----
-    // -- floating point --
-    VADDFP   "vaddfp"    Vx  0xfc00_07ff 0x1000_000a => trans_unimplemented;
-    VCFSX    "vcfsx"     Vx  0xfc00_07ff 0x1000_034a => trans_unimplemented;
-    VCFUX    "vcfux"     Vx  0xfc00_07ff 0x1000_030a => trans_unimplemented;
-    VCMPBFP  "vcmpbfp"   Vx  0xfc00_03ff 0x1000_03c6 => trans_unimplemented;
-    VCMPEQFP "vcmpeqfp"  Vx  0xfc00_03ff 0x1000_00c6 => trans_unimplemented;
-    VCMPGEFP "vcmpgefp"  Vx  0xfc00_03ff 0x1000_01c6 => trans_unimplemented;
-    VCMPGTFP "vcmpgtfp"  Vx  0xfc00_03ff 0x1000_02c6 => trans_unimplemented;
-    VCTSXS   "vctsxs"    Vx  0xfc00_07ff 0x1000_03ca => trans_unimplemented;
-    VCTUXS   "vctuxs"    Vx  0xfc00_07ff 0x1000_038a => trans_unimplemented;
-    VEXPTEFP "vexptefp"  Vx  0xfc1f_07ff 0x1000_018a => trans_unimplemented;
-    VLOGEFP  "vlogefp"   Vx  0xfc1f_07ff 0x1000_01ca => trans_unimplemented;
-    VMADDFP  "vmaddfp"   Vx  0xfc00_003f 0x1000_002e => trans_unimplemented;
-    VMAXFP   "vmaxfp"    Vx  0xfc00_07ff 0x1000_040a => trans_unimplemented;
-    VMINFP   "vminfp"    Vx  0xfc00_07ff 0x1000_044a => trans_unimplemented;
-    VNMSUBFP "vnmsubfp"  Vx  0xfc00_003f 0x1000_002f => trans_unimplemented;
-    VREFP    "vrefp"     Vx  0xfc1f_07ff 0x1000_010a => trans_unimplemented;
-    VRFIM    "vrfim"     Vx  0xfc1f_07ff 0x1000_02ca => trans_unimplemented;
-    VRFIN    "vrfin"     Vx  0xfc1f_07ff 0x1000_020a => trans_unimplemented;
-    VRFIP    "vrfip"     Vx  0xfc1f_07ff 0x1000_028a => trans_unimplemented;
-    VRFIZ    "vrfiz"     Vx  0xfc1f_07ff 0x1000_024a => trans_unimplemented;
-    VRSQRTEFP "vrsqrtefp" Vx  0xfc1f_07ff 0x1000_014a => trans_unimplemented;
-    VSUBFP   "vsubfp"    Vx  0xfc00_07ff 0x1000_004a => trans_unimplemented;
     // -- decimal integer (BCD) and multiply-by-10 --
     BCDADD   "bcdadd."   Vx  0xfc00_05ff 0x1000_0401 => trans_unimplemented;
     BCDCFN   "bcdcfn."   Vx  0xfc1f_05ff 0x1007_0581 => trans_unimplemented;

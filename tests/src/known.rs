@@ -44,6 +44,14 @@ pub enum Pred {
     /// bits outside the mask come out 0 instead of VRT's. Allowed: VRT, when the peer's value
     /// is exactly the `vrldnm` result of the case's VRA and VRB.
     PeerVrldmiIsVrldnm,
+    /// VMX estimates (`vrefp`, `vrsqrtefp`, `vexptefp`, `vlogefp`): the book defines only a
+    /// precision (Book I §6.10.5). Allowed: VRT, when each word is equal, or the emulator's
+    /// is the correctly rounded function of the (NJ-filtered) operand and the peer's is
+    /// finite and within the book's precision of it (relative 1/4096 for `vrefp`/
+    /// `vrsqrtefp`, absolute 1/32 for `vlogefp`). For `vexptefp` the peer's word is not
+    /// checked: QEMU 7.2's softfloat `float32_exp2` (a short series for e^x) is far off
+    /// away from 0 (2^37.45 ≈ 1.9e11, it gives 2.7e9; −∞ for large negative operands).
+    VecEstimate,
     /// Only doubleword 1 of the target VSR differs: undefined after an FPR load (QEMU 7.2
     /// and POWER9 zero it), defined as zero by the ISA 3.0 `lxsibzx`/`lxsihzx` (QEMU 7.2
     /// leaves it unchanged).
@@ -96,6 +104,7 @@ impl Pred {
             "peer_stqcx_fails" => Pred::PeerStqcxFails,
             "vext_index_undefined" => Pred::VextIndexUndefined,
             "vsr_dw1_target" => Pred::VsrDw1Target,
+            "vec_estimate" => Pred::VecEstimate,
             "vx_uim_undefined" => Pred::VxUimUndefined,
             "peer_vrldmi_is_vrldnm" => Pred::PeerVrldmiIsVrldnm,
             "estimate" => Pred::Estimate,
@@ -253,6 +262,13 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 };
                 n == 32 + rt && bits(w, 12, 15) > 16 - size
             }
+            Pred::VecEstimate => {
+                let (b0, b1) = case.init.vsr[32 + bits(w, 16, 20) as usize];
+                let src = ((b0 as u128) << 64) | b1 as u128;
+                let nj = case.init.vscr & 1 << 16 != 0;
+                let word = |v: u128, i: u32| (v >> (96 - 32 * i)) as u32;
+                n == 32 + rt && (0..4).all(|i| vec_estimate_ok(mnemonic, word(src, i), nj, word(d.emu, i), word(d.peer, i)))
+            }
             Pred::PeerVrldmiIsVrldnm => {
                 let vr = |f: u32| {
                     let (hi, lo) = case.init.vsr[32 + f as usize];
@@ -346,6 +362,7 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 && d.emu as u64 & CR1_FX != 0
         }
         Pred::VsrDw1Target
+        | Pred::VecEstimate
         | Pred::VxUimUndefined
         | Pred::PeerVrldmiIsVrldnm
         | Pred::Estimate
@@ -356,6 +373,38 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
         | Pred::TmUnavailable
         | Pred::PeerAbortsOnAlignment => false,
     }
+}
+
+/// One word of a VMX estimate (see [`Pred::VecEstimate`]): `x` the operand, `e`/`p` the
+/// two results. The emulator's word must be the correctly rounded function value (zero if
+/// tiny and NJ = 1); the peer's within the book's precision of it (any, for `vexptefp`).
+fn vec_estimate_ok(mnemonic: &str, x: u32, nj: bool, e: u32, p: u32) -> bool {
+    if e == p {
+        return true;
+    }
+    let denormal = x & 0x7f80_0000 == 0;
+    let v = if nj && denormal { 0.0 } else { f32::from_bits(x) as f64 };
+    let (exact, tol) = match mnemonic {
+        "vrefp" => (1.0 / v, 1.0 / 4096.0),
+        "vrsqrtefp" => (1.0 / v.sqrt(), 1.0 / 4096.0),
+        "vexptefp" => (v.exp2(), 1.0 / 16.0),
+        "vlogefp" => (v.log2(), 1.0 / 32.0),
+        _ => return false,
+    };
+    if !exact.is_finite() && !exact.is_infinite() {
+        return false;
+    }
+    let tiny = nj && exact != 0.0 && exact.abs() < f32::MIN_POSITIVE as f64;
+    let want = if tiny { (exact as f32).to_bits() & 0x8000_0000 } else { (exact as f32).to_bits() };
+    if e != want {
+        return false;
+    }
+    if mnemonic == "vexptefp" {
+        return true;
+    }
+    let r = f32::from_bits(p) as f64;
+    let err = (r - exact).abs();
+    r.is_finite() && exact.is_finite() && if mnemonic == "vlogefp" { err <= tol } else { err <= tol * exact.abs() }
 }
 
 /// CR1's copy of FPSCR[FX] in the 32-bit CR image, and FPSCR[FX] itself.

@@ -91,7 +91,8 @@ impl Rng {
         }
     }
     /// A vector doubleword: integer edges, or floating-point edges (as one double or as two
-    /// singles: zeros, ones, infinities, NaNs, denormals, extremes).
+    /// singles: zeros, ones, infinities, NaNs, denormals, extremes; for singles also values around
+    /// the smallest normal and conversion/rounding boundaries).
     pub fn vec_dword(&mut self) -> u64 {
         const F64: &[u64] = &[
             0x0000_0000_0000_0000,
@@ -120,6 +121,24 @@ impl Rng {
             0x007f_ffff,
             0x7f7f_ffff,
             0x4b00_0000,
+            // Around the smallest normal (tiny results, NJ flushing), negative denormals.
+            0x0080_0000,
+            0x8080_0000,
+            0x0080_0001,
+            0x8000_0001,
+            0x807f_ffff,
+            0x1f80_0000, // 2^-64: its square is tiny
+            0x2000_0001,
+            // Other NaNs: negative quiet, signaling with a full payload.
+            0xffc0_0000,
+            0x7fbf_ffff,
+            // Conversion and rounding boundaries: ±2^31, 2^32, 0.5, 1.5, 2.5.
+            0xcf00_0000,
+            0x4f00_0000,
+            0x4f80_0000,
+            0x3f00_0000,
+            0x3fc0_0000,
+            0x4020_0000,
         ];
         match self.below(6) {
             0 => self.pick(F64),
