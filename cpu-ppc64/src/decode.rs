@@ -14,7 +14,7 @@
 
 use crate::forms::*;
 use crate::{exc, Cx};
-use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, vmx_crypto, vmx_fp, cr_ops};
+use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vmx, vmx_bcd, vmx_crypto, vmx_fp, cr_ops};
 use jit::frontend::Flow;
 use jit::ir::{Emitter, Ty};
 use std::sync::OnceLock;
@@ -596,6 +596,26 @@ decode_table! {
     VRFIZ    "vrfiz"     Vx  0xfc1f_07ff 0x1000_024a => vmx_fp::trans_vrfiz;
     VRSQRTEFP "vrsqrtefp" Vx  0xfc1f_07ff 0x1000_014a => vmx_fp::trans_vrsqrtefp;
     VSUBFP   "vsubfp"    Vx  0xfc00_07ff 0x1000_004a => vmx_fp::trans_vsubfp;
+    // -- decimal integer (BCD) and multiply-by-10 --
+    BCDADD   "bcdadd."   Vx  0xfc00_05ff 0x1000_0401 => vmx_bcd::trans_bcdadd;
+    BCDCFN   "bcdcfn."   Vx  0xfc1f_05ff 0x1007_0581 => vmx_bcd::trans_bcdcfn;
+    BCDCFSQ  "bcdcfsq."  Vx  0xfc1f_05ff 0x1002_0581 => vmx_bcd::trans_bcdcfsq;
+    BCDCFZ   "bcdcfz."   Vx  0xfc1f_05ff 0x1006_0581 => vmx_bcd::trans_bcdcfz;
+    BCDCPSGN "bcdcpsgn." Vx  0xfc00_07ff 0x1000_0341 => vmx_bcd::trans_bcdcpsgn;
+    BCDCTN   "bcdctn."   Vx  0xfc1f_07ff 0x1005_0581 => vmx_bcd::trans_bcdctn;
+    BCDCTSQ  "bcdctsq."  Vx  0xfc1f_07ff 0x1000_0581 => vmx_bcd::trans_bcdctsq;
+    BCDCTZ   "bcdctz."   Vx  0xfc1f_05ff 0x1004_0581 => vmx_bcd::trans_bcdctz;
+    BCDS     "bcds."     Vx  0xfc00_05ff 0x1000_04c1 => vmx_bcd::trans_bcds;
+    BCDSETSGN "bcdsetsgn." Vx  0xfc1f_05ff 0x101f_0581 => vmx_bcd::trans_bcdsetsgn;
+    BCDSR    "bcdsr."    Vx  0xfc00_05ff 0x1000_05c1 => vmx_bcd::trans_bcdsr;
+    BCDSUB   "bcdsub."   Vx  0xfc00_05ff 0x1000_0441 => vmx_bcd::trans_bcdsub;
+    BCDTRUNC "bcdtrunc." Vx  0xfc00_05ff 0x1000_0501 => vmx_bcd::trans_bcdtrunc;
+    BCDUS    "bcdus."    Vx  0xfc00_07ff 0x1000_0481 => vmx_bcd::trans_bcdus;
+    BCDUTRUNC "bcdutrunc." Vx  0xfc00_07ff 0x1000_0541 => vmx_bcd::trans_bcdutrunc;
+    VMUL10CUQ "vmul10cuq" Vx  0xfc00_ffff 0x1000_0001 => vmx_bcd::trans_vmul10cuq;
+    VMUL10ECUQ "vmul10ecuq" Vx  0xfc00_07ff 0x1000_0041 => vmx_bcd::trans_vmul10ecuq;
+    VMUL10EUQ "vmul10euq" Vx  0xfc00_07ff 0x1000_0241 => vmx_bcd::trans_vmul10euq;
+    VMUL10UQ "vmul10uq"  Vx  0xfc00_ffff 0x1000_0201 => vmx_bcd::trans_vmul10uq;
     ---- "VSX (Book I ch. 7): vsx.rs, helpers in vsx_helpers.rs" ----
     LXVD2X   "lxvd2x"    X   0xfc00_07fe 0x7c00_0698 => |e, a, cx| vsx::ld_elems(e, a, cx, 64);
     STXVD2X  "stxvd2x"   X   0xfc00_07fe 0x7c00_0798 => |e, a, cx| vsx::st_elems(e, a, cx, 64);
@@ -792,28 +812,6 @@ decode_table! {
     MTFSB0     "mtfsb0"      Xfl  0xfc00_07fe 0xfc00_008c => fp::trans_mtfsb0;
     MTFSB1     "mtfsb1"      Xfl  0xfc00_07fe 0xfc00_004c => fp::trans_mtfsb1;
     MCRFS      "mcrfs"       Xfl  0xfc00_07ff 0xfc00_0080 => fp::trans_mcrfs;
-
-    ---- "known, not yet implemented: VMX (Book I ch. 6)" ----
-    // -- decimal integer (BCD) and multiply-by-10 --
-    BCDADD   "bcdadd."   Vx  0xfc00_05ff 0x1000_0401 => trans_unimplemented;
-    BCDCFN   "bcdcfn."   Vx  0xfc1f_05ff 0x1007_0581 => trans_unimplemented;
-    BCDCFSQ  "bcdcfsq."  Vx  0xfc1f_05ff 0x1002_0581 => trans_unimplemented;
-    BCDCFZ   "bcdcfz."   Vx  0xfc1f_05ff 0x1006_0581 => trans_unimplemented;
-    BCDCPSGN "bcdcpsgn." Vx  0xfc00_07ff 0x1000_0341 => trans_unimplemented;
-    BCDCTN   "bcdctn."   Vx  0xfc1f_07ff 0x1005_0581 => trans_unimplemented;
-    BCDCTSQ  "bcdctsq."  Vx  0xfc1f_07ff 0x1000_0581 => trans_unimplemented;
-    BCDCTZ   "bcdctz."   Vx  0xfc1f_05ff 0x1004_0581 => trans_unimplemented;
-    BCDS     "bcds."     Vx  0xfc00_05ff 0x1000_04c1 => trans_unimplemented;
-    BCDSETSGN "bcdsetsgn." Vx  0xfc1f_05ff 0x101f_0581 => trans_unimplemented;
-    BCDSR    "bcdsr."    Vx  0xfc00_05ff 0x1000_05c1 => trans_unimplemented;
-    BCDSUB   "bcdsub."   Vx  0xfc00_05ff 0x1000_0441 => trans_unimplemented;
-    BCDTRUNC "bcdtrunc." Vx  0xfc00_05ff 0x1000_0501 => trans_unimplemented;
-    BCDUS    "bcdus."    Vx  0xfc00_07ff 0x1000_0481 => trans_unimplemented;
-    BCDUTRUNC "bcdutrunc." Vx  0xfc00_07ff 0x1000_0541 => trans_unimplemented;
-    VMUL10CUQ "vmul10cuq" Vx  0xfc00_ffff 0x1000_0001 => trans_unimplemented;
-    VMUL10ECUQ "vmul10ecuq" Vx  0xfc00_07ff 0x1000_0041 => trans_unimplemented;
-    VMUL10EUQ "vmul10euq" Vx  0xfc00_07ff 0x1000_0241 => trans_unimplemented;
-    VMUL10UQ "vmul10uq"  Vx  0xfc00_ffff 0x1000_0201 => trans_unimplemented;
 
     ---- "known, not yet implemented: VSX vector floating point (Book I ch. 7)" ----
     // -- vector floating-point arithmetic --
