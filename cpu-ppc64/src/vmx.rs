@@ -12,8 +12,10 @@
 //!
 //! Logical operations, loads/stores, splats, whole-register shifts, element extracts and the
 //! (hot, in glibc's string functions) equality compares are expanded inline; the other
-//! element-wise arithmetic, compares, merges and permutes call the helpers of
-//! [`crate::vmx_helpers`] (one per mnemonic, named like it).
+//! element-wise integer arithmetic, compares, merges, packs and permutes call the helpers of
+//! [`crate::vmx_helpers`] (one per mnemonic, named like it). Floating point, the crypto
+//! instructions and decimal arithmetic have their own modules, translation and helpers
+//! together: [`crate::vmx_fp`], [`crate::vmx_crypto`], [`crate::vmx_bcd`].
 //!
 //! Slow path: with `BIGIRON_SLOW_VECTOR=1` in the environment every instruction that has a
 //! helper uses it instead of its inline expansion (to bisect a translation bug).

@@ -716,16 +716,26 @@ pub extern "C" fn vmladduhm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
     })
 }
 
-/// Multiply-sum: each word i of VRT ← the sum of the products of the `n = 32/w` elements of
+/// The shape of a multiply-sum: element width, signedness of VRA's and VRB's elements, and
+/// whether the sum saturates (else it is modulo 2^32).
+#[derive(Clone, Copy)]
+struct Msum {
+    w: u32,
+    sa: bool,
+    sb: bool,
+    saturate: bool,
+}
+
+/// Multiply-sum: each word i of VRT ← the sum of the products of the `32/w` elements of
 /// width `w` in word i of VRA and VRB, plus word i of VRC; modulo 2^32, or saturated.
-fn msum(p: *mut u8, t: u64, a: u64, b: u64, c: u64, w: u32, sa: bool, sb: bool, saturate: bool) -> u64 {
+fn msum(p: *mut u8, t: u64, a: u64, b: u64, c: u64, k: Msum) -> u64 {
     regop4(p, t, a, b, c, |x, y, z, sat| {
-        let signed = sa || sb;
+        let signed = k.sa || k.sb;
+        let n = 32 / k.w;
         build(32, |i| {
-            let n = 32 / w;
-            let sum: i128 = (0..n).map(|k| val(x, w, n * i + k, sa) * val(y, w, n * i + k, sb)).sum::<i128>()
+            let sum: i128 = (0..n).map(|j| val(x, k.w, n * i + j, k.sa) * val(y, k.w, n * i + j, k.sb)).sum::<i128>()
                 + val(z, 32, i, signed);
-            match (saturate, signed) {
+            match (k.saturate, signed) {
                 (false, _) => sum as u64,
                 (true, true) => sat_signed(sum, 32, sat),
                 (true, false) => sat_unsigned(sum, 32, sat),
@@ -735,22 +745,22 @@ fn msum(p: *mut u8, t: u64, a: u64, b: u64, c: u64, w: u32, sa: bool, sb: bool, 
 }
 /// `vmsummbm`: signed bytes of VRA × unsigned bytes of VRB.
 pub extern "C" fn vmsummbm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
-    msum(p, t, a, b, c, 8, true, false, false)
+    msum(p, t, a, b, c, Msum { w: 8, sa: true, sb: false, saturate: false })
 }
 pub extern "C" fn vmsumubm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
-    msum(p, t, a, b, c, 8, false, false, false)
+    msum(p, t, a, b, c, Msum { w: 8, sa: false, sb: false, saturate: false })
 }
 pub extern "C" fn vmsumuhm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
-    msum(p, t, a, b, c, 16, false, false, false)
+    msum(p, t, a, b, c, Msum { w: 16, sa: false, sb: false, saturate: false })
 }
 pub extern "C" fn vmsumuhs(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
-    msum(p, t, a, b, c, 16, false, false, true)
+    msum(p, t, a, b, c, Msum { w: 16, sa: false, sb: false, saturate: true })
 }
 pub extern "C" fn vmsumshm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
-    msum(p, t, a, b, c, 16, true, true, false)
+    msum(p, t, a, b, c, Msum { w: 16, sa: true, sb: true, saturate: false })
 }
 pub extern "C" fn vmsumshs(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
-    msum(p, t, a, b, c, 16, true, true, true)
+    msum(p, t, a, b, c, Msum { w: 16, sa: true, sb: true, saturate: true })
 }
 /// `vmsumudm` (v3.0B): VRT ← (VRA.dw0 × VRB.dw0 + VRA.dw1 × VRB.dw1 + VRC) mod 2^128.
 pub extern "C" fn vmsumudm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
