@@ -3,7 +3,7 @@
 //!
 //! Semantic code is split by the book's chapters: [`branch`], [`fixed_point`],
 //! [`load_store`], [`cr_ops`], [`sprs`], [`fp`] (with [`fp_arith`], [`fp_host`],
-//! [`fp_helpers`]), [`vmx`], [`vsx`].
+//! [`fp_helpers`]), [`vmx`] (with [`vmx_helpers`], [`vmx_fp`], [`vmx_crypto`], [`vmx_bcd`]), [`vsx`].
 
 pub mod branch;
 pub mod cr_ops;
@@ -21,6 +21,9 @@ pub mod state;
 pub mod storage_control;
 pub mod vmx;
 pub mod vmx_helpers;
+pub mod vmx_crypto;
+pub mod vmx_fp;
+pub mod vmx_bcd;
 pub mod vsx;
 pub mod vsx_helpers;
 

@@ -12,8 +12,10 @@
 //!
 //! Logical operations, loads/stores, splats, whole-register shifts, element extracts and the
 //! (hot, in glibc's string functions) equality compares are expanded inline; the other
-//! element-wise arithmetic, compares, merges and permutes call the helpers of
-//! [`crate::vmx_helpers`] (one per mnemonic, named like it).
+//! element-wise integer arithmetic, compares, merges, packs and permutes call the helpers of
+//! [`crate::vmx_helpers`] (one per mnemonic, named like it). Floating point, the crypto
+//! instructions and decimal arithmetic have their own modules, translation and helpers
+//! together: [`crate::vmx_fp`], [`crate::vmx_crypto`], [`crate::vmx_bcd`].
 //!
 //! Slow path: with `BIGIRON_SLOW_VECTOR=1` in the environment every instruction that has a
 //! helper uses it instead of its inline expansion (to bisect a translation bug).
@@ -77,6 +79,18 @@ fn vx3<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
 /// VX-form `VRT ← f(VRB)` through a 2-operand helper.
 fn vx2<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
     call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb]);
+    Flow::Next(4)
+}
+
+/// VA-form `VRT ← f(VRA, VRB, VRC)` through a 4-operand helper.
+fn vx4<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+    call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb, 32 + a.vrc]);
+    Flow::Next(4)
+}
+
+/// VX-form `VRT ← f(VRB, UIM)` (UIM in the VRA field) through a helper taking (t, b, uim).
+fn vx_uim<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+    call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb, a.uim as usize]);
     Flow::Next(4)
 }
 
@@ -797,4 +811,271 @@ pub fn trans_vpkuwum<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
 }
 pub fn trans_vpkudum<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx3(e, a, helper!(vh::vpkudum, 3, false))
+}
+
+// ---- v2.07/v3.0 integer instructions through helpers (vmx_helpers.rs) ----
+
+pub fn trans_vaddcuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddcuw, 3, false))
+}
+pub fn trans_vsubcuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubcuw, 3, false))
+}
+pub fn trans_vaddcuq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vaddcuq, 3, false))
+}
+pub fn trans_vsubcuq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsubcuq, 3, false))
+}
+pub fn trans_vmulesb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulesb, 3, false))
+}
+pub fn trans_vmulesh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulesh, 3, false))
+}
+pub fn trans_vmulesw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulesw, 3, false))
+}
+pub fn trans_vmuleub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmuleub, 3, false))
+}
+pub fn trans_vmuleuh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmuleuh, 3, false))
+}
+pub fn trans_vmuleuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmuleuw, 3, false))
+}
+pub fn trans_vmulosb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulosb, 3, false))
+}
+pub fn trans_vmulosh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulosh, 3, false))
+}
+pub fn trans_vmulosw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulosw, 3, false))
+}
+pub fn trans_vmuloub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmuloub, 3, false))
+}
+pub fn trans_vmulouh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulouh, 3, false))
+}
+pub fn trans_vmulouw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmulouw, 3, false))
+}
+pub fn trans_vmuluwm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmuluwm, 3, false))
+}
+pub fn trans_vsum2sws<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsum2sws, 3, false))
+}
+pub fn trans_vsum4sbs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsum4sbs, 3, false))
+}
+pub fn trans_vsum4shs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsum4shs, 3, false))
+}
+pub fn trans_vsum4ubs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsum4ubs, 3, false))
+}
+pub fn trans_vavgub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vavgub, 3, false))
+}
+pub fn trans_vavguh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vavguh, 3, false))
+}
+pub fn trans_vavguw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vavguw, 3, false))
+}
+pub fn trans_vavgsb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vavgsb, 3, false))
+}
+pub fn trans_vavgsh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vavgsh, 3, false))
+}
+pub fn trans_vavgsw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vavgsw, 3, false))
+}
+pub fn trans_vabsdub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vabsdub, 3, false))
+}
+pub fn trans_vabsduh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vabsduh, 3, false))
+}
+pub fn trans_vabsduw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vabsduw, 3, false))
+}
+pub fn trans_vmrgew<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrgew, 3, false))
+}
+pub fn trans_vmrgow<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vmrgow, 3, false))
+}
+pub fn trans_vpkshss<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkshss, 3, false))
+}
+pub fn trans_vpkswss<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkswss, 3, false))
+}
+pub fn trans_vpksdss<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpksdss, 3, false))
+}
+pub fn trans_vpkshus<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkshus, 3, false))
+}
+pub fn trans_vpkswus<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkswus, 3, false))
+}
+pub fn trans_vpksdus<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpksdus, 3, false))
+}
+pub fn trans_vpkuhus<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkuhus, 3, false))
+}
+pub fn trans_vpkuwus<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkuwus, 3, false))
+}
+pub fn trans_vpkudus<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkudus, 3, false))
+}
+pub fn trans_vpkpx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vpkpx, 3, false))
+}
+pub fn trans_vrlwnm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrlwnm, 3, false))
+}
+pub fn trans_vrldnm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrldnm, 3, false))
+}
+pub fn trans_vrlwmi<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrlwmi, 3, false))
+}
+pub fn trans_vrldmi<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vrldmi, 3, false))
+}
+pub fn trans_vslv<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vslv, 3, false))
+}
+pub fn trans_vsrv<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx3(e, a, helper!(vh::vsrv, 3, false))
+}
+pub fn trans_vaddeuqm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vaddeuqm, 4, false))
+}
+pub fn trans_vaddecuq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vaddecuq, 4, false))
+}
+pub fn trans_vsubeuqm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vsubeuqm, 4, false))
+}
+pub fn trans_vsubecuq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vsubecuq, 4, false))
+}
+pub fn trans_vmhaddshs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmhaddshs, 4, false))
+}
+pub fn trans_vmhraddshs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmhraddshs, 4, false))
+}
+pub fn trans_vmladduhm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmladduhm, 4, false))
+}
+pub fn trans_vmsummbm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsummbm, 4, false))
+}
+pub fn trans_vmsumubm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsumubm, 4, false))
+}
+pub fn trans_vmsumuhm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsumuhm, 4, false))
+}
+pub fn trans_vmsumuhs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsumuhs, 4, false))
+}
+pub fn trans_vmsumshm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsumshm, 4, false))
+}
+pub fn trans_vmsumshs<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsumshs, 4, false))
+}
+pub fn trans_vmsumudm<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx4(e, a, helper!(vh::vmsumudm, 4, false))
+}
+pub fn trans_vnegw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vnegw, 2, false))
+}
+pub fn trans_vnegd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vnegd, 2, false))
+}
+pub fn trans_vupkhsb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupkhsb, 2, false))
+}
+pub fn trans_vupkhsh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupkhsh, 2, false))
+}
+pub fn trans_vupkhsw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupkhsw, 2, false))
+}
+pub fn trans_vupklsb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupklsb, 2, false))
+}
+pub fn trans_vupklsh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupklsh, 2, false))
+}
+pub fn trans_vupklsw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupklsw, 2, false))
+}
+pub fn trans_vupkhpx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupkhpx, 2, false))
+}
+pub fn trans_vupklpx<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vupklpx, 2, false))
+}
+pub fn trans_vextsb2w<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vextsb2w, 2, false))
+}
+pub fn trans_vextsh2w<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vextsh2w, 2, false))
+}
+pub fn trans_vextsb2d<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vextsb2d, 2, false))
+}
+pub fn trans_vextsh2d<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vextsh2d, 2, false))
+}
+pub fn trans_vextsw2d<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vextsw2d, 2, false))
+}
+pub fn trans_vprtybw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vprtybw, 2, false))
+}
+pub fn trans_vprtybd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vprtybd, 2, false))
+}
+pub fn trans_vprtybq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx2(e, a, helper!(vh::vprtybq, 2, false))
+}
+pub fn trans_vextractub<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vextractub, 3, false))
+}
+pub fn trans_vextractuh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vextractuh, 3, false))
+}
+pub fn trans_vextractuw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vextractuw, 3, false))
+}
+pub fn trans_vextractd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vextractd, 3, false))
+}
+pub fn trans_vinsertb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vinsertb, 3, false))
+}
+pub fn trans_vinserth<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vinserth, 3, false))
+}
+pub fn trans_vinsertw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vinsertw, 3, false))
+}
+pub fn trans_vinsertd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
+    vx_uim(e, a, helper!(vh::vinsertd, 3, false))
 }

@@ -552,3 +552,544 @@ pub extern "C" fn vbpermd(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
         r
     })
 }
+
+// ---- general shapes for the v2.07/v3.0 integer instructions below ----
+
+/// `VRT ← f(VRA, VRB, VRT, &mut sat)` on whole registers; `sat` set → VSCR[SAT] ← 1.
+/// (VRT's old value is passed for the insert forms, `vrlwmi`/`vrldmi`.)
+fn regop(p: *mut u8, t: u64, a: u64, b: u64, f: impl FnOnce(u128, u128, u128, &mut bool) -> u128) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y, old) = (vsr_get(c, a), vsr_get(c, b), vsr_get(c, t));
+    let mut sat = false;
+    let r = f(x, y, old, &mut sat);
+    vsr_set(c, t, r);
+    if sat {
+        c.vscr |= VSCR_SAT;
+    }
+    0
+}
+
+/// `VRT ← f(VRA, VRB, VRC, &mut sat)` (VA-form); `sat` set → VSCR[SAT] ← 1.
+fn regop4(p: *mut u8, t: u64, a: u64, b: u64, cc: u64, f: impl FnOnce(u128, u128, u128, &mut bool) -> u128) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y, z) = (vsr_get(c, a), vsr_get(c, b), vsr_get(c, cc));
+    let mut sat = false;
+    let r = f(x, y, z, &mut sat);
+    vsr_set(c, t, r);
+    if sat {
+        c.vscr |= VSCR_SAT;
+    }
+    0
+}
+
+/// `v` clamped to the signed `w`-bit range (as `w` bits); clamping sets `sat`.
+fn sat_signed(v: i128, w: u32, sat: &mut bool) -> u64 {
+    let (lo, hi) = (-(1i128 << (w - 1)), (1i128 << (w - 1)) - 1);
+    let r = v.clamp(lo, hi);
+    *sat |= r != v;
+    r as u64 & mask(w)
+}
+/// `v` clamped to the unsigned `w`-bit range; clamping sets `sat`.
+fn sat_unsigned(v: i128, w: u32, sat: &mut bool) -> u64 {
+    let r = v.clamp(0, (1i128 << w) - 1);
+    *sat |= r != v;
+    r as u64
+}
+/// Element `i` of width `w`, signed or not, as an i128.
+fn val(v: u128, w: u32, i: u32, signed: bool) -> i128 {
+    let e = elem(v, w, i);
+    if signed { sext(e, w) as i128 } else { e as i128 }
+}
+
+// ---- carries and extended 128-bit arithmetic (§6.9.1, v2.07) ----
+
+/// `vaddcuw`: each word ← the carry out of VRA + VRB.
+pub extern "C" fn vaddcuw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| (x + y) >> 32)
+}
+/// `vsubcuw`: each word ← the carry out of VRA + ¬VRB + 1, i.e. 1 unless VRB > VRA.
+pub extern "C" fn vsubcuw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| (x >= y) as u64)
+}
+/// The 128-bit sum x + y + cin and its carry out.
+fn add_carry(x: u128, y: u128, cin: u128) -> (u128, u128) {
+    let (s, c1) = x.overflowing_add(y);
+    let (s, c2) = s.overflowing_add(cin);
+    (s, (c1 | c2) as u128)
+}
+pub extern "C" fn vaddcuq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| add_carry(x, y, 0).1)
+}
+/// `vsubcuq`: the carry of VRA + ¬VRB + 1.
+pub extern "C" fn vsubcuq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| add_carry(x, !y, 1).1)
+}
+/// `vaddeuqm VRT,VRA,VRB,VRC`: VRA + VRB + VRC[127] (the carry in is VRC's last bit).
+pub extern "C" fn vaddeuqm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, _| add_carry(x, y, z & 1).0)
+}
+pub extern "C" fn vaddecuq(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, _| add_carry(x, y, z & 1).1)
+}
+pub extern "C" fn vsubeuqm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, _| add_carry(x, !y, z & 1).0)
+}
+pub extern "C" fn vsubecuq(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, _| add_carry(x, !y, z & 1).1)
+}
+
+// ---- multiply (§6.9.1.3) ----
+
+/// `vmule*`/`vmulo*`: element i (width 2w) ← the product of the even (odd) `w`-bit elements
+/// 2i (2i+1) of VRA and VRB.
+fn mul_even_odd(p: *mut u8, t: u64, a: u64, b: u64, w: u32, odd: bool, signed: bool) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| {
+        build(2 * w, |i| {
+            let j = 2 * i + odd as u32;
+            (val(x, w, j, signed) * val(y, w, j, signed)) as u64
+        })
+    })
+}
+pub extern "C" fn vmulesb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 8, false, true)
+}
+pub extern "C" fn vmulesh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 16, false, true)
+}
+pub extern "C" fn vmulesw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 32, false, true)
+}
+pub extern "C" fn vmuleub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 8, false, false)
+}
+pub extern "C" fn vmuleuh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 16, false, false)
+}
+pub extern "C" fn vmuleuw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 32, false, false)
+}
+pub extern "C" fn vmulosb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 8, true, true)
+}
+pub extern "C" fn vmulosh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 16, true, true)
+}
+pub extern "C" fn vmulosw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 32, true, true)
+}
+pub extern "C" fn vmuloub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 8, true, false)
+}
+pub extern "C" fn vmulouh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 16, true, false)
+}
+pub extern "C" fn vmulouw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    mul_even_odd(p, t, a, b, 32, true, false)
+}
+pub extern "C" fn vmuluwm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, u64::wrapping_mul)
+}
+
+// ---- multiply-add, multiply-sum (§6.9.1.4-5) ----
+
+/// `vmhaddshs`/`vmhraddshs`: each halfword ← sat(((VRA × VRB) [+ 0x4000]) >> 15 + VRC).
+fn mhadd(p: *mut u8, t: u64, a: u64, b: u64, c: u64, round: i128) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, sat| {
+        build(16, |i| {
+            let prod = val(x, 16, i, true) * val(y, 16, i, true);
+            sat_signed(((prod + round) >> 15) + val(z, 16, i, true), 16, sat)
+        })
+    })
+}
+pub extern "C" fn vmhaddshs(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mhadd(p, t, a, b, c, 0)
+}
+pub extern "C" fn vmhraddshs(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mhadd(p, t, a, b, c, 0x4000)
+}
+/// `vmladduhm`: each halfword ← (VRA × VRB + VRC) mod 2^16.
+pub extern "C" fn vmladduhm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, _| {
+        build(16, |i| elem(x, 16, i) * elem(y, 16, i) + elem(z, 16, i))
+    })
+}
+
+/// The shape of a multiply-sum: element width, signedness of VRA's and VRB's elements, and
+/// whether the sum saturates (else it is modulo 2^32).
+#[derive(Clone, Copy)]
+struct Msum {
+    w: u32,
+    sa: bool,
+    sb: bool,
+    saturate: bool,
+}
+
+/// Multiply-sum: each word i of VRT ← the sum of the products of the `32/w` elements of
+/// width `w` in word i of VRA and VRB, plus word i of VRC; modulo 2^32, or saturated.
+fn msum(p: *mut u8, t: u64, a: u64, b: u64, c: u64, k: Msum) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, sat| {
+        let signed = k.sa || k.sb;
+        let n = 32 / k.w;
+        build(32, |i| {
+            let sum: i128 = (0..n).map(|j| val(x, k.w, n * i + j, k.sa) * val(y, k.w, n * i + j, k.sb)).sum::<i128>()
+                + val(z, 32, i, signed);
+            match (k.saturate, signed) {
+                (false, _) => sum as u64,
+                (true, true) => sat_signed(sum, 32, sat),
+                (true, false) => sat_unsigned(sum, 32, sat),
+            }
+        })
+    })
+}
+/// `vmsummbm`: signed bytes of VRA × unsigned bytes of VRB.
+pub extern "C" fn vmsummbm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    msum(p, t, a, b, c, Msum { w: 8, sa: true, sb: false, saturate: false })
+}
+pub extern "C" fn vmsumubm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    msum(p, t, a, b, c, Msum { w: 8, sa: false, sb: false, saturate: false })
+}
+pub extern "C" fn vmsumuhm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    msum(p, t, a, b, c, Msum { w: 16, sa: false, sb: false, saturate: false })
+}
+pub extern "C" fn vmsumuhs(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    msum(p, t, a, b, c, Msum { w: 16, sa: false, sb: false, saturate: true })
+}
+pub extern "C" fn vmsumshm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    msum(p, t, a, b, c, Msum { w: 16, sa: true, sb: true, saturate: false })
+}
+pub extern "C" fn vmsumshs(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    msum(p, t, a, b, c, Msum { w: 16, sa: true, sb: true, saturate: true })
+}
+/// `vmsumudm` (v3.0B): VRT ← (VRA.dw0 × VRB.dw0 + VRA.dw1 × VRB.dw1 + VRC) mod 2^128.
+pub extern "C" fn vmsumudm(p: *mut u8, t: u64, a: u64, b: u64, c: u64) -> u64 {
+    regop4(p, t, a, b, c, |x, y, z, _| {
+        let prod = |i| elem(x, 64, i) as u128 * elem(y, 64, i) as u128;
+        prod(0).wrapping_add(prod(1)).wrapping_add(z)
+    })
+}
+
+// ---- sum across (§6.9.1.6) ----
+
+/// `vsum2sws`: word 2j+1 ← sat(VRA words 2j, 2j+1 + VRB word 2j+1); words 0 and 2 ← 0.
+pub extern "C" fn vsum2sws(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    regop(p, t, a, b, |x, y, _, sat| {
+        build(32, |i| {
+            if i % 2 == 0 {
+                return 0;
+            }
+            sat_signed(val(x, 32, i - 1, true) + val(x, 32, i, true) + val(y, 32, i, true), 32, sat)
+        })
+    })
+}
+/// `vsum4[su]bs`/`vsum4shs`: word i ← sat(the `w`-bit elements of VRA's word i + VRB word i).
+fn sum4(p: *mut u8, t: u64, a: u64, b: u64, w: u32, signed: bool) -> u64 {
+    regop(p, t, a, b, |x, y, _, sat| {
+        build(32, |i| {
+            let n = 32 / w;
+            let sum = (0..n).map(|k| val(x, w, n * i + k, signed)).sum::<i128>() + val(y, 32, i, signed);
+            if signed { sat_signed(sum, 32, sat) } else { sat_unsigned(sum, 32, sat) }
+        })
+    })
+}
+pub extern "C" fn vsum4sbs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    sum4(p, t, a, b, 8, true)
+}
+pub extern "C" fn vsum4shs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    sum4(p, t, a, b, 16, true)
+}
+pub extern "C" fn vsum4ubs(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    sum4(p, t, a, b, 8, false)
+}
+
+// ---- average, absolute difference, negate (§6.9.1.7-8, v3.0) ----
+
+pub extern "C" fn vavgub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, |x, y| (x + y + 1) >> 1)
+}
+pub extern "C" fn vavguh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, |x, y| (x + y + 1) >> 1)
+}
+pub extern "C" fn vavguw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, |x, y| (x + y + 1) >> 1)
+}
+fn avg_signed(w: u32) -> impl Fn(u64, u64) -> u64 {
+    move |x, y| ((sext(x, w) + sext(y, w) + 1) >> 1) as u64
+}
+pub extern "C" fn vavgsb(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, avg_signed(8))
+}
+pub extern "C" fn vavgsh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, avg_signed(16))
+}
+pub extern "C" fn vavgsw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, avg_signed(32))
+}
+pub extern "C" fn vabsdub(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 8, u64::abs_diff)
+}
+pub extern "C" fn vabsduh(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 16, u64::abs_diff)
+}
+pub extern "C" fn vabsduw(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    binop(p, t, a, b, 32, u64::abs_diff)
+}
+pub extern "C" fn vnegw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 32, u64::wrapping_neg)
+}
+pub extern "C" fn vnegd(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 64, u64::wrapping_neg)
+}
+
+// ---- merge even/odd, pack, unpack (§6.8.1-2) ----
+
+/// `vmrgew`: words VRA.w0, VRB.w0, VRA.w2, VRB.w2; `vmrgow`: the odd words likewise.
+fn merge_eo(p: *mut u8, t: u64, a: u64, b: u64, odd: bool) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| {
+        build(32, |i| {
+            let j = (i & !1) + odd as u32;
+            elem(if i % 2 == 0 { x } else { y }, 32, j)
+        })
+    })
+}
+pub extern "C" fn vmrgew(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge_eo(p, t, a, b, false)
+}
+pub extern "C" fn vmrgow(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    merge_eo(p, t, a, b, true)
+}
+
+/// Saturating pack: the `w`-bit elements of VRA then VRB, each clamped to `w/2` bits.
+fn pack_sat(p: *mut u8, t: u64, a: u64, b: u64, w: u32, src_signed: bool, dst_signed: bool) -> u64 {
+    regop(p, t, a, b, |x, y, _, sat| {
+        let n = 128 / w;
+        build(w / 2, |i| {
+            let v = if i < n { val(x, w, i, src_signed) } else { val(y, w, i - n, src_signed) };
+            if dst_signed { sat_signed(v, w / 2, sat) } else { sat_unsigned(v, w / 2, sat) }
+        })
+    })
+}
+pub extern "C" fn vpkshss(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 16, true, true)
+}
+pub extern "C" fn vpkswss(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 32, true, true)
+}
+pub extern "C" fn vpksdss(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 64, true, true)
+}
+pub extern "C" fn vpkshus(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 16, true, false)
+}
+pub extern "C" fn vpkswus(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 32, true, false)
+}
+pub extern "C" fn vpksdus(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 64, true, false)
+}
+pub extern "C" fn vpkuhus(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 16, false, false)
+}
+pub extern "C" fn vpkuwus(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 32, false, false)
+}
+pub extern "C" fn vpkudus(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    pack_sat(p, t, a, b, 64, false, false)
+}
+
+/// `vpkpx`: each word of VRA then VRB (a 8:8:8:8 pixel) → a 1:5:5:5 halfword: word bit 7,
+/// then the top 5 bits of bytes 1, 2 and 3.
+pub extern "C" fn vpkpx(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| {
+        build(16, |i| {
+            let w = if i < 4 { elem(x, 32, i) } else { elem(y, 32, i - 4) };
+            ((w >> 24) & 1) << 15 | ((w >> 19) & 0x1f) << 10 | ((w >> 11) & 0x1f) << 5 | ((w >> 3) & 0x1f)
+        })
+    })
+}
+
+/// `vupk[hl]s[bhw]`: the `w`-bit elements of the high (low) half of VRB, sign-extended.
+fn unpack(p: *mut u8, t: u64, b: u64, w: u32, low: bool) -> u64 {
+    regop(p, t, b, b, |x, _, _, _| {
+        let base = if low { 64 / w } else { 0 };
+        build(2 * w, |i| sext(elem(x, w, base + i), w) as u64)
+    })
+}
+pub extern "C" fn vupkhsb(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack(p, t, b, 8, false)
+}
+pub extern "C" fn vupkhsh(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack(p, t, b, 16, false)
+}
+pub extern "C" fn vupkhsw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack(p, t, b, 32, false)
+}
+pub extern "C" fn vupklsb(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack(p, t, b, 8, true)
+}
+pub extern "C" fn vupklsh(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack(p, t, b, 16, true)
+}
+pub extern "C" fn vupklsw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack(p, t, b, 32, true)
+}
+/// `vupk[hl]px`: each 1:5:5:5 halfword of the high (low) half of VRB → a word: the first
+/// bit sign-extended to a byte, then each 5-bit field zero-extended to a byte.
+fn unpack_pixel(p: *mut u8, t: u64, b: u64, low: bool) -> u64 {
+    regop(p, t, b, b, |x, _, _, _| {
+        let base = if low { 4 } else { 0 };
+        build(32, |i| {
+            let h = elem(x, 16, base + i);
+            let a = if h & 0x8000 != 0 { 0xff } else { 0 };
+            a << 24 | ((h >> 10) & 0x1f) << 16 | ((h >> 5) & 0x1f) << 8 | (h & 0x1f)
+        })
+    })
+}
+pub extern "C" fn vupkhpx(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack_pixel(p, t, b, false)
+}
+pub extern "C" fn vupklpx(p: *mut u8, t: u64, b: u64) -> u64 {
+    unpack_pixel(p, t, b, true)
+}
+
+// ---- rotate and mask, variable shifts (§6.9.5, v3.0) ----
+
+/// The `w`-bit mask with ones from book bit `mb` to `me` (wrapping around when mb > me).
+fn rot_mask(mb: u32, me: u32, w: u32) -> u64 {
+    let from_mb = mask(w) >> mb;
+    let to_me = (mask(w) << (w - 1 - me)) & mask(w);
+    if mb <= me { from_mb & to_me } else { from_mb | to_me }
+}
+/// `vrl[wd]nm`/`vrl[wd]mi`: each element of VRA rotated left by the count in the low bits of
+/// the VRB element, masked by MB (bits 16.. from the right) to ME (bits 8..); `insert` keeps
+/// VRT's bits outside the mask, otherwise they are 0.
+fn rotate_mask(p: *mut u8, t: u64, a: u64, b: u64, w: u32, insert: bool) -> u64 {
+    regop(p, t, a, b, |x, y, old, _| {
+        let f = (w - 1) as u64;
+        build(w, |i| {
+            let (src, ctl) = (elem(x, w, i), elem(y, w, i));
+            let (sh, me, mb) = ((ctl & f) as u32, ((ctl >> 8) & f) as u32, ((ctl >> 16) & f) as u32);
+            let rot = if w == 64 { src.rotate_left(sh) } else { (src as u32).rotate_left(sh) as u64 };
+            let m = rot_mask(mb, me, w);
+            let keep = if insert { elem(old, w, i) & !m } else { 0 };
+            (rot & m) | keep
+        })
+    })
+}
+pub extern "C" fn vrlwnm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    rotate_mask(p, t, a, b, 32, false)
+}
+pub extern "C" fn vrldnm(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    rotate_mask(p, t, a, b, 64, false)
+}
+pub extern "C" fn vrlwmi(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    rotate_mask(p, t, a, b, 32, true)
+}
+pub extern "C" fn vrldmi(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    rotate_mask(p, t, a, b, 64, true)
+}
+
+/// `vslv`: byte i ← the high byte of (VRA byte i || byte i+1) << (VRB byte i & 7); the byte
+/// after byte 15 is 0.
+pub extern "C" fn vslv(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| {
+        build(8, |i| {
+            let next = if i < 15 { elem(x, 8, i + 1) } else { 0 };
+            let pair = elem(x, 8, i) << 8 | next;
+            (pair << (elem(y, 8, i) & 7)) >> 8
+        })
+    })
+}
+/// `vsrv`: byte i ← the low byte of (VRA byte i-1 || byte i) >> (VRB byte i & 7); the byte
+/// before byte 0 is 0.
+pub extern "C" fn vsrv(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
+    regop(p, t, a, b, |x, y, _, _| {
+        build(8, |i| {
+            let prev = if i > 0 { elem(x, 8, i - 1) } else { 0 };
+            let pair = prev << 8 | elem(x, 8, i);
+            pair >> (elem(y, 8, i) & 7)
+        })
+    })
+}
+
+// ---- extract, insert, sign-extend, parity (§6.8.5-6, §6.9.1, v3.0) ----
+
+/// `vextractu[bhw]`/`vextractd VRT,VRB,UIM`: doubleword 0 of VRT ← the `size` bytes of VRB
+/// from byte UIM, zero-extended; doubleword 1 ← 0. Past byte 15 (UIM > 16-size, undefined
+/// by the book) zeros come in.
+fn extract_uim(p: *mut u8, t: u64, b: u64, uim: u64, size: u32) -> u64 {
+    regop(p, t, b, b, |x, _, _, _| {
+        let v = (x << (8 * (uim & 15))) >> (128 - 8 * size);
+        v << 64
+    })
+}
+pub extern "C" fn vextractub(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    extract_uim(p, t, b, uim, 1)
+}
+pub extern "C" fn vextractuh(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    extract_uim(p, t, b, uim, 2)
+}
+pub extern "C" fn vextractuw(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    extract_uim(p, t, b, uim, 4)
+}
+pub extern "C" fn vextractd(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    extract_uim(p, t, b, uim, 8)
+}
+/// `vinsert[bhwd] VRT,VRB,UIM`: bytes UIM..UIM+size-1 of VRT ← the low `size` bytes of
+/// VRB's doubleword 0; the other bytes of VRT are kept. Bytes that would fall past byte 15
+/// (UIM > 16-size, undefined by the book) are dropped.
+fn insert_uim(p: *mut u8, t: u64, b: u64, uim: u64, size: u32) -> u64 {
+    regop(p, t, b, b, |x, _, old, _| {
+        let bits = 8 * size;
+        let src = ((x >> 64) as u64 & mask(bits)) as u128;
+        // Left-justify, then move right to byte UIM.
+        let sh = 8 * (uim & 15) as u32;
+        let v = (src << (128 - bits)) >> sh;
+        let m = (((1u128 << bits) - 1) << (128 - bits)) >> sh;
+        (old & !m) | v
+    })
+}
+pub extern "C" fn vinsertb(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    insert_uim(p, t, b, uim, 1)
+}
+pub extern "C" fn vinserth(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    insert_uim(p, t, b, uim, 2)
+}
+pub extern "C" fn vinsertw(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    insert_uim(p, t, b, uim, 4)
+}
+pub extern "C" fn vinsertd(p: *mut u8, t: u64, b: u64, uim: u64) -> u64 {
+    insert_uim(p, t, b, uim, 8)
+}
+
+/// `vexts[bhw]2[wd]`: each `w`-bit element ← its low `from` bits, sign-extended.
+fn extend_sign(p: *mut u8, t: u64, b: u64, from: u32, w: u32) -> u64 {
+    unop(p, t, b, w, |x| sext(x, from) as u64)
+}
+pub extern "C" fn vextsb2w(p: *mut u8, t: u64, b: u64) -> u64 {
+    extend_sign(p, t, b, 8, 32)
+}
+pub extern "C" fn vextsh2w(p: *mut u8, t: u64, b: u64) -> u64 {
+    extend_sign(p, t, b, 16, 32)
+}
+pub extern "C" fn vextsb2d(p: *mut u8, t: u64, b: u64) -> u64 {
+    extend_sign(p, t, b, 8, 64)
+}
+pub extern "C" fn vextsh2d(p: *mut u8, t: u64, b: u64) -> u64 {
+    extend_sign(p, t, b, 16, 64)
+}
+pub extern "C" fn vextsw2d(p: *mut u8, t: u64, b: u64) -> u64 {
+    extend_sign(p, t, b, 32, 64)
+}
+
+/// `vprtyb[wdq]`: each element ← the parity of the least significant bits of its bytes.
+pub extern "C" fn vprtybw(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 32, |x| ((x & 0x0101_0101).count_ones() & 1) as u64)
+}
+pub extern "C" fn vprtybd(p: *mut u8, t: u64, b: u64) -> u64 {
+    unop(p, t, b, 64, |x| ((x & 0x0101_0101_0101_0101).count_ones() & 1) as u64)
+}
+pub extern "C" fn vprtybq(p: *mut u8, t: u64, b: u64) -> u64 {
+    regop(p, t, b, b, |x, _, _, _| ((x & build(8, |_| 1)).count_ones() & 1) as u128)
+}

@@ -159,8 +159,11 @@ impl RowGen {
             }
             Spec::VecAll => {
                 c.base = pick_base(rng);
-                c.body
-                    .push(self.row.bits | (rng.next_u32() & !self.row.mask));
+                let w = self.row.bits | (rng.next_u32() & !self.row.mask);
+                if self.row.mnemonic.starts_with("bcd") {
+                    bcd_operands(self.row.mnemonic, w, rng, &mut c.init);
+                }
+                c.body.push(w);
             }
             Spec::VecAllEven => {
                 c.base = pick_base(rng);
@@ -179,6 +182,30 @@ impl RowGen {
             ),
         }
         c
+    }
+}
+
+/// Decimal operands for a `bcd*.` row: VRA and VRB hold decimal-biased values (random bits
+/// would almost never be valid decimals); for the shifts and truncations VRA's doubleword 0
+/// is a small count (its byte 7 the signed shift, its halfword 3 the length).
+fn bcd_operands(mnemonic: &str, w: u32, rng: &mut Rng, init: &mut Init) {
+    let split = |v: u128| ((v >> 64) as u64, v as u64);
+    let b = if rng.chance(3, 4) {
+        match mnemonic {
+            "bcdcfn." => rng.bcd_national(),
+            "bcdcfz." => rng.bcd_zoned(bits(w, 22, 22) != 0),
+            "bcdus." | "bcdutrunc." => rng.bcd_unsigned(),
+            _ => rng.bcd_quad(),
+        }
+    } else {
+        rng.bcd_quad()
+    };
+    init.vsr[32 + bits(w, 16, 20) as usize] = split(b);
+    let a = 32 + bits(w, 11, 15) as usize;
+    init.vsr[a] = split(rng.bcd_quad());
+    if matches!(mnemonic, "bcds." | "bcdsr." | "bcdus." | "bcdtrunc." | "bcdutrunc.") && rng.chance(3, 4) {
+        let count = rng.range(-40, 40) as u64;
+        init.vsr[a].0 = if mnemonic.contains("trunc") { count & 0xffff } else { count & 0xff };
     }
 }
 

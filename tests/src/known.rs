@@ -37,6 +37,52 @@ pub enum Pred {
     PeerStqcxFails,
     /// `vextu[bhw][lr]x` with a byte index past 16-size: the book leaves RT undefined.
     VextIndexUndefined,
+    /// `vextract*`/`vinsert*` with UIM > 16 − element size: the element runs past byte 15
+    /// and the book leaves VRT undefined (Book I §6.8.5, §6.8.6). Allowed: VRT.
+    VxUimUndefined,
+    /// QEMU 7.2's `vrldmi` (on a host with vector support) does what `vrldnm` does: the
+    /// bits outside the mask come out 0 instead of VRT's. Allowed: VRT, when the peer's value
+    /// is exactly the `vrldnm` result of the case's VRA and VRB.
+    PeerVrldmiIsVrldnm,
+    /// VMX estimates (`vrefp`, `vrsqrtefp`, `vexptefp`, `vlogefp`): the book defines only a
+    /// precision (Book I §6.10.5). Allowed: VRT, when each word is equal, or the emulator's
+    /// is the correctly rounded function of the (NJ-filtered) operand and the peer's is
+    /// finite and within the book's precision of it (relative 1/4096 for `vrefp`/
+    /// `vrsqrtefp`, absolute 1/32 for `vlogefp`). For `vexptefp` the peer's word is not
+    /// checked: QEMU 7.2's softfloat `float32_exp2` (a short series for e^x) is far off
+    /// away from 0 (2^37.45 ≈ 1.9e11, it gives 2.7e9; −∞ for large negative operands).
+    VecEstimate,
+    /// Decimal (BCD) instructions with an invalid operand (a digit above 9, a bad sign code,
+    /// a bad national or zoned character), or `bcdcfsq.` of a value beyond 31 digits: VRT is
+    /// undefined (Book I §6.17). Allowed: VRT.
+    BcdInvalidVrt,
+    /// QEMU 7.2's `bcdadd.`/`bcdsub.` miss invalid digits when the operand signs differ (the
+    /// magnitude compare stops at the first bad digit and drops its flag). Allowed: CR6, when
+    /// an operand is invalid (the book sets CR6 to 0b0001).
+    PeerBcdaddMissesInvalid,
+    /// `bcdadd.`/`bcdsub.` of two zeros of the same effective sign: the book gives a plus
+    /// zero and CR6 = EQ; QEMU 7.2 keeps the operands' sign and sets LT or GT besides EQ.
+    /// Allowed: CR6's LT/GT bits and VRT's sign code, when both operands are valid zeros.
+    PeerBcdZeroSum,
+    /// QEMU 7.2 reads VRB after writing VRT in `bcdcpsgn.` (CR6 and VRT: VRA's sign is
+    /// kept), `bcdsetsgn.` (CR6: an invalid sign passes) and `bcdctn.`/`bcdctz.`/`bcdctsq.`
+    /// (CR6 from the converted value). Allowed when VRT = VRB: CR6, and VRT for `bcdcpsgn.`
+    /// when the peer's is VRA.
+    PeerBcdReadsVrt,
+    /// `bcdus.` of a nonzero result: CR6 is GT (an unsigned decimal is not negative); QEMU
+    /// 7.2 tests the last digit as a sign code and reports LT (or EQ when only the last digit
+    /// is nonzero). Allowed: CR6's LT/GT/EQ, the emulator having GT.
+    PeerBcdusLt,
+    /// `bcdctn.`/`bcdctz.` check only the digits they convert (7 / 16): with a bad digit
+    /// above those, QEMU 7.2 converts and reports overflow (LT/GT/EQ and SO) where the book
+    /// calls VRB invalid (CR6 = SO only). Allowed: CR6, in exactly that case.
+    PeerBcdctPartialCheck,
+    /// `bcdus.` shifting a zero left by 32 digits or more: no nonzero digit is lost, so no
+    /// overflow; QEMU 7.2 sets SO for every such shift. Allowed: CR6's SO bit.
+    PeerBcdusShiftZero,
+    /// `bcdtrunc.` with the length operand (VRA halfword 3) 0xFFFF: the book's unsigned
+    /// length keeps all digits; QEMU 7.2 takes it as −1 and truncates. Allowed: VRT and CR6.
+    PeerBcdtruncLenFfff,
     /// Only doubleword 1 of the target VSR differs: undefined after an FPR load (QEMU 7.2
     /// and POWER9 zero it), defined as zero by the ISA 3.0 `lxsibzx`/`lxsihzx` (QEMU 7.2
     /// leaves it unchanged).
@@ -89,6 +135,17 @@ impl Pred {
             "peer_stqcx_fails" => Pred::PeerStqcxFails,
             "vext_index_undefined" => Pred::VextIndexUndefined,
             "vsr_dw1_target" => Pred::VsrDw1Target,
+            "bcd_invalid_vrt" => Pred::BcdInvalidVrt,
+            "peer_bcdadd_misses_invalid" => Pred::PeerBcdaddMissesInvalid,
+            "peer_bcd_zero_sum" => Pred::PeerBcdZeroSum,
+            "peer_bcd_reads_vrt" => Pred::PeerBcdReadsVrt,
+            "peer_bcdus_lt" => Pred::PeerBcdusLt,
+            "peer_bcdct_partial_check" => Pred::PeerBcdctPartialCheck,
+            "peer_bcdus_shift_zero" => Pred::PeerBcdusShiftZero,
+            "peer_bcdtrunc_len_ffff" => Pred::PeerBcdtruncLenFfff,
+            "vec_estimate" => Pred::VecEstimate,
+            "vx_uim_undefined" => Pred::VxUimUndefined,
+            "peer_vrldmi_is_vrldnm" => Pred::PeerVrldmiIsVrldnm,
             "estimate" => Pred::Estimate,
             "peer_fre_zero_half" => Pred::PeerFreZeroHalf,
             "peer_maxmin_qnan_snan" => Pred::PeerMaxMinQnanSnan,
@@ -235,6 +292,45 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 let nan = fp_b & !(1 << 63) > 0x7ff0_0000_0000_0000;
                 n == fp_target(w) && nan && e1 == p1 && e0 as u32 == p0 as u32
             }
+            Pred::VxUimUndefined => {
+                let size = match mnemonic.strip_prefix("vextractu").or(mnemonic.strip_prefix("vinsert")) {
+                    Some("h") => 2,
+                    Some("w") => 4,
+                    Some("b") => 1,
+                    _ => 8,
+                };
+                n == 32 + rt && bits(w, 12, 15) > 16 - size
+            }
+            Pred::VecEstimate => {
+                let (b0, b1) = case.init.vsr[32 + bits(w, 16, 20) as usize];
+                let src = ((b0 as u128) << 64) | b1 as u128;
+                let nj = case.init.vscr & 1 << 16 != 0;
+                let word = |v: u128, i: u32| (v >> (96 - 32 * i)) as u32;
+                n == 32 + rt && (0..4).all(|i| vec_estimate_ok(mnemonic, word(src, i), nj, word(d.emu, i), word(d.peer, i)))
+            }
+            Pred::PeerVrldmiIsVrldnm => {
+                let vr = |f: u32| {
+                    let (hi, lo) = case.init.vsr[32 + f as usize];
+                    [hi, lo]
+                };
+                let (a, b) = (vr(bits(w, 11, 15)), vr(bits(w, 16, 20)));
+                let nm = |i: usize| {
+                    let (sh, me, mb) = (b[i] & 63, (b[i] >> 8) & 63, (b[i] >> 16) & 63);
+                    let from_mb = u64::MAX >> mb;
+                    let to_me = u64::MAX << (63 - me);
+                    let m = if mb <= me { from_mb & to_me } else { from_mb | to_me };
+                    a[i].rotate_left(sh as u32) & m
+                };
+                n == 32 + rt && (p0, p1) == (nm(0), nm(1))
+            }
+            Pred::BcdInvalidVrt => n == 32 + rt && bcd_invalid(mnemonic, case),
+            Pred::PeerBcdZeroSum => {
+                n == 32 + rt && bcd_zero_pair(case) && (d.emu ^ d.peer) & !0xf == 0
+            }
+            Pred::PeerBcdReadsVrt => {
+                mnemonic == "bcdcpsgn." && n == 32 + rt && rt == bits(w, 16, 20) && d.peer == vr_init(case, bits(w, 11, 15))
+            }
+            Pred::PeerBcdtruncLenFfff => n == 32 + rt && bcdtrunc_len_ffff(case),
             _ => false,
         };
     }
@@ -284,6 +380,28 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
             let index = case.init.gpr[bits(w, 11, 15) as usize] & 15;
             index > 16 - size && d.field == Field::Gpr(rt)
         }
+        Pred::PeerBcdaddMissesInvalid => d.field == Field::Cr && x & !CR6 == 0 && bcd_invalid(mnemonic, case),
+        Pred::PeerBcdZeroSum => d.field == Field::Cr && x & !CR6_LT_GT == 0 && bcd_zero_pair(case),
+        Pred::PeerBcdReadsVrt => {
+            let any = matches!(mnemonic, "bcdcpsgn." | "bcdsetsgn.");
+            let allowed = if any { CR6 } else { CR6 & !CR6_SO };
+            d.field == Field::Cr && rt == bits(w, 16, 20) && x & !allowed == 0
+        }
+        Pred::PeerBcdusLt => {
+            d.field == Field::Cr && x & !(CR6 & !CR6_SO) == 0 && d.emu as u64 & CR6_LT_GT == CR6_GT
+        }
+        Pred::PeerBcdctPartialCheck => {
+            let b = vr_init(case, bits(w, 16, 20));
+            let converted = if mnemonic == "bcdctn." { 7 } else { 16 };
+            let low_ok = bcd_nibble(b, 0) >= 0xa && (1..=converted).all(|k| bcd_nibble(b, k) <= 9);
+            d.field == Field::Cr && x & !CR6 == 0 && low_ok && !bcd_signed_ok(b)
+        }
+        Pred::PeerBcdusShiftZero => {
+            let (a, b) = (vr_init(case, bits(w, 11, 15)), vr_init(case, bits(w, 16, 20)));
+            let shift = (a >> 64) as u8 as i8;
+            d.field == Field::Cr && x == CR6_SO && b == 0 && shift >= 32
+        }
+        Pred::PeerBcdtruncLenFfff => d.field == Field::Cr && x & !CR6 == 0 && bcdtrunc_len_ffff(case),
         Pred::PeerEstimateSetsXx => {
             let x = f64::from_bits(case.init.vsr[fp_operand_b(w) as usize].0);
             let exact = estimate_exact(mnemonic, x.to_bits()).abs();
@@ -313,6 +431,10 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 && d.emu as u64 & CR1_FX != 0
         }
         Pred::VsrDw1Target
+        | Pred::BcdInvalidVrt
+        | Pred::VecEstimate
+        | Pred::VxUimUndefined
+        | Pred::PeerVrldmiIsVrldnm
         | Pred::Estimate
         | Pred::PeerFreZeroHalf
         | Pred::PeerMaxMinQnanSnan
@@ -321,6 +443,90 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
         | Pred::TmUnavailable
         | Pred::PeerAbortsOnAlignment => false,
     }
+}
+
+/// CR6 in the 32-bit CR image, and its bits.
+const CR6: u64 = 0xf0;
+const CR6_LT_GT: u64 = 0xc0;
+const CR6_GT: u64 = 0x40;
+const CR6_SO: u64 = 0x10;
+
+/// VR `n`'s initial value as a 128-bit number (DW0 the high half).
+fn vr_init(case: &Case, n: u32) -> u128 {
+    let (hi, lo) = case.init.vsr[32 + n as usize];
+    (hi as u128) << 64 | lo as u128
+}
+fn bcd_nibble(v: u128, k: u32) -> u32 {
+    (v >> (4 * k)) as u32 & 0xf
+}
+/// A valid signed decimal: 31 digits and a sign code 0xA-0xF (Book I §6.17).
+fn bcd_signed_ok(v: u128) -> bool {
+    bcd_nibble(v, 0) >= 0xa && (1..32).all(|k| bcd_nibble(v, k) <= 9)
+}
+/// Whether a `bcd*.` case has an operand the book calls invalid (or, for `bcdcfsq.`, a
+/// value beyond 31 digits), which leaves VRT undefined.
+fn bcd_invalid(mnemonic: &str, case: &Case) -> bool {
+    let w = case.body[case.under_test];
+    let (a, b) = (vr_init(case, bits(w, 11, 15)), vr_init(case, bits(w, 16, 20)));
+    let ps = bits(w, 22, 22) != 0;
+    match mnemonic {
+        "bcdadd." | "bcdsub." | "bcdcpsgn." => !bcd_signed_ok(a) || !bcd_signed_ok(b),
+        "bcdus." | "bcdutrunc." => (0..32).any(|k| bcd_nibble(b, k) > 9),
+        "bcdcfn." => {
+            let half = |i: u32| (b >> (16 * (7 - i))) as u16;
+            !matches!(half(7), 0x2b | 0x2d) || !(0..7).all(|i| (0x30..=0x39).contains(&half(i)))
+        }
+        "bcdcfz." => {
+            let byte = |k: u32| (b >> (8 * k)) as u32 & 0xff;
+            let zone = if ps { 0xf } else { 0x3 };
+            !(0..16).all(|k| byte(k) & 0xf <= 9 && (k == 0 || byte(k) >> 4 == zone)) || (ps && byte(0) >> 4 < 0xa)
+        }
+        "bcdcfsq." => (b as i128).unsigned_abs() >= 10u128.pow(31),
+        _ => !bcd_signed_ok(b),
+    }
+}
+/// `bcdadd.`/`bcdsub.` of two valid zeros.
+fn bcd_zero_pair(case: &Case) -> bool {
+    let w = case.body[case.under_test];
+    let (a, b) = (vr_init(case, bits(w, 11, 15)), vr_init(case, bits(w, 16, 20)));
+    bcd_signed_ok(a) && bcd_signed_ok(b) && a >> 4 == 0 && b >> 4 == 0
+}
+/// `bcdtrunc.` whose length (VRA halfword 3) is 0xFFFF.
+fn bcdtrunc_len_ffff(case: &Case) -> bool {
+    let w = case.body[case.under_test];
+    (vr_init(case, bits(w, 11, 15)) >> 64) as u16 == 0xffff
+}
+
+/// One word of a VMX estimate (see [`Pred::VecEstimate`]): `x` the operand, `e`/`p` the
+/// two results. The emulator's word must be the correctly rounded function value (zero if
+/// tiny and NJ = 1); the peer's within the book's precision of it (any, for `vexptefp`).
+fn vec_estimate_ok(mnemonic: &str, x: u32, nj: bool, e: u32, p: u32) -> bool {
+    if e == p {
+        return true;
+    }
+    let denormal = x & 0x7f80_0000 == 0;
+    let v = if nj && denormal { 0.0 } else { f32::from_bits(x) as f64 };
+    let (exact, tol) = match mnemonic {
+        "vrefp" => (1.0 / v, 1.0 / 4096.0),
+        "vrsqrtefp" => (1.0 / v.sqrt(), 1.0 / 4096.0),
+        "vexptefp" => (v.exp2(), 1.0 / 16.0),
+        "vlogefp" => (v.log2(), 1.0 / 32.0),
+        _ => return false,
+    };
+    if !exact.is_finite() && !exact.is_infinite() {
+        return false;
+    }
+    let tiny = nj && exact != 0.0 && exact.abs() < f32::MIN_POSITIVE as f64;
+    let want = if tiny { (exact as f32).to_bits() & 0x8000_0000 } else { (exact as f32).to_bits() };
+    if e != want {
+        return false;
+    }
+    if mnemonic == "vexptefp" {
+        return true;
+    }
+    let r = f32::from_bits(p) as f64;
+    let err = (r - exact).abs();
+    r.is_finite() && exact.is_finite() && if mnemonic == "vlogefp" { err <= tol } else { err <= tol * exact.abs() }
 }
 
 /// CR1's copy of FPSCR[FX] in the 32-bit CR image, and FPSCR[FX] itself.

@@ -91,7 +91,8 @@ impl Rng {
         }
     }
     /// A vector doubleword: integer edges, or floating-point edges (as one double or as two
-    /// singles: zeros, ones, infinities, NaNs, denormals, extremes).
+    /// singles: zeros, ones, infinities, NaNs, denormals, extremes; for singles also values around
+    /// the smallest normal and conversion/rounding boundaries).
     pub fn vec_dword(&mut self) -> u64 {
         const F64: &[u64] = &[
             0x0000_0000_0000_0000,
@@ -120,6 +121,24 @@ impl Rng {
             0x007f_ffff,
             0x7f7f_ffff,
             0x4b00_0000,
+            // Around the smallest normal (tiny results, NJ flushing), negative denormals.
+            0x0080_0000,
+            0x8080_0000,
+            0x0080_0001,
+            0x8000_0001,
+            0x807f_ffff,
+            0x1f80_0000, // 2^-64: its square is tiny
+            0x2000_0001,
+            // Other NaNs: negative quiet, signaling with a full payload.
+            0xffc0_0000,
+            0x7fbf_ffff,
+            // Conversion and rounding boundaries: ±2^31, 2^32, 0.5, 1.5, 2.5.
+            0xcf00_0000,
+            0x4f00_0000,
+            0x4f80_0000,
+            0x3f00_0000,
+            0x3fc0_0000,
+            0x4020_0000,
         ];
         match self.below(6) {
             0 => self.pick(F64),
@@ -127,6 +146,51 @@ impl Rng {
             2 | 3 => self.value(),
             _ => self.next_u64(),
         }
+    }
+
+    /// A quadword for the decimal (BCD) instructions: mostly valid signed decimals (any
+    /// length, any plus or minus sign code, zero, all nines), and some unsigned decimals,
+    /// national (UTF-16) and zoned decimals, and random bits (mostly invalid).
+    pub fn bcd_quad(&mut self) -> u128 {
+        match self.below(14) {
+            0..=6 => {
+                let n = self.below(32) as u32;
+                let sign = if self.chance(2, 3) { self.pick(&[0xc, 0xd]) } else { self.range(0xa, 0xf) as u128 };
+                self.bcd_digits(n) << 4 | sign
+            }
+            7 => 0xc + self.below(2) as u128,
+            8 => u128::MAX >> 4 & 0x9999_9999_9999_9999_9999_9999_9999_9999 | self.pick(&[0xc, 0xd, 0xf]),
+            9 => self.bcd_unsigned(),
+            10 => self.bcd_national(),
+            11 => {
+                let ps = self.chance(1, 2);
+                self.bcd_zoned(ps)
+            }
+            _ => (self.next_u64() as u128) << 64 | self.next_u64() as u128,
+        }
+    }
+    /// `n` random decimal digits, right-justified.
+    fn bcd_digits(&mut self, n: u32) -> u128 {
+        (0..n).fold(0u128, |v, _| v << 4 | self.below(10) as u128)
+    }
+    /// An unsigned decimal of up to 32 digits.
+    pub fn bcd_unsigned(&mut self) -> u128 {
+        let n = self.below(33) as u32;
+        self.bcd_digits(n)
+    }
+    /// A national decimal: seven UTF-16 digits and a sign character (rarely a bad one).
+    pub fn bcd_national(&mut self) -> u128 {
+        let d = (0..7).fold(0u128, |v, _| v << 16 | (0x30 + self.below(10) as u128));
+        let sign = if self.chance(7, 8) { self.pick(&[0x2b, 0x2d]) } else { self.below(0x40) as u128 };
+        d << 16 | sign
+    }
+    /// A zoned decimal: sixteen digit bytes with zone 0x3 (`ps` false) or 0xF; the last
+    /// zone is the sign (for `ps`, mostly a sign code 0xA-0xF).
+    pub fn bcd_zoned(&mut self, ps: bool) -> u128 {
+        let zone = if ps { 0xf0 } else { 0x30 };
+        let d = (0..16).fold(0u128, |v, _| v << 8 | (zone | self.below(10) as u128));
+        let sign = if ps && self.chance(7, 8) { self.range(0xa, 0xf) } else { self.range(0, 15) } as u128;
+        (d & !0xf0) | sign << 4
     }
 
     /// A 16-bit immediate biased toward its edges.
