@@ -361,6 +361,8 @@ pub struct Xx {
     /// XX3 DM/SHW (bits 22:23) and XX2 UIM (bits 14:15 / 12:15).
     pub dm: u32,
     pub uim: u32,
+    /// XX2 `xvtstdc*` DCMX: dc (25) || dm (29) || dx (11:15), bit 0 of DCMX as 0x40.
+    pub dcmx: u32,
     pub rc: bool,
 }
 impl Xx {
@@ -374,6 +376,7 @@ impl Xx {
             rb: bits(w, 16, 20) as usize,
             dm: bits(w, 22, 23),
             uim: bits(w, 12, 15),
+            dcmx: bits(w, 25, 25) << 6 | bits(w, 29, 29) << 5 | bits(w, 11, 15),
             rc: bits(w, 21, 21) != 0,
         }
     }

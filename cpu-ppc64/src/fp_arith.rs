@@ -157,11 +157,13 @@ impl Rn {
     }
 }
 
-/// Result formats. Both are delivered in double format.
+/// Result formats. All are delivered in double format (half precision only as the target
+/// of `xvcvsphp`/`xscvdphp`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Fmt {
     Double,
     Single,
+    Half,
 }
 
 impl Fmt {
@@ -169,18 +171,21 @@ impl Fmt {
         match self {
             Fmt::Double => 53,
             Fmt::Single => 24,
+            Fmt::Half => 11,
         }
     }
     const fn emin(self) -> i32 {
         match self {
             Fmt::Double => -1022,
             Fmt::Single => -126,
+            Fmt::Half => -14,
         }
     }
     const fn emax(self) -> i32 {
         match self {
             Fmt::Double => 1023,
             Fmt::Single => 127,
+            Fmt::Half => 15,
         }
     }
     /// Exponent adjustment of trap-enabled overflow and underflow results (§4.4.3-4.4.4).
@@ -188,6 +193,7 @@ impl Fmt {
         match self {
             Fmt::Double => 1536,
             Fmt::Single => 192,
+            Fmt::Half => 24,
         }
     }
 }
@@ -433,6 +439,7 @@ fn nan_result(x: u64, fmt: Fmt) -> u64 {
     match fmt {
         Fmt::Double => q,
         Fmt::Single => q & 0xffff_ffff_e000_0000,
+        Fmt::Half => q & 0xffff_fc00_0000_0000,
     }
 }
 
@@ -731,6 +738,17 @@ pub fn round_to_single(b: u64, env: Env) -> Res {
         return Res::exact(b, Fmt::Single);
     }
     round_res(Exact::of(unpack(b)), Fmt::Single, env)
+}
+
+/// `xvcvsphp`/`xscvdphp`: round to half precision (delivered in double format).
+pub fn round_to_half(b: u64, env: Env) -> Res {
+    if let Some(r) = propagate(&[b], Fmt::Half) {
+        return r;
+    }
+    if is_inf(b) || is_zero(b) {
+        return Res::exact(b, Fmt::Half);
+    }
+    round_res(Exact::of(unpack(b)), Fmt::Half, env)
 }
 
 /// Integer formats of the convert-to-integer instructions.

@@ -98,6 +98,7 @@ pub fn try_op(op: HostOp, a: u64, b: u64, c: u64, fmt: Fmt, rn: Rn) -> Option<Re
     match fmt {
         Fmt::Double => double(op, a, b, c, rn),
         Fmt::Single => single(op, a, b, c, rn),
+        Fmt::Half => None,
     }
 }
 

@@ -23,6 +23,8 @@ pub mod vmx;
 pub mod vmx_helpers;
 pub mod vsx;
 pub mod vsx_helpers;
+pub mod vsx_fp;
+pub mod vsx_fp_helpers;
 
 use jit::frontend::{CodeSource, Flow, Frontend};
 use jit::ir::{Emitter, Endian};
