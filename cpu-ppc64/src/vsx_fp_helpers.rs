@@ -528,8 +528,9 @@ pub extern "C" fn xv_bits(p: *mut u8, t: u64, a: u64, b: u64, mode: u64) -> u64 
             if data_class(d, denormal) & imm != 0 { u64::MAX } else { 0 }
         }),
         vm::BIT_EXTRACTUW => {
-            // Bytes UIM:UIM+3 of XB; UIM > 12 reads past byte 15 as zeros (undefined).
-            let wv = ((vb << (8 * (imm & 15))) >> 96) as u64;
+            // Bytes UIM:UIM+3 of XB; past byte 15 (UIM > 12, undefined) it wraps to byte 0,
+            // as QEMU 7.2 does.
+            let wv = (vb.rotate_left(8 * (imm & 15) as u32) >> 96) as u64;
             (wv as u128) << 64
         }
         _ => {

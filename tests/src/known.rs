@@ -108,6 +108,20 @@ pub enum Pred {
     /// §7.6.1 pseudo-code); QEMU 7.2 sets only VXIMZ. Allowed: VXSNAN (with FX and CR1's FX
     /// when new) set by the emulator only, for exactly those operands.
     PeerImzHidesSnan,
+    /// Vector instructions do not alter FR and FI (§7.6.1, "Special Registers Altered"); QEMU
+    /// 7.2 sets FI to the instruction's inexactness and clears FR. Allowed: FPSCR FR and FI,
+    /// when the emulator's are the starting ones.
+    PeerVectorFrFi,
+    /// QEMU 7.2 reports at most one of overflow and underflow per instruction, so a vector
+    /// with one element overflowing and another underflowing gets no UX. Allowed: FPSCR UX
+    /// (and FX when new), set by the emulator only, when the emulator also has OX.
+    PeerVectorOxHidesUx,
+    /// QEMU 7.2's vector convert-to-integer instructions do not clear the exception flags
+    /// between elements, so an element after one that was invalid (NaN or out of range) may
+    /// get the NaN or the saturated result. Allowed: such elements of the target, when the
+    /// peer's value is a saturation value of the integer format and an earlier element's
+    /// operand was a NaN or out of range (the emulator's result for it is saturated).
+    PeerCvtStaleFlags,
     /// Compares alter only FPCC, FX and the invalid-operation bits (§4.6.8); QEMU 7.2 clears
     /// FI and sets C as after an arithmetic instruction. Allowed: FPSCR FR, FI and C, when
     /// the emulator's are the starting ones.
@@ -167,6 +181,9 @@ impl Pred {
             "peer_tininess_after_rounding" => Pred::PeerTininessAfterRounding,
             "peer_double_rounding" => Pred::PeerDoubleRounding,
             "peer_imz_hides_snan" => Pred::PeerImzHidesSnan,
+            "peer_vector_fr_fi" => Pred::PeerVectorFrFi,
+            "peer_vector_ox_hides_ux" => Pred::PeerVectorOxHidesUx,
+            "peer_cvt_stale_flags" => Pred::PeerCvtStaleFlags,
             "peer_nmadd_rounds_negated" => Pred::PeerNmaddRoundsNegated,
             "peer_no_non_ieee_mode" => Pred::PeerNoNonIeeeMode,
             _ => return None,
@@ -215,6 +232,9 @@ pub fn parse(text: &str) -> Result<Vec<Known>, String> {
 /// behaviours shared by all of them.
 pub const ALL_FP: &str = "@fp";
 
+/// The table's name for the VSX vector floating-point rows (`xv*`).
+pub const ALL_XV: &str = "@xv";
+
 /// Whether a mnemonic's row is generated as a floating-point or VSX row.
 fn is_fp_row(mnemonic: &str) -> bool {
     cpu_ppc64::decode::ROWS
@@ -230,7 +250,12 @@ pub fn preds_for<'a>(table: &'a [Known], mnemonic: &str) -> Vec<&'a Known> {
     let fp = is_fp_row(mnemonic);
     table
         .iter()
-        .filter(|k| k.mnemonic == mnemonic || k.mnemonic == base || (fp && k.mnemonic == ALL_FP))
+        .filter(|k| {
+            k.mnemonic == mnemonic
+                || k.mnemonic == base
+                || (fp && k.mnemonic == ALL_FP)
+                || (fp && base.starts_with("xv") && k.mnemonic == ALL_XV)
+        })
         .collect()
 }
 
@@ -352,7 +377,14 @@ fn bits_allowed(
             // The emulator's result is the format's smallest normal: the exact value was
             // tiny before rounding.
             let t = emu.vsr.get(fp_target(w) as usize).map_or(0, |v| v.0) & !(1 << 63);
-            let smallest = t == 0x0010_0000_0000_0000 || (single_result(mnemonic) && t == 0x3810_0000_0000_0000);
+            let smallest = if mnemonic.starts_with("xv") {
+                let v = emu.vsr.get(fp_target(w) as usize).map_or(0, |v| (v.0 as u128) << 64 | v.1 as u128);
+                vec_elems(mnemonic, v).iter().any(|&(x, sp)| {
+                    if sp { x & 0x7fff_ffff == 0x0080_0000 } else { x & !(1 << 63) == 0x0010_0000_0000_0000 }
+                })
+            } else {
+                t == 0x0010_0000_0000_0000 || (single_result(mnemonic) && t == 0x3810_0000_0000_0000)
+            };
             if smallest && init & fs::UX == 0 && e & fs::UX != 0 && pe & fs::UX == 0 {
                 fs::UX | if init & fs::FX == 0 { fs::FX } else { 0 }
             } else {
@@ -379,14 +411,27 @@ fn bits_allowed(
             fs::VXSNAN | if init & fs::FX == 0 { fs::FX } else { 0 }
         }
         (Pred::PeerImzHidesSnan, Field::Cr) if rc && imz_with_snan(mnemonic, case) && init & fs::FX == 0 => CR1_FX,
+        (Pred::PeerVectorFrFi, Field::Fpscr) => {
+            [fs::FR, fs::FI].iter().filter(|&&b| e & b == init & b).fold(0, |m, b| m | b)
+        }
+        (Pred::PeerVectorOxHidesUx, Field::Fpscr) if e & fs::OX != 0 && e & fs::UX != 0 && pe & fs::UX == 0 => {
+            fs::UX | if init & fs::FX == 0 && init & fs::UX == 0 { fs::FX } else { 0 }
+        }
         (Pred::PeerMtfsb1NoFx, Field::Fpscr) => {
             let bt = bits(w, 6, 10);
             let exception = matches!(bt, 3..=12 | 21..=23);
             if exception && init & 1 << (31 - bt) == 0 && e & fs::FX != 0 { fs::FX } else { 0 }
         }
         (Pred::EstimateZeroNoZx, Field::Fpscr) => {
-            let b = case.init.vsr[fp_operand_b(w) as usize].0;
-            if b & !(1 << 63) == 0 && init & fs::ZX == 0 && e & fs::ZX != 0 {
+            let vb = case.init.vsr[fp_operand_b(w) as usize];
+            let zero = if mnemonic.starts_with("xv") {
+                vec_elems(mnemonic, (vb.0 as u128) << 64 | vb.1 as u128)
+                    .iter()
+                    .any(|&(x, sp)| x & if sp { 0x7fff_ffff } else { !(1 << 63) } == 0)
+            } else {
+                vb.0 & !(1 << 63) == 0
+            };
+            if zero && init & fs::ZX == 0 && e & fs::ZX != 0 {
                 fs::ZX | if init & fs::FX == 0 { fs::FX } else { 0 }
             } else {
                 0
@@ -421,6 +466,17 @@ fn imz_with_snan(mnemonic: &str, case: &Case) -> bool {
     let zero = |x: u64| x & !(1 << 63) == 0;
     let snan = |x: u64| x & !(1 << 63) > 0x7ff0_0000_0000_0000 && x & (1 << 51) == 0;
     ((inf(a) && zero(c)) || (zero(a) && inf(c))) && (snan(a) || snan(b) || snan(c))
+}
+
+/// The elements of a VSR value for a vector mnemonic: four words (`xv...sp`, and word
+/// results) or two doublewords, each with whether it is in single format.
+fn vec_elems(mnemonic: &str, v: u128) -> Vec<(u64, bool)> {
+    let m = mnemonic.trim_end_matches('.');
+    if m.ends_with("sp") || m.ends_with("ws") {
+        (0..4).map(|i| ((v >> (96 - 32 * i)) as u32 as u64, true)).collect()
+    } else {
+        (0..2).map(|i| ((v >> (64 - 64 * i)) as u64, false)).collect()
+    }
 }
 
 /// Whether the instruction's result has single precision (`fadds`, `xsaddsp`, `frsp` ...).
@@ -470,6 +526,99 @@ fn double_rounded(mnemonic: &str, case: &Case, emu: Option<&Dump>, diffs: &[Fiel
     case.init.fpscr & 3 == 0 && !single.is_nan() && peer == single.to_bits()
 }
 
+/// A vector operand (VSR `n` of the case's start) as elements, see [`vec_elems`].
+fn vec_operand(mnemonic: &str, case: &Case, n: u32) -> Vec<(u64, bool)> {
+    let v = case.init.vsr[n as usize];
+    vec_elems(mnemonic, (v.0 as u128) << 64 | v.1 as u128)
+}
+
+/// An element as a double (singles converted exactly).
+fn elem_f64((x, sp): (u64, bool)) -> f64 {
+    if sp { f32::from_bits(x as u32) as f64 } else { f64::from_bits(x) }
+}
+
+/// [`Pred::Estimate`] for vectors: every element equal, or both normal and within one part
+/// in 16384 of the exact reciprocal (square root).
+fn vec_estimates_close(mnemonic: &str, case: &Case, d: &FieldDiff) -> bool {
+    let w = case.body[case.under_test];
+    let b = vec_operand(mnemonic, case, fp_operand_b(w));
+    let (ev, pv) = (vec_elems(mnemonic, d.emu), vec_elems(mnemonic, d.peer));
+    (0..b.len()).all(|i| {
+        let exact = estimate_exact(mnemonic, elem_f64(b[i]).to_bits());
+        let close = |v: f64| {
+            let normal = if b[i].1 { v.abs() >= f32::MIN_POSITIVE as f64 && v.is_finite() } else { v.is_normal() };
+            normal && exact.is_normal() && (v - exact).abs() <= exact.abs() / 16384.0
+        };
+        ev[i] == pv[i] || (close(elem_f64(ev[i])) && close(elem_f64(pv[i])))
+    })
+}
+
+/// [`Pred::PeerMaxMinQnanSnan`] for vectors: every element equal, or XA's a QNaN and XB's
+/// an SNaN with the emulator holding XB quieted and the peer XA.
+fn vec_maxmin_qnan_snan(mnemonic: &str, case: &Case, d: &FieldDiff) -> bool {
+    let w = case.body[case.under_test];
+    let a = vec_operand(mnemonic, case, bits(w, 11, 15) + 32 * bits(w, 29, 29));
+    let b = vec_operand(mnemonic, case, fp_operand_b(w));
+    let (ev, pv) = (vec_elems(mnemonic, d.emu), vec_elems(mnemonic, d.peer));
+    (0..a.len()).all(|i| {
+        let sp = a[i].1;
+        let (quiet, inf) = if sp { (1u64 << 22, 0x7f80_0000u64) } else { (1 << 51, 0x7ff0_0000_0000_0000) };
+        let mag = if sp { 0x7fff_ffffu64 } else { !(1u64 << 63) };
+        let nan = |v: u64| v & mag > inf;
+        let (xa, xb) = (a[i].0, b[i].0);
+        ev[i] == pv[i]
+            || (nan(xa) && xa & quiet != 0 && nan(xb) && xb & quiet == 0 && ev[i].0 == xb | quiet && pv[i].0 == xa)
+    })
+}
+
+/// [`Pred::PeerCvtStaleFlags`]: every differing element of the target follows an element
+/// whose operand was invalid for the conversion, and the peer holds a saturation value.
+fn cvt_stale(mnemonic: &str, case: &Case, d: &FieldDiff) -> bool {
+    let w = case.body[case.under_test];
+    let m = mnemonic.trim_end_matches('.');
+    let src = case.init.vsr[fp_operand_b(w) as usize];
+    let src = (src.0 as u128) << 64 | src.1 as u128;
+    // Source elements as doubles, in target element order.
+    let from_sp = m.starts_with("xvcvsp");
+    let word_out = m.ends_with("ws");
+    let srcs: Vec<f64> = if from_sp && word_out {
+        (0..4).map(|i| f32::from_bits((src >> (96 - 32 * i)) as u32) as f64).collect()
+    } else if from_sp {
+        (0..2).map(|i| f32::from_bits((src >> (96 - 64 * i)) as u32) as f64).collect()
+    } else {
+        (0..2).map(|i| f64::from_bits((src >> (64 - 64 * i)) as u64)).collect()
+    };
+    let (bits, signed) = (if word_out { 32 } else { 64 }, m.contains("sx"));
+    let (lo, hi) = if signed { (-(2f64.powi(bits - 1)), 2f64.powi(bits - 1)) } else { (0.0, 2f64.powi(bits)) };
+    let invalid = |x: f64| x.is_nan() || x.trunc() >= hi || x.trunc() < lo;
+    let sat: [u64; 3] = if signed {
+        let min = 1u64 << (bits - 1);
+        [min, min - 1, 0]
+    } else {
+        [0, if bits == 32 { 0xffff_ffff } else { u64::MAX }, 0]
+    };
+    // Target elements: word results are in words 2i (and copies in 2i+1) for doubleword
+    // sources.
+    let n = srcs.len();
+    let el = |v: u128, i: usize| -> u64 {
+        if word_out && n == 2 {
+            (v >> (96 - 64 * i)) as u32 as u64
+        } else if word_out {
+            (v >> (96 - 32 * i)) as u32 as u64
+        } else {
+            (v >> (64 - 64 * i)) as u64
+        }
+    };
+    let mut seen_invalid = false;
+    for (i, &x) in srcs.iter().enumerate() {
+        if el(d.emu, i) != el(d.peer, i) && !(seen_invalid && sat.contains(&el(d.peer, i))) {
+            return false;
+        }
+        seen_invalid |= invalid(x);
+    }
+    true
+}
+
 /// [`Pred::PeerNmaddRoundsNegated`]: the target VSR differs only in doubleword 0, RN is
 /// toward ±∞, and the two results are same-sign neighbours in the result format.
 fn nmadd_neighbours(mnemonic: &str, case: &Case, diffs: &[FieldDiff]) -> bool {
@@ -506,6 +655,18 @@ fn nmadd_neighbours(mnemonic: &str, case: &Case, diffs: &[FieldDiff]) -> bool {
             m / unit
         }
     };
+    if mnemonic.starts_with("xv") {
+        // Each element equal, or same-sign neighbours (single elements in single format,
+        // whose bits count up to infinity).
+        let (ev, pv) = (vec_elems(mnemonic, d.emu), vec_elems(mnemonic, d.peer));
+        return matches!(rn, 2 | 3)
+            && ev.iter().zip(&pv).all(|(&(x, sp), &(y, _))| {
+                let (sbit, mag) = if sp { (1u64 << 31, 0x7fff_ffffu64) } else { (1 << 63, !(1u64 << 63)) };
+                let nan = |v: u64| v & mag > if sp { 0x7f80_0000 } else { 0x7ff0_0000_0000_0000 };
+                x == y || (!nan(x) && !nan(y) && x & sbit == y & sbit && (x & mag).abs_diff(y & mag) == 1)
+            })
+            && diffs.iter().all(|x| matches!(x.field, Field::Fpscr | Field::Cr) || x.field == d.field);
+    }
     matches!(rn, 2 | 3)
         && e1 == p1
         && !nan(e0)
@@ -548,6 +709,10 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 };
                 n == xt && e0 == p0
             }
+            Pred::Estimate if mnemonic.starts_with("xv") => n == fp_target(w) && vec_estimates_close(mnemonic, case, d),
+            Pred::PeerMaxMinQnanSnan if mnemonic.starts_with("xv") => {
+                n == fp_target(w) && vec_maxmin_qnan_snan(mnemonic, case, d)
+            }
             Pred::Estimate => {
                 let exact = estimate_exact(mnemonic, fp_b);
                 let close = |v: u64| {
@@ -582,6 +747,7 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                 n == fp_target(w) && nan && e1 == p1 && e0 as u32 == p0 as u32
             }
             Pred::PeerDoubleRounding => n == fp_target(w) && e1 == p1 && double_rounded(mnemonic, case, None, &[*d]),
+            Pred::PeerCvtStaleFlags => n == fp_target(w) && cvt_stale(mnemonic, case, d),
             Pred::PeerNmaddRoundsNegated => {
                 let _ = (e0, p0);
                 n == fp_target(w) && nmadd_neighbours(mnemonic, case, &[*d])
@@ -677,6 +843,9 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
         | Pred::PeerTininessAfterRounding
         | Pred::PeerDoubleRounding
         | Pred::PeerImzHidesSnan
+        | Pred::PeerVectorFrFi
+        | Pred::PeerVectorOxHidesUx
+        | Pred::PeerCvtStaleFlags
         | Pred::Estimate
         | Pred::PeerFreZeroHalf
         | Pred::PeerMaxMinQnanSnan
@@ -776,7 +945,7 @@ mod tests {
                 .iter()
                 .any(|r| r.mnemonic == k.mnemonic && crate::spec::lookup_row(r).is_some());
             assert!(
-                crate::spec::lookup(&k.mnemonic).is_some() || by_row || k.mnemonic == ALL_FP,
+                crate::spec::lookup(&k.mnemonic).is_some() || by_row || k.mnemonic == ALL_FP || k.mnemonic == ALL_XV,
                 "{}: not a known mnemonic",
                 k.mnemonic
             );
