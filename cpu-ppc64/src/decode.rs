@@ -14,8 +14,9 @@
 
 use crate::forms::*;
 use crate::{exc, Cx};
-use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vsx_fp, vmx, cr_ops};
+use crate::{branch, fixed_point, load_store, sprs, storage_control, vsx, vsx_fp, vsx_quad, vmx, cr_ops};
 use crate::vsx_fp_helpers::vm;
+use crate::vsx_quad_helpers::qm;
 use jit::frontend::Flow;
 use jit::ir::{Emitter, Ty};
 use std::sync::OnceLock;
@@ -915,38 +916,38 @@ decode_table! {
     XXEXTRACTUW "xxextractuw" Xx  0xfc10_07fc 0xf000_0294 => vsx_fp::trans_xxextractuw;
     XXINSERTW "xxinsertw" Xx  0xfc10_07fc 0xf000_02d4 => vsx_fp::trans_xxinsertw;
 
-    ---- "known, not yet implemented: VSX quad-precision scalar (Book I ch. 7)" ----
+    ---- "VSX quad-precision scalar (Book I §7.6.1): vsx_quad.rs" ----
     // -- arithmetic --
-    XSADDQP  "xsaddqp"   X   0xfc00_07fe 0xfc00_0008 => trans_unimplemented;
-    XSDIVQP  "xsdivqp"   X   0xfc00_07fe 0xfc00_0448 => trans_unimplemented;
-    XSMADDQP "xsmaddqp"  X   0xfc00_07fe 0xfc00_0308 => trans_unimplemented;
-    XSMSUBQP "xsmsubqp"  X   0xfc00_07fe 0xfc00_0348 => trans_unimplemented;
-    XSMULQP  "xsmulqp"   X   0xfc00_07fe 0xfc00_0048 => trans_unimplemented;
-    XSNMADDQP "xsnmaddqp" X   0xfc00_07fe 0xfc00_0388 => trans_unimplemented;
-    XSNMSUBQP "xsnmsubqp" X   0xfc00_07fe 0xfc00_03c8 => trans_unimplemented;
-    XSSQRTQP "xssqrtqp"  X   0xfc1f_07fe 0xfc1b_0648 => trans_unimplemented;
-    XSSUBQP  "xssubqp"   X   0xfc00_07fe 0xfc00_0408 => trans_unimplemented;
+    XSADDQP  "xsaddqp"   Xq  0xfc00_07fe 0xfc00_0008 => |e, a, cx| vsx_quad::qp_arith(e, a, cx, qm::OP_ADD);
+    XSDIVQP  "xsdivqp"   Xq  0xfc00_07fe 0xfc00_0448 => |e, a, cx| vsx_quad::qp_arith(e, a, cx, qm::OP_DIV);
+    XSMADDQP "xsmaddqp"  Xq  0xfc00_07fe 0xfc00_0308 => |e, a, cx| vsx_quad::qp_madd(e, a, cx, false, false);
+    XSMSUBQP "xsmsubqp"  Xq  0xfc00_07fe 0xfc00_0348 => |e, a, cx| vsx_quad::qp_madd(e, a, cx, true, false);
+    XSMULQP  "xsmulqp"   Xq  0xfc00_07fe 0xfc00_0048 => |e, a, cx| vsx_quad::qp_arith(e, a, cx, qm::OP_MUL);
+    XSNMADDQP "xsnmaddqp" Xq  0xfc00_07fe 0xfc00_0388 => |e, a, cx| vsx_quad::qp_madd(e, a, cx, false, true);
+    XSNMSUBQP "xsnmsubqp" Xq  0xfc00_07fe 0xfc00_03c8 => |e, a, cx| vsx_quad::qp_madd(e, a, cx, true, true);
+    XSSQRTQP "xssqrtqp"  Xq  0xfc1f_07fe 0xfc1b_0648 => |e, a, cx| vsx_quad::qp_arith(e, a, cx, qm::OP_SQRT);
+    XSSUBQP  "xssubqp"   Xq  0xfc00_07fe 0xfc00_0408 => |e, a, cx| vsx_quad::qp_arith(e, a, cx, qm::OP_SUB);
     // -- compare and test data class --
-    XSCMPEXPQP "xscmpexpqp" X   0xfc60_07ff 0xfc00_0148 => trans_unimplemented;
-    XSCMPOQP "xscmpoqp"  X   0xfc60_07ff 0xfc00_0108 => trans_unimplemented;
-    XSCMPUQP "xscmpuqp"  X   0xfc60_07ff 0xfc00_0508 => trans_unimplemented;
-    XSTSTDCQP "xststdcqp" X   0xfc00_07ff 0xfc00_0588 => trans_unimplemented;
+    XSCMPEXPQP "xscmpexpqp" Xq  0xfc60_07ff 0xfc00_0148 => |e, a, cx| vsx_quad::qp_cmp(e, a, cx, false, true);
+    XSCMPOQP "xscmpoqp"  Xq  0xfc60_07ff 0xfc00_0108 => |e, a, cx| vsx_quad::qp_cmp(e, a, cx, true, false);
+    XSCMPUQP "xscmpuqp"  Xq  0xfc60_07ff 0xfc00_0508 => |e, a, cx| vsx_quad::qp_cmp(e, a, cx, false, false);
+    XSTSTDCQP "xststdcqp" Xq  0xfc00_07ff 0xfc00_0588 => vsx_quad::trans_xststdcqp;
     // -- conversion and rounding --
-    XSCVDPQP "xscvdpqp"  X   0xfc1f_07ff 0xfc16_0688 => trans_unimplemented;
-    XSCVQPDP "xscvqpdp"  X   0xfc1f_07fe 0xfc14_0688 => trans_unimplemented;
-    XSCVQPSDZ "xscvqpsdz" X   0xfc1f_07ff 0xfc19_0688 => trans_unimplemented;
-    XSCVQPSWZ "xscvqpswz" X   0xfc1f_07ff 0xfc09_0688 => trans_unimplemented;
-    XSCVQPUDZ "xscvqpudz" X   0xfc1f_07ff 0xfc11_0688 => trans_unimplemented;
-    XSCVQPUWZ "xscvqpuwz" X   0xfc1f_07ff 0xfc01_0688 => trans_unimplemented;
-    XSCVSDQP "xscvsdqp"  X   0xfc1f_07ff 0xfc0a_0688 => trans_unimplemented;
-    XSCVUDQP "xscvudqp"  X   0xfc1f_07ff 0xfc02_0688 => trans_unimplemented;
-    XSRQPI   "xsrqpi"    X   0xfc00_01ff 0xfc00_000a => trans_unimplemented;
-    XSRQPIX  "xsrqpix"   X   0xfc00_01ff 0xfc00_000b => trans_unimplemented;
-    XSRQPXP  "xsrqpxp"   X   0xfc00_01ff 0xfc00_004a => trans_unimplemented;
+    XSCVDPQP "xscvdpqp"  Xq  0xfc1f_07ff 0xfc16_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_DPQP, 0);
+    XSCVQPDP "xscvqpdp"  Xq  0xfc1f_07fe 0xfc14_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_QPDP, 0);
+    XSCVQPSDZ "xscvqpsdz" Xq  0xfc1f_07ff 0xfc19_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_QP_TO_INT, qm::SIGNED);
+    XSCVQPSWZ "xscvqpswz" Xq  0xfc1f_07ff 0xfc09_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_QP_TO_INT, qm::SIGNED | qm::WORD);
+    XSCVQPUDZ "xscvqpudz" Xq  0xfc1f_07ff 0xfc11_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_QP_TO_INT, 0);
+    XSCVQPUWZ "xscvqpuwz" Xq  0xfc1f_07ff 0xfc01_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_QP_TO_INT, qm::WORD);
+    XSCVSDQP "xscvsdqp"  Xq  0xfc1f_07ff 0xfc0a_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_INT_TO_QP, qm::SIGNED);
+    XSCVUDQP "xscvudqp"  Xq  0xfc1f_07ff 0xfc02_0688 => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_INT_TO_QP, 0);
+    XSRQPI   "xsrqpi"    Xq  0xfc00_01ff 0xfc00_000a => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_RQPI, 0);
+    XSRQPIX  "xsrqpix"   Xq  0xfc00_01ff 0xfc00_000b => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_RQPI, qm::EX);
+    XSRQPXP  "xsrqpxp"   Xq  0xfc00_01ff 0xfc00_004a => |e, a, cx| vsx_quad::qp_cvt(e, a, cx, qm::CV_RQPXP, 0);
     // -- exponent and significand --
-    XSIEXPQP "xsiexpqp"  X   0xfc00_07ff 0xfc00_06c8 => trans_unimplemented;
-    XSXEXPQP "xsxexpqp"  X   0xfc1f_07ff 0xfc02_0648 => trans_unimplemented;
-    XSXSIGQP "xsxsigqp"  X   0xfc1f_07ff 0xfc12_0648 => trans_unimplemented;
+    XSIEXPQP "xsiexpqp"  Xq  0xfc00_07ff 0xfc00_06c8 => |e, a, cx| vsx_quad::qp_bits(e, a, cx, qm::BIT_IEXP);
+    XSXEXPQP "xsxexpqp"  Xq  0xfc1f_07ff 0xfc02_0648 => |e, a, cx| vsx_quad::qp_bits(e, a, cx, qm::BIT_XEXP);
+    XSXSIGQP "xsxsigqp"  Xq  0xfc1f_07ff 0xfc12_0648 => |e, a, cx| vsx_quad::qp_bits(e, a, cx, qm::BIT_XSIG);
 
     ---- "known, not yet implemented: decimal floating point (Book I ch. 5)" ----
     // -- arithmetic --

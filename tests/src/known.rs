@@ -122,6 +122,20 @@ pub enum Pred {
     /// peer's value is a saturation value of the integer format and an earlier element's
     /// operand was a NaN or out of range (the emulator's result for it is saturated).
     PeerCvtStaleFlags,
+    /// `xsrqpi`, `xsrqpix`, `xsrqpxp` with R=0, RMC=3 round by FPSCR[RN] (§7.6.1); QEMU 7.2
+    /// passes RN to softfloat as its own rounding-mode number, where 1 and 3 mean toward −∞
+    /// and toward zero: RN = 1 and 3 are swapped. Allowed: the target and the status derived
+    /// from it, when the peer's target is the emulator's own rounding in the swapped mode.
+    PeerRqpiRnSwapped,
+    /// `xsnmsubqpo` rounds to odd (§7.6.1, RO=1); QEMU 7.2 rounds it by FPSCR[RN] (its other
+    /// `o` forms round to odd). Allowed: the target and the status derived from it, when the
+    /// peer's target is the emulator's own result with FPSCR[RN] rounding.
+    PeerNmsubqpoNotOdd,
+    /// `xsrqpxp` of a NaN: the result is the NaN (quieted), fraction and all (§7.6.1); QEMU
+    /// 7.2 converts through the 64-bit extended format and drops the fraction bits below it.
+    /// Allowed: the target's low 49 fraction bits, when the operand is a NaN and the peer's
+    /// are zero.
+    PeerRqpxpNanPayload,
     /// Compares alter only FPCC, FX and the invalid-operation bits (§4.6.8); QEMU 7.2 clears
     /// FI and sets C as after an arithmetic instruction. Allowed: FPSCR FR, FI and C, when
     /// the emulator's are the starting ones.
@@ -181,6 +195,9 @@ impl Pred {
             "peer_tininess_after_rounding" => Pred::PeerTininessAfterRounding,
             "peer_double_rounding" => Pred::PeerDoubleRounding,
             "peer_imz_hides_snan" => Pred::PeerImzHidesSnan,
+            "peer_rqpi_rn_swapped" => Pred::PeerRqpiRnSwapped,
+            "peer_nmsubqpo_not_odd" => Pred::PeerNmsubqpoNotOdd,
+            "peer_rqpxp_nan_payload" => Pred::PeerRqpxpNanPayload,
             "peer_vector_fr_fi" => Pred::PeerVectorFrFi,
             "peer_vector_ox_hides_ux" => Pred::PeerVectorOxHidesUx,
             "peer_cvt_stale_flags" => Pred::PeerCvtStaleFlags,
@@ -417,6 +434,12 @@ fn bits_allowed(
         (Pred::PeerVectorOxHidesUx, Field::Fpscr) if e & fs::OX != 0 && e & fs::UX != 0 && pe & fs::UX == 0 => {
             fs::UX | if init & fs::FX == 0 && init & fs::UX == 0 { fs::FX } else { 0 }
         }
+        (Pred::PeerRqpiRnSwapped, Field::Fpscr) if rqpi_swapped(mnemonic, case, Some(emu), diffs) => {
+            fs::FPRF | fs::FR | fs::FI | fs::XX | fs::FX | fs::OX | fs::UX
+        }
+        (Pred::PeerNmsubqpoNotOdd, Field::Fpscr) if nmsubqpo_by_rn(case, Some(emu), diffs) => {
+            fs::FPRF | fs::FR | fs::FI | fs::XX | fs::FX | fs::OX | fs::UX
+        }
         (Pred::PeerMtfsb1NoFx, Field::Fpscr) => {
             let bt = bits(w, 6, 10);
             let exception = matches!(bt, 3..=12 | 21..=23);
@@ -571,6 +594,57 @@ fn vec_maxmin_qnan_snan(mnemonic: &str, case: &Case, d: &FieldDiff) -> bool {
     })
 }
 
+/// [`Pred::PeerRqpiRnSwapped`]: R=0, RMC=3, RN toward zero or −∞, and the peer's target
+/// (from its difference, or the emulator's when they agree) is the rounding in the other one
+/// of those two modes.
+fn rqpi_swapped(mnemonic: &str, case: &Case, emu: Option<&Dump>, diffs: &[FieldDiff]) -> bool {
+    use cpu_ppc64::fp_arith::{Env, Rn};
+    use cpu_ppc64::fp_quad as fq;
+    let w = case.body[case.under_test];
+    let (r, rmc, t) = (bits(w, 15, 15), bits(w, 21, 22), 32 + bits(w, 6, 10));
+    let swapped = match case.init.fpscr & 3 {
+        1 => Rn::Down,
+        3 => Rn::Zero,
+        _ => return false,
+    };
+    let v = |x: (u64, u64)| (x.0 as u128) << 64 | x.1 as u128;
+    let peer = match diffs.iter().find(|d| d.field == Field::Vsr(t)) {
+        Some(d) => d.peer,
+        None => match emu.and_then(|e| e.vsr.get(t as usize)) {
+            Some(&x) => v(x),
+            None => return false,
+        },
+    };
+    let b = v(case.init.vsr[(32 + bits(w, 16, 20)) as usize]);
+    let expect = if mnemonic == "xsrqpxp" {
+        fq::round_to_extended(b, Env { rn: swapped, oe: false, ue: false }).bits
+    } else {
+        fq::round_to_integral(b, swapped).0.bits
+    };
+    r == 0 && rmc == 3 && peer == expect
+}
+
+/// [`Pred::PeerNmsubqpoNotOdd`]: RO=1 and the peer's target (from its difference, or the
+/// emulator's when they agree) is `xsnmsubqp` rounded by FPSCR[RN].
+fn nmsubqpo_by_rn(case: &Case, emu: Option<&Dump>, diffs: &[FieldDiff]) -> bool {
+    use cpu_ppc64::fp_arith::{Env, MaddKind};
+    let w = case.body[case.under_test];
+    let t = 32 + bits(w, 6, 10);
+    let v = |x: (u64, u64)| (x.0 as u128) << 64 | x.1 as u128;
+    let peer = match diffs.iter().find(|d| d.field == Field::Vsr(t)) {
+        Some(d) => d.peer,
+        None => match emu.and_then(|e| e.vsr.get(t as usize)) {
+            Some(&x) => v(x),
+            None => return false,
+        },
+    };
+    let r = |n: u32| v(case.init.vsr[n as usize]);
+    let (a, b, addend) = (r(32 + bits(w, 11, 15)), r(32 + bits(w, 16, 20)), r(t));
+    let env = Env::from_fpscr(case.init.fpscr);
+    let expect = cpu_ppc64::fp_quad::madd(a, b, addend, MaddKind { sub: true, negate: true }, env).bits;
+    bits(w, 31, 31) == 1 && peer == expect
+}
+
 /// [`Pred::PeerCvtStaleFlags`]: every differing element of the target follows an element
 /// whose operand was invalid for the conversion, and the peer holds a saturation value.
 fn cvt_stale(mnemonic: &str, case: &Case, d: &FieldDiff) -> bool {
@@ -655,6 +729,18 @@ fn nmadd_neighbours(mnemonic: &str, case: &Case, diffs: &[FieldDiff]) -> bool {
             m / unit
         }
     };
+    if mnemonic.ends_with("qp") {
+        // Quad: the whole VR, same-sign neighbours in binary128.
+        let (x, y) = (d.emu, d.peer);
+        let (sbit, mag) = (1u128 << 127, !(1u128 << 127));
+        let nan = |v: u128| v & mag > 0x7fff << 112;
+        return matches!(rn, 2 | 3)
+            && !nan(x)
+            && !nan(y)
+            && x & sbit == y & sbit
+            && (x & mag).abs_diff(y & mag) == 1
+            && diffs.iter().all(|x| matches!(x.field, Field::Fpscr | Field::Cr) || x.field == d.field);
+    }
     if mnemonic.starts_with("xv") {
         // Each element equal, or same-sign neighbours (single elements in single format,
         // whose bits count up to infinity).
@@ -748,6 +834,14 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
             }
             Pred::PeerDoubleRounding => n == fp_target(w) && e1 == p1 && double_rounded(mnemonic, case, None, &[*d]),
             Pred::PeerCvtStaleFlags => n == fp_target(w) && cvt_stale(mnemonic, case, d),
+            Pred::PeerRqpiRnSwapped => n == 32 + rt && rqpi_swapped(mnemonic, case, None, &[*d]),
+            Pred::PeerNmsubqpoNotOdd => n == 32 + rt && nmsubqpo_by_rn(case, None, &[*d]),
+            Pred::PeerRqpxpNanPayload => {
+                let b = case.init.vsr[(32 + bits(w, 16, 20)) as usize];
+                let b = (b.0 as u128) << 64 | b.1 as u128;
+                let low = (1u128 << 49) - 1;
+                n == 32 + rt && b & !(1 << 127) > 0x7fff << 112 && (d.emu ^ d.peer) & !low == 0 && d.peer & low == 0
+            }
             Pred::PeerNmaddRoundsNegated => {
                 let _ = (e0, p0);
                 n == fp_target(w) && nmadd_neighbours(mnemonic, case, &[*d])
@@ -843,6 +937,9 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
         | Pred::PeerTininessAfterRounding
         | Pred::PeerDoubleRounding
         | Pred::PeerImzHidesSnan
+        | Pred::PeerRqpiRnSwapped
+        | Pred::PeerNmsubqpoNotOdd
+        | Pred::PeerRqpxpNanPayload
         | Pred::PeerVectorFrFi
         | Pred::PeerVectorOxHidesUx
         | Pred::PeerCvtStaleFlags
@@ -877,11 +974,14 @@ fn estimate_exact(mnemonic: &str, b: u64) -> f64 {
 }
 
 /// The target VSR of an FP instruction: FRT for the FPR forms (primary opcodes 59, 63),
-/// T + 32×TX (TX in bit 31) for the XX-form VSX ones (60).
+/// T + 32×TX (TX in bit 31) for the XX-form VSX ones (60), VR T for the quad ones (`*qp`).
 fn fp_target(w: u32) -> u32 {
     let t = bits(w, 6, 10);
+    let quad = cpu_ppc64::decode::decode(w).is_some_and(|op| cpu_ppc64::decode::row(op).mnemonic.ends_with("qp"));
     if w >> 26 == 60 {
         t + 32 * bits(w, 31, 31)
+    } else if quad {
+        32 + t
     } else {
         t
     }

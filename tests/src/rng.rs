@@ -149,6 +149,36 @@ pub const F32_EDGES: &[u32] = &[
     0x3f80_1000, // 1 + 2^-11 (half rounding tie)
 ];
 
+/// Quad-precision edges as the high doubleword of a VR (the low one is drawn separately, so
+/// they come exact and with low bits set): ±0, ±1, ±0.5, ±1.5, ±2.5, ±∞, NaNs, the largest,
+/// the smallest normal, the integer conversion boundaries ±2^31, 2^32, ±2^63, 2^64, and the
+/// double-precision range boundaries.
+pub const Q_EDGES: &[u64] = &[
+    0x0000_0000_0000_0000,
+    0x8000_0000_0000_0000,
+    0x3fff_0000_0000_0000, // 1
+    0xbfff_0000_0000_0000,
+    0x3ffe_0000_0000_0000, // 0.5
+    0x3fff_8000_0000_0000, // 1.5
+    0xc000_4000_0000_0000, // -2.5
+    0x7fff_0000_0000_0000, // +inf
+    0xffff_0000_0000_0000,
+    0x7fff_8000_0000_0000, // QNaN
+    0x7fff_4000_0000_0000, // SNaN
+    0x7ffe_ffff_ffff_ffff, // largest (with the low doubleword all ones)
+    0x0001_0000_0000_0000, // smallest normal
+    0x0000_ffff_ffff_ffff, // denormal
+    0x401e_0000_0000_0000, // 2^31
+    0xc01e_0000_0000_0000, // -2^31
+    0x401f_0000_0000_0000, // 2^32
+    0x403e_0000_0000_0000, // 2^63
+    0xc03e_0000_0000_0000, // -2^63
+    0x403f_0000_0000_0000, // 2^64
+    0x43fe_ffff_ffff_ffff, // just below 2^1024 (double overflow)
+    0x3c01_0000_0000_0000, // 2^-1022, smallest normal double
+    0x3bcd_0000_0000_0000, // 2^-1074, smallest denormal double
+];
+
 /// Half-precision edges (for `xvcvhpsp`, `xscvhpdp`): zeros, one, infinities, NaNs, the
 /// denormal/normal boundary, the largest.
 pub const F16_EDGES: &[u16] = &[
@@ -215,7 +245,8 @@ impl Rng {
     /// singles or as half-precision values in the low halfword of each word (and of the
     /// doubleword), sometimes one unit in the last place off.
     pub fn vec_dword(&mut self) -> u64 {
-        match self.below(10) {
+        match self.below(11) {
+            10 => self.pick(Q_EDGES),
             0 | 1 => self.pick(F64_EDGES),
             2 => {
                 let (hi, lo) = (self.f32_lane(), self.f32_lane());
