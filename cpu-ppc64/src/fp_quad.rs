@@ -16,7 +16,7 @@ pub const SIGN: u128 = 1 << 127;
 pub const INF: u128 = 0x7fff << 112;
 pub const QUIET: u128 = 1 << 111;
 pub const FRAC: u128 = (1 << 112) - 1;
-pub const DEFAULT_NAN: u128 = 0x7fff_8 << 108;
+pub const DEFAULT_NAN: u128 = 0x7fff_8000 << 96;
 const BIAS: i32 = 16383;
 /// binary128: 113-bit significand, exponents −16382..16383; trap-enabled overflow and
 /// underflow results are adjusted by 3 × 2^13 (§4.4.3-4.4.4 scaled to the format).
@@ -81,7 +81,8 @@ pub fn classify(x: u128) -> u64 {
 
 /// An unsigned 256-bit integer, for exact products, aligned sums, long division and square
 /// roots of 113-bit significands.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// Ordered as numbers (`hi` compares first).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub struct U256 {
     pub hi: u128,
     pub lo: u128,
@@ -108,7 +109,7 @@ impl U256 {
     pub fn leading_zeros(self) -> u32 {
         if self.hi != 0 { self.hi.leading_zeros() } else { 128 + self.lo.leading_zeros() }
     }
-    pub fn shl(self, d: u32) -> U256 {
+    pub fn shl_bits(self, d: u32) -> U256 {
         match d {
             0 => self,
             1..=127 => U256 { hi: self.hi << d | self.lo >> (128 - d), lo: self.lo << d },
@@ -116,7 +117,7 @@ impl U256 {
             _ => U256::ZERO,
         }
     }
-    pub fn shr(self, d: u32) -> U256 {
+    pub fn shr_bits(self, d: u32) -> U256 {
         match d {
             0 => self,
             1..=127 => U256 { hi: self.hi >> d, lo: self.lo >> d | self.hi << (128 - d) },
@@ -126,26 +127,23 @@ impl U256 {
     }
     /// `self >> d` with the bits shifted out ORed into bit 0.
     pub fn shr_jam(self, d: u32) -> U256 {
-        let r = self.shr(d);
-        let lost = d > 0 && if d >= 256 { !self.is_zero() } else { r.shl(d) != self };
+        let r = self.shr_bits(d);
+        let lost = d > 0 && if d >= 256 { !self.is_zero() } else { r.shl_bits(d) != self };
         U256 { lo: r.lo | lost as u128, ..r }
     }
-    pub fn add(self, o: U256) -> U256 {
+    pub fn wrapping_add(self, o: U256) -> U256 {
         let (lo, c) = self.lo.overflowing_add(o.lo);
         U256 { hi: self.hi.wrapping_add(o.hi).wrapping_add(c as u128), lo }
     }
-    pub fn sub(self, o: U256) -> U256 {
+    pub fn wrapping_sub(self, o: U256) -> U256 {
         let (lo, b) = self.lo.overflowing_sub(o.lo);
         U256 { hi: self.hi.wrapping_sub(o.hi).wrapping_sub(b as u128), lo }
-    }
-    pub fn cmp(self, o: U256) -> Ordering {
-        (self.hi, self.lo).cmp(&(o.hi, o.lo))
     }
     /// The exact value `self × 2^e` (nonzero) as an [`Exact`]: the top 128 bits, the rest as
     /// the sticky bit.
     pub fn to_exact(self, neg: bool, e: i32) -> Exact {
         let lz = self.leading_zeros();
-        let n = self.shl(lz);
+        let n = self.shl_bits(lz);
         Exact { neg, exp: e + 255 - lz as i32, sig: n.hi | (n.lo != 0) as u128 }
     }
 }
@@ -169,13 +167,13 @@ fn div_256(n: U256, d: u128) -> (u128, bool) {
 fn isqrt_256(n: U256) -> (u128, bool) {
     let (mut rem, mut root) = (U256::ZERO, U256::ZERO);
     for i in (0..128).rev() {
-        let pair = n.shr(2 * i).lo & 3;
-        rem = rem.shl(2).add(U256::from(pair));
-        let trial = root.shl(2).add(U256::from(1));
-        root = root.shl(1);
-        if rem.cmp(trial) != Ordering::Less {
-            rem = rem.sub(trial);
-            root = root.add(U256::from(1));
+        let pair = n.shr_bits(2 * i).lo & 3;
+        rem = rem.shl_bits(2).wrapping_add(U256::from(pair));
+        let trial = root.shl_bits(2).wrapping_add(U256::from(1));
+        root = root.shl_bits(1);
+        if rem >= trial {
+            rem = rem.wrapping_sub(trial);
+            root = root.wrapping_add(U256::from(1));
         }
     }
     (root.lo, !rem.is_zero())
@@ -274,7 +272,7 @@ fn round_operand(x: u128, env: Env) -> QRes {
 type Term = (bool, U256, i32);
 
 fn term(n: Num) -> Term {
-    (n.neg, U256::from(n.mant).shl(140), n.exp - 112 - 140)
+    (n.neg, U256::from(n.mant).shl_bits(140), n.exp - 112 - 140)
 }
 
 /// The exact sum of two nonzero terms; `None` for an exact zero. Both are first normalised
@@ -283,18 +281,18 @@ fn term(n: Num) -> Term {
 fn add_terms(a: Term, b: Term) -> Option<Exact> {
     let norm = |t: Term| {
         let s = t.1.leading_zeros().saturating_sub(2);
-        (t.0, t.1.shl(s), t.2 - s as i32)
+        (t.0, t.1.shl_bits(s), t.2 - s as i32)
     };
     let (a, b) = (norm(a), norm(b));
     let (hi, lo) = if a.2 >= b.2 { (a, b) } else { (b, a) };
     let lo_sig = lo.1.shr_jam((hi.2 - lo.2) as u32);
     let (neg, sum) = if hi.0 == lo.0 {
-        (hi.0, hi.1.add(lo_sig))
+        (hi.0, hi.1.wrapping_add(lo_sig))
     } else {
-        match hi.1.cmp(lo_sig) {
+        match hi.1.cmp(&lo_sig) {
             Ordering::Equal => return None,
-            Ordering::Greater => (hi.0, hi.1.sub(lo_sig)),
-            Ordering::Less => (lo.0, lo_sig.sub(hi.1)),
+            Ordering::Greater => (hi.0, hi.1.wrapping_sub(lo_sig)),
+            Ordering::Less => (lo.0, lo_sig.wrapping_sub(hi.1)),
         }
     };
     Some(sum.to_exact(neg, hi.2))
@@ -362,7 +360,7 @@ pub fn div(a: u128, b: u128, env: Env) -> QRes {
     }
     let (x, y) = (unpack(a), unpack(b));
     // (mant_a × 2^125) / mant_b has 125 or 126 bits: two guard bits and more.
-    let (q, rest) = div_256(U256::from(x.mant).shl(125), y.mant);
+    let (q, rest) = div_256(U256::from(x.mant).shl_bits(125), y.mant);
     round(Exact::new(sign != 0, q, x.exp - y.exp - 125, rest), QUAD, env)
 }
 
@@ -387,7 +385,7 @@ pub fn sqrt(b: u128, env: Env) -> QRes {
         k -= 1;
     }
     // m × 2^116 has 229 or 230 bits: a 115-bit root.
-    let (r, rest) = isqrt_256(U256::from(m).shl(116));
+    let (r, rest) = isqrt_256(U256::from(m).shl_bits(116));
     round(Exact::new(false, r, (k - 116) / 2, rest), QUAD, env)
 }
 
@@ -656,13 +654,13 @@ mod tests {
     const RN: Env = Env { rn: Rn::Nearest, oe: false, ue: false };
     const ONE: u128 = 0x3fff << 112;
     const TWO: u128 = 0x4000 << 112;
-    const THREE: u128 = 0x4000_8 << 108;
+    const THREE: u128 = 0x4000_8000 << 96;
 
     #[test]
     fn u256_arithmetic() {
         let p = U256::mul(u128::MAX, u128::MAX);
         assert_eq!(p, U256 { hi: u128::MAX - 1, lo: 1 });
-        assert_eq!(U256::from(5).shl(200).shr(200), U256::from(5));
+        assert_eq!(U256::from(5).shl_bits(200).shr_bits(200), U256::from(5));
         assert_eq!(U256::from(5).shr_jam(1), U256::from(3));
         assert_eq!(div_256(U256::from(100), 7), (14, true));
         assert_eq!(isqrt_256(U256::from(1u128 << 100)), (1 << 50, false));
@@ -672,7 +670,7 @@ mod tests {
     #[test]
     fn basic_values() {
         assert_eq!(add(ONE, TWO, false, RN).bits, THREE);
-        assert_eq!(mul(THREE, TWO, RN).bits, 0x4001_8 << 108); // 6
+        assert_eq!(mul(THREE, TWO, RN).bits, 0x4001_8000 << 96); // 6
         assert_eq!(div(ONE, THREE, RN).bits, 0x3ffd_5555_5555_5555_5555_5555_5555_5555); // 1/3
         assert_eq!(sqrt(0x4001 << 112, RN), QRes::exact(TWO)); // √4 = 2
         assert_eq!(from_int(3, true).bits, THREE);

@@ -105,9 +105,11 @@ pub fn xv_cvt<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx, kind: u64, signed: bool) 
 
 // ---- sign, exponent and significand ----
 
-/// Applies `f(e, XB, XA, sign mask)` to the whole register (the sign bits of every element
-/// in the mask).
-fn sign_op<E: Emitter>(e: &mut E, a: &Xx, sp: bool, f: fn(&mut E, E::V, E::V, E::V) -> E::V) -> Flow {
+/// `f(e, XB, XA, sign mask)`.
+type SignOp<E> = fn(&mut E, <E as Emitter>::V, <E as Emitter>::V, <E as Emitter>::V) -> <E as Emitter>::V;
+
+/// Applies a [`SignOp`] to the whole register (the sign bits of every element in the mask).
+fn sign_op<E: Emitter>(e: &mut E, a: &Xx, sp: bool, f: SignOp<E>) -> Flow {
     let m: u128 = if sp { 0x8000_0000_8000_0000_8000_0000_8000_0000 } else { 1 << 127 | 1 << 63 };
     let b = e.get(vsr(a.xb));
     let x = e.get(vsr(a.xa));

@@ -37,7 +37,9 @@ pub fn qp_madd<E: Emitter>(e: &mut E, a: &Xq, _cx: &Cx, sub: bool, neg: bool) ->
 /// Conversions (`kind`: `qm::CV_*`; `flags`: `qm::SIGNED`, `qm::WORD`, `qm::EX`).
 pub fn qp_cvt<E: Emitter>(e: &mut E, a: &Xq, _cx: &Cx, kind: u64, flags: u64) -> Flow {
     let rc = (a.r as u64) << 2 | a.rmc as u64;
-    let mode = kind << qm::OP_SHIFT | flags | ro(a) * (kind == qm::CV_QPDP) as u64 | rc << qm::RC_SHIFT;
+    // RO (bit 31) means round-to-odd only for xscvqpdpo; the other rows fix the bit.
+    let ro = if kind == qm::CV_QPDP { ro(a) } else { 0 };
+    let mode = kind << qm::OP_SHIFT | flags | ro | rc << qm::RC_SHIFT;
     call(e, helper!(qh::qp_cvt, 3, true), &[a.vrt as u64, a.vrb as u64, mode]);
     Flow::Next(4)
 }

@@ -27,8 +27,8 @@ const FU: u64 = 0x01 << 12;
 
 const ONE: u128 = 0x3fff << 112;
 const TWO: u128 = 0x4000 << 112;
-const THREE: u128 = 0x4000_8 << 108;
-const SNAN: u128 = 0x7fff_4 << 108;
+const THREE: u128 = 0x4000_8000 << 96;
+const SNAN: u128 = 0x7fff_4000 << 96;
 
 fn run(w: u32, fpscr: u64, t: u128, a: u128, b: u128) -> Done {
     Case::new(true).with(|cpu| cpu.fpscr = fpscr).vr(1, t).vr(2, a).vr(3, b).run(w)
@@ -109,7 +109,7 @@ fn quad_to_int_saturates() {
     // 2^63 does not fit a signed doubleword: 0x7FFF..., VXCVI (FPRF left alone).
     check(&run(XSCVQPSDZ, 0, 0, 0, 0x403e << 112), (i64::MAX as u128) << 64, FX | VX | VXCVI);
     // -2.5 truncates to -2, inexact.
-    let m25 = 0xc000_4u128 << 108;
+    let m25 = 0xc000_4000u128 << 96;
     check(&run(XSCVQPSDZ, 0, 0, 0, m25), ((-2i64) as u64 as u128) << 64, FX | XX | FI);
 }
 

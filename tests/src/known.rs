@@ -724,7 +724,7 @@ fn nmadd_neighbours(mnemonic: &str, case: &Case, diffs: &[FieldDiff]) -> bool {
             f as u64
         } else if single && m != 0 {
             // Normal singles: count as if packed in single format.
-            (((m >> 52) - 1023 + 127) << 23 | ((m >> 29) & 0x7f_ffff)) as u64
+            ((m >> 52) - 1023 + 127) << 23 | ((m >> 29) & 0x7f_ffff)
         } else {
             m / unit
         }
