@@ -108,11 +108,20 @@ fn fmt_of(mode: u64) -> Fmt {
     if mode & vm::SINGLE != 0 { Fmt::Single } else { Fmt::Double }
 }
 
-/// The elements of a VSR value in double format: two doublewords, or four singles converted.
-fn elems(v: u128, fmt: Fmt) -> Vec<u64> {
-    match fmt {
-        Fmt::Single => (0..4).map(|i| sp_to_dp((v >> (96 - 32 * i)) as u32)).collect(),
-        _ => vec![(v >> 64) as u64, v as u64],
+/// The elements of a VSR value in double format: two doublewords, or four singles converted
+/// (no allocation: these run for every vector instruction).
+#[derive(Clone, Copy)]
+struct Lanes {
+    x: [u64; 4],
+    n: usize,
+}
+
+impl Lanes {
+    fn of(v: u128, fmt: Fmt) -> Lanes {
+        match fmt {
+            Fmt::Single => Lanes { x: std::array::from_fn(|i| sp_to_dp((v >> (96 - 32 * i)) as u32)), n: 4 },
+            _ => Lanes { x: [(v >> 64) as u64, v as u64, 0, 0], n: 2 },
+        }
     }
 }
 
@@ -151,11 +160,15 @@ fn finish_vec(c: &mut Ppc64Cpu, t: u64, out: u128, exc: u64) -> bool {
     !suppressed
 }
 
-/// Element-wise results to a target: results in double format, exceptions ORed.
-fn finish_elems(c: &mut Ppc64Cpu, t: u64, rs: &[Res], fmt: Fmt) -> u64 {
-    let bits: Vec<u64> = rs.iter().map(|r| r.bits).collect();
-    let exc = rs.iter().fold(0, |e, r| e | r.exc);
-    finish_vec(c, t, pack(&bits, fmt), exc);
+/// Element-wise results `f(i)` (double format) to target `t`, their exceptions ORed.
+fn finish_map(c: &mut Ppc64Cpu, t: u64, fmt: Fmt, n: usize, mut f: impl FnMut(usize) -> Res) -> u64 {
+    let (mut bits, mut exc) = ([0u64; 4], 0);
+    for (i, b) in bits.iter_mut().enumerate().take(n) {
+        let r = f(i);
+        *b = r.bits;
+        exc |= r.exc;
+    }
+    finish_vec(c, t, pack(&bits[..n], fmt), exc);
     0
 }
 
@@ -179,9 +192,8 @@ pub extern "C" fn xv_arith(p: *mut u8, t: u64, a: u64, b: u64, mode: u64) -> u64
     // SAFETY: helper contract (module docs).
     let c = unsafe { cpu(p) };
     let (fmt, env, op) = (fmt_of(mode), Env::from_fpscr(c.fpscr), op_of(mode));
-    let (xa, xb) = (elems(vsr_get(c, a), fmt), elems(vsr_get(c, b), fmt));
-    let rs: Vec<Res> = xa.iter().zip(&xb).map(|(&x, &y)| arith_elem(op, x, y, fmt, env)).collect();
-    finish_elems(c, t, &rs, fmt)
+    let (xa, xb) = (Lanes::of(vsr_get(c, a), fmt), Lanes::of(vsr_get(c, b), fmt));
+    finish_map(c, t, fmt, xa.n, |i| arith_elem(op, xa.x[i], xb.x[i], fmt, env))
 }
 
 /// `xv[n]m{add,sub}{a,m}{dp,sp} XT,XA,XB`: A-type XT ← ±(XA × XB ± XT), M-type
@@ -191,10 +203,9 @@ pub extern "C" fn xv_madd(p: *mut u8, t: u64, a: u64, b: u64, mode: u64) -> u64 
     let c = unsafe { cpu(p) };
     let (fmt, env) = (fmt_of(mode), Env::from_fpscr(c.fpscr));
     let kind = MaddKind { sub: mode & vm::SUB != 0, negate: mode & vm::NEG != 0 };
-    let (xa, xb, xt) = (elems(vsr_get(c, a), fmt), elems(vsr_get(c, b), fmt), elems(vsr_get(c, t), fmt));
-    let (factor, addend) = if mode & vm::M_TYPE != 0 { (&xt, &xb) } else { (&xb, &xt) };
-    let rs: Vec<Res> = (0..xa.len()).map(|i| madd_elem(xa[i], factor[i], addend[i], kind, fmt, env)).collect();
-    finish_elems(c, t, &rs, fmt)
+    let (xa, xb, xt) = (Lanes::of(vsr_get(c, a), fmt), Lanes::of(vsr_get(c, b), fmt), Lanes::of(vsr_get(c, t), fmt));
+    let (factor, addend) = if mode & vm::M_TYPE != 0 { (xt, xb) } else { (xb, xt) };
+    finish_map(c, t, fmt, xa.n, |i| madd_elem(xa.x[i], factor.x[i], addend.x[i], kind, fmt, env))
 }
 
 /// One multiply-add element: the host fused multiply-add where it is exact, else software.
@@ -217,9 +228,10 @@ pub extern "C" fn xv_unary(p: *mut u8, t: u64, b: u64, mode: u64) -> u64 {
         crate::fp_helpers::m::RMODE_CURRENT => env.rn,
         x => Rn::from_fpscr(x),
     };
-    let rs: Vec<Res> = elems(vsr_get(c, b), fmt)
-        .into_iter()
-        .map(|y| match op {
+    let xb = Lanes::of(vsr_get(c, b), fmt);
+    finish_map(c, t, fmt, xb.n, |i| {
+        let y = xb.x[i];
+        match op {
             vm::OP_SQRT if fa::is_neg(y) => fa::sqrt(y, fmt, env),
             vm::OP_SQRT => fast_or(HostOp::Sqrt, 0, y, 0, fmt, env, || fa::sqrt(y, fmt, env)),
             vm::OP_RE => fa::recip_estimate(y, fmt, env),
@@ -236,9 +248,8 @@ pub extern "C" fn xv_unary(p: *mut u8, t: u64, b: u64, mode: u64) -> u64 {
                 }
                 r
             }
-        })
-        .collect();
-    finish_elems(c, t, &rs, fmt)
+        }
+    })
 }
 
 // ---- compares (§7.6.1: xvcmpeqdp ... xvcmpgtsp) ----
@@ -251,22 +262,21 @@ pub extern "C" fn xv_cmp(p: *mut u8, t: u64, a: u64, b: u64, mode: u64) -> u64 {
     // SAFETY: helper contract (module docs).
     let c = unsafe { cpu(p) };
     let (fmt, op) = (fmt_of(mode), op_of(mode));
-    let (xa, xb) = (elems(vsr_get(c, a), fmt), elems(vsr_get(c, b), fmt));
+    let (xa, xb) = (Lanes::of(vsr_get(c, a), fmt), Lanes::of(vsr_get(c, b), fmt));
     let ve = c.fpscr & fpscr::VE != 0;
     let mut exc = 0;
-    let truth: Vec<bool> = xa
-        .iter()
-        .zip(&xb)
-        .map(|(&x, &y)| {
-            exc |= fa::compare_exceptions(x, y, op != vm::OP_EQ, ve);
-            let cc = fa::compare(x, y);
-            match op {
-                vm::OP_EQ => cc == 0b0010,
-                vm::OP_GE => cc & 0b0110 != 0,
-                _ => cc == 0b0100,
-            }
-        })
-        .collect();
+    let mut truth = [false; 4];
+    for (i, tr) in truth.iter_mut().enumerate().take(xa.n) {
+        let (x, y) = (xa.x[i], xb.x[i]);
+        exc |= fa::compare_exceptions(x, y, op != vm::OP_EQ, ve);
+        let cc = fa::compare(x, y);
+        *tr = match op {
+            vm::OP_EQ => cc == 0b0010,
+            vm::OP_GE => cc & 0b0110 != 0,
+            _ => cc == 0b0100,
+        };
+    }
+    let truth = &truth[..xa.n];
     let w = if fmt == Fmt::Single { 32 } else { 64 };
     let ones = if w == 64 { u64::MAX } else { 0xffff_ffff };
     let out = crate::vmx_helpers::build(w, |i| if truth[i as usize] { ones } else { 0 });
