@@ -361,6 +361,8 @@ pub struct Xx {
     /// XX3 DM/SHW (bits 22:23) and XX2 UIM (bits 14:15 / 12:15).
     pub dm: u32,
     pub uim: u32,
+    /// XX2 `xvtstdc*` DCMX: dc (25) || dm (29) || dx (11:15), bit 0 of DCMX as 0x40.
+    pub dcmx: u32,
     pub rc: bool,
 }
 impl Xx {
@@ -374,7 +376,41 @@ impl Xx {
             rb: bits(w, 16, 20) as usize,
             dm: bits(w, 22, 23),
             uim: bits(w, 12, 15),
+            dcmx: bits(w, 25, 25) << 6 | bits(w, 29, 29) << 5 | bits(w, 11, 15),
             rc: bits(w, 21, 21) != 0,
+        }
+    }
+}
+
+/// VSX quad-precision X and Z23 forms (v3.0 `xs*qp`): VR operands, the round-to-odd (RO) or
+/// inexact (EX) bit 31, compare BF, test-data-class DCMX, and the R/RMC rounding controls.
+#[derive(Clone, Copy, Debug)]
+pub struct Xq {
+    /// VRT (6:10), VRA (11:15), VRB (16:20): VR numbers (VSR 32+n).
+    pub vrt: usize,
+    pub vra: usize,
+    pub vrb: usize,
+    /// RO (round to odd) / EX (report inexact), bit 31.
+    pub ro: bool,
+    /// BF (6:8).
+    pub bf: usize,
+    /// `xststdcqp`: DCMX (9:15).
+    pub dcmx: u32,
+    /// `xsrqpi`/`xsrqpxp`: R (15), RMC (21:22).
+    pub r: bool,
+    pub rmc: u32,
+}
+impl Xq {
+    pub fn decode(w: u32) -> Xq {
+        Xq {
+            vrt: bits(w, 6, 10) as usize,
+            vra: bits(w, 11, 15) as usize,
+            vrb: bits(w, 16, 20) as usize,
+            ro: bits(w, 31, 31) != 0,
+            bf: bits(w, 6, 8) as usize,
+            dcmx: bits(w, 9, 15),
+            r: bits(w, 15, 15) != 0,
+            rmc: bits(w, 21, 22),
         }
     }
 }

@@ -136,7 +136,8 @@ pub fn exp_field(x: u64) -> i32 {
     ((x >> 52) & 0x7ff) as i32
 }
 
-/// Rounding modes: FPSCR[RN] values, plus round-to-nearest-ties-away for `frin`/`xsrdpi`.
+/// Rounding modes: FPSCR[RN] values, plus round-to-nearest-ties-away for `frin`/`xsrdpi`
+/// and round-to-odd for the quad-precision `o` forms (`xsaddqpo` ...).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Rn {
     Nearest,
@@ -144,6 +145,7 @@ pub enum Rn {
     Up,
     Down,
     NearestAway,
+    Odd,
 }
 
 impl Rn {
@@ -157,11 +159,13 @@ impl Rn {
     }
 }
 
-/// Result formats. Both are delivered in double format.
+/// Result formats. All are delivered in double format (half precision only as the target
+/// of `xvcvsphp`/`xscvdphp`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Fmt {
     Double,
     Single,
+    Half,
 }
 
 impl Fmt {
@@ -169,18 +173,21 @@ impl Fmt {
         match self {
             Fmt::Double => 53,
             Fmt::Single => 24,
+            Fmt::Half => 11,
         }
     }
     const fn emin(self) -> i32 {
         match self {
             Fmt::Double => -1022,
             Fmt::Single => -126,
+            Fmt::Half => -14,
         }
     }
     const fn emax(self) -> i32 {
         match self {
             Fmt::Double => 1023,
             Fmt::Single => 127,
+            Fmt::Half => 15,
         }
     }
     /// Exponent adjustment of trap-enabled overflow and underflow results (§4.4.3-4.4.4).
@@ -188,6 +195,7 @@ impl Fmt {
         match self {
             Fmt::Double => 1536,
             Fmt::Single => 192,
+            Fmt::Half => 24,
         }
     }
 }
@@ -293,7 +301,7 @@ impl Exact {
 }
 
 /// `x >> d` with the bits shifted out ORed into bit 0.
-fn shift_right_jam(x: u128, d: u32) -> u128 {
+pub(crate) fn shift_right_jam(x: u128, d: u32) -> u128 {
     if d == 0 {
         x
     } else if d < 128 {
@@ -332,27 +340,61 @@ impl Rounded {
     }
 }
 
-/// Rounds `x` to format `fmt` under `env` (see the module docs for the POWER rules).
-pub fn round(x: Exact, fmt: Fmt, env: Env) -> Rounded {
-    let prec = fmt.prec();
-    let emin = fmt.emin();
+/// The parameters rounding needs of a binary format: precision in bits, exponent range, and
+/// the exponent adjustment of trap-enabled overflow/underflow results.
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    pub prec: i32,
+    pub emin: i32,
+    pub emax: i32,
+    pub bias_adjust: i32,
+}
+
+impl Fmt {
+    pub const fn params(self) -> Params {
+        Params { prec: self.prec(), emin: self.emin(), emax: self.emax(), bias_adjust: self.bias_adjust() }
+    }
+}
+
+/// A value rounded to a format, before it is packed: |value| = m × 2^q with m < 2^prec
+/// (m ≥ 2^(prec−1) unless denormal or zero), or, for a disabled overflow, `overflow` =
+/// Some(whether the result is infinity rather than the largest finite number).
+#[derive(Clone, Copy, Debug)]
+pub struct Parts {
+    pub neg: bool,
+    pub m: u128,
+    pub q: i32,
+    pub inexact: bool,
+    /// The delivered magnitude is larger than the exact one (FR).
+    pub up: bool,
+    pub ox: bool,
+    pub ux: bool,
+    pub overflow: Option<bool>,
+}
+
+/// Rounds `x` to precision and range `p` under `env` (see the module docs for the POWER
+/// rules): the rounding every format shares (double, single and half here, quad in
+/// [`crate::fp_quad`]). `x` must carry at least two bits below the format's last place
+/// (true for every format up to 126 bits of precision).
+pub fn round_parts(x: Exact, p: Params, env: Env) -> Parts {
+    let (prec, emin) = (p.prec, p.emin);
     let mut e = x.exp;
     let tiny = e < emin;
     let mut ux = false;
     if tiny && env.ue {
-        e += fmt.bias_adjust();
+        e += p.bias_adjust;
         ux = true;
     }
     // Quantum (weight of the last kept bit) 2^q; sig's bit k weighs 2^(e − 127 + k).
     let q = e.max(emin) - (prec - 1);
-    let kq = (q - e + 127) as u32; // ≥ 75: the bits of sig below the quantum
+    let kq = (q - e + 127) as u32; // the bits of sig below the quantum (≥ 2)
     let (m, rest, inexact) = if kq >= 129 {
-        (0u64, Ordering::Less, true)
+        (0u128, Ordering::Less, true)
     } else if kq == 128 {
-        (0u64, if x.sig == 1 << 127 { Ordering::Equal } else { Ordering::Greater }, true)
+        (0u128, if x.sig == 1 << 127 { Ordering::Equal } else { Ordering::Greater }, true)
     } else {
         let rem = x.sig & ((1u128 << kq) - 1);
-        ((x.sig >> kq) as u64, rem.cmp(&(1u128 << (kq - 1))), rem != 0)
+        (x.sig >> kq, rem.cmp(&(1u128 << (kq - 1))), rem != 0)
     };
     let up = match env.rn {
         Rn::Nearest => rest == Ordering::Greater || (rest == Ordering::Equal && m & 1 == 1),
@@ -360,38 +402,55 @@ pub fn round(x: Exact, fmt: Fmt, env: Env) -> Rounded {
         Rn::Zero => false,
         Rn::Up => inexact && !x.neg,
         Rn::Down => inexact && x.neg,
+        Rn::Odd => inexact && m & 1 == 0,
     };
-    let mut m = m + up as u64;
+    let mut m = m + up as u128;
     let mut q = q;
     if m == 1 << prec {
         m >>= 1;
         q += 1;
     }
     let normal = m >= 1 << (prec - 1);
-    let sign = if x.neg { SIGN } else { 0 };
-    let mut ox = false;
-    if normal && q + prec - 1 > fmt.emax() {
-        ox = true;
+    let mut parts = Parts { neg: x.neg, m, q, inexact, up: up && inexact, ox: false, ux, overflow: None };
+    if normal && q + prec - 1 > p.emax {
+        parts.ox = true;
         if env.oe {
-            q -= fmt.bias_adjust();
+            parts.q -= p.bias_adjust;
         } else {
             // §4.4.3: infinity, or the largest finite number when rounding toward zero or
-            // toward the infinity of the other sign.
+            // toward the infinity of the other sign (and to odd).
             let to_inf = match env.rn {
                 Rn::Nearest | Rn::NearestAway => true,
-                Rn::Zero => false,
+                Rn::Zero | Rn::Odd => false,
                 Rn::Up => !x.neg,
                 Rn::Down => x.neg,
             };
-            let bits = if to_inf { sign | INF } else { sign | pack_magnitude((1 << prec) - 1, fmt.emax() - prec + 1) };
-            return Rounded { bits, inexact: true, up: to_inf, ox, ux, fprf: classify(bits, fmt) };
+            parts.m = (1 << prec) - 1;
+            parts.q = p.emax - prec + 1;
+            parts.inexact = true;
+            parts.up = to_inf;
+            parts.overflow = Some(to_inf);
+            return parts;
         }
     }
     if !env.ue {
-        ux = tiny && inexact;
+        parts.ux = tiny && inexact;
     }
-    let bits = sign | pack_magnitude(m, q);
-    let fprf = if m == 0 {
+    parts
+}
+
+/// Rounds `x` to format `fmt` under `env`, delivered in double format.
+pub fn round(x: Exact, fmt: Fmt, env: Env) -> Rounded {
+    let prec = fmt.prec();
+    let r = round_parts(x, fmt.params(), env);
+    let sign = if x.neg { SIGN } else { 0 };
+    if let Some(to_inf) = r.overflow {
+        let bits = if to_inf { sign | INF } else { sign | pack_magnitude(r.m as u64, r.q) };
+        return Rounded { bits, inexact: true, up: to_inf, ox: r.ox, ux: r.ux, fprf: classify(bits, fmt) };
+    }
+    let bits = sign | pack_magnitude(r.m as u64, r.q);
+    let normal = r.m >= 1 << (prec - 1);
+    let fprf = if r.m == 0 {
         if x.neg { class::NEG_ZERO } else { class::POS_ZERO }
     } else if !normal {
         if x.neg { class::NEG_DENORMAL } else { class::POS_DENORMAL }
@@ -400,7 +459,7 @@ pub fn round(x: Exact, fmt: Fmt, env: Env) -> Rounded {
     } else {
         class::POS_NORMAL
     };
-    Rounded { bits, inexact, up: up && inexact, ox, ux, fprf }
+    Rounded { bits, inexact: r.inexact, up: r.up, ox: r.ox, ux: r.ux, fprf }
 }
 
 /// Double-format magnitude of m × 2^q (m < 2^53). Values outside the double range occur only
@@ -433,6 +492,7 @@ fn nan_result(x: u64, fmt: Fmt) -> u64 {
     match fmt {
         Fmt::Double => q,
         Fmt::Single => q & 0xffff_ffff_e000_0000,
+        Fmt::Half => q & 0xffff_fc00_0000_0000,
     }
 }
 
@@ -445,7 +505,7 @@ fn propagate(ops: &[u64], fmt: Fmt) -> Option<Res> {
 }
 
 /// Zero with the sign of an exact zero sum whose addends had signs `sa` and `sb` (§4.3.5.1).
-fn zero_sum_sign(sa: bool, sb: bool, rn: Rn) -> u64 {
+pub(crate) fn zero_sum_sign(sa: bool, sb: bool, rn: Rn) -> u64 {
     if sa == sb {
         if sa { SIGN } else { 0 }
     } else if rn == Rn::Down {
@@ -626,7 +686,7 @@ fn madd_numeric(a: u64, c: u64, b: u64, fmt: Fmt, env: Env) -> Res {
 }
 
 /// Integer square root: ⌊√n⌋.
-fn isqrt(n: u128) -> u128 {
+pub(crate) fn isqrt(n: u128) -> u128 {
     if n == 0 {
         return 0;
     }
@@ -733,6 +793,17 @@ pub fn round_to_single(b: u64, env: Env) -> Res {
     round_res(Exact::of(unpack(b)), Fmt::Single, env)
 }
 
+/// `xvcvsphp`/`xscvdphp`: round to half precision (delivered in double format).
+pub fn round_to_half(b: u64, env: Env) -> Res {
+    if let Some(r) = propagate(&[b], Fmt::Half) {
+        return r;
+    }
+    if is_inf(b) || is_zero(b) {
+        return Res::exact(b, Fmt::Half);
+    }
+    round_res(Exact::of(unpack(b)), Fmt::Half, env)
+}
+
 /// Integer formats of the convert-to-integer instructions.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct IntFmt {
@@ -814,6 +885,7 @@ fn round_to_integer(n: Num, rn: Rn) -> (u128, bool, bool) {
         Rn::Zero => false,
         Rn::Up => inexact && !n.neg,
         Rn::Down => inexact && n.neg,
+        Rn::Odd => inexact && int & 1 == 0,
     };
     (int + up as u128, inexact, up)
 }

@@ -87,12 +87,12 @@ const TO_INT: Sets = Sets { fprf: false, fr_fi: true };
 const EXC_ONLY: Sets = Sets { fprf: false, fr_fi: false };
 
 /// Whether exceptions `exc` (raised by one instruction) are enabled in FPSCR `f`.
-fn enabled(exc: u64, f: u64) -> bool {
+pub(crate) fn enabled(exc: u64, f: u64) -> bool {
     let exc = if exc & fpscr::VX_ALL != 0 { exc | fpscr::VX } else { exc };
     (exc >> 22) & f & fpscr::ENABLES != 0
 }
 
-fn fp_interrupts_enabled(c: &Ppc64Cpu) -> bool {
+pub(crate) fn fp_interrupts_enabled(c: &Ppc64Cpu) -> bool {
     c.msr & (MSR_FE0 | MSR_FE1) != 0
 }
 
@@ -128,7 +128,7 @@ fn finish(c: &mut Ppc64Cpu, t: Option<u64>, r: Res, sets: Sets, rc: bool) -> u64
 }
 
 /// The host result if the fast path can give it, else the software one.
-fn fast_or(op: HostOp, a: u64, b: u64, addend: u64, fmt: Fmt, env: Env, soft: impl FnOnce() -> Res) -> Res {
+pub(crate) fn fast_or(op: HostOp, a: u64, b: u64, addend: u64, fmt: Fmt, env: Env, soft: impl FnOnce() -> Res) -> Res {
     fp_host::try_op(op, a, b, addend, fmt, env.rn).unwrap_or_else(soft)
 }
 

@@ -92,12 +92,13 @@ fn finite(x: u64) -> bool {
 /// `op` in format `fmt` under rounding mode `rn` on the host, or `None` when the software path
 /// must decide. `c` is the addend of `Fma`.
 pub fn try_op(op: HostOp, a: u64, b: u64, c: u64, fmt: Fmt, rn: Rn) -> Option<Res> {
-    if rn == Rn::NearestAway || !available(op) || !finite(a) || !finite(b) || !finite(c) {
+    if matches!(rn, Rn::NearestAway | Rn::Odd) || !available(op) || !finite(a) || !finite(b) || !finite(c) {
         return None;
     }
     match fmt {
         Fmt::Double => double(op, a, b, c, rn),
         Fmt::Single => single(op, a, b, c, rn),
+        Fmt::Half => None,
     }
 }
 
@@ -166,7 +167,7 @@ mod imp {
     /// MXCSR for rounding mode `rn`: all exceptions masked, DAZ/FZ off, flags clear.
     pub fn csr(rn: Rn) -> u32 {
         let rc = match rn {
-            Rn::Nearest | Rn::NearestAway => 0,
+            Rn::Nearest | Rn::NearestAway | Rn::Odd => 0,
             Rn::Down => 1,
             Rn::Up => 2,
             Rn::Zero => 3,

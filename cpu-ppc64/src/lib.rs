@@ -14,6 +14,7 @@ pub mod fp;
 pub mod fp_arith;
 pub mod fp_helpers;
 pub mod fp_host;
+pub mod fp_quad;
 pub mod fp_load_store;
 pub mod load_store;
 pub mod sprs;
@@ -26,6 +27,10 @@ pub mod vmx_fp;
 pub mod vmx_bcd;
 pub mod vsx;
 pub mod vsx_helpers;
+pub mod vsx_fp;
+pub mod vsx_fp_helpers;
+pub mod vsx_quad;
+pub mod vsx_quad_helpers;
 
 use jit::frontend::{CodeSource, Flow, Frontend};
 use jit::ir::{Emitter, Endian};

@@ -183,6 +183,14 @@ pub const fn lfd(frt: u32, d: i32, ra: u32) -> u32 {
 pub const fn mtfsf_all(frb: u32) -> u32 {
     fld(63, 0, 5) | fld(1, 6, 6) | fld(0xff, 7, 14) | fld(frb, 16, 20) | fld(711, 21, 30)
 }
+/// `stfd frs, d(ra)`.
+pub const fn stfd(frs: u32, d: i32, ra: u32) -> u32 {
+    d_form(54, frs, ra, d as u32 & 0xffff)
+}
+/// `mffs frt`: FPR `frt` ← the FPSCR (reserved bits 0).
+pub const fn mffs(frt: u32) -> u32 {
+    fld(63, 0, 5) | fld(frt, 6, 10) | fld(583, 21, 30)
+}
 /// Words that load a 64-bit constant into `rt` (lis/ori/rldicr/oris/ori, shortened when
 /// the value fits in fewer).
 pub fn load_imm64(rt: u32, v: u64) -> Vec<u32> {

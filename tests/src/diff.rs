@@ -14,6 +14,8 @@ pub enum Field {
     /// The 8 bytes of the scratch window at this offset (compared as a LE doubleword).
     Mem(usize),
     Vscr,
+    /// FPSCR (vector and FP rows), as `mffs` reads it.
+    Fpscr,
     /// VSR n, shown as DW0:DW1 (FPR n = DW0 of VSR n; VR n = VSR 32+n).
     Vsr(u32),
 }
@@ -28,6 +30,7 @@ impl std::fmt::Display for Field {
             Field::Ctr => write!(f, "ctr"),
             Field::Mem(o) => write!(f, "mem[+{o:#05x}]"),
             Field::Vscr => write!(f, "vscr"),
+            Field::Fpscr => write!(f, "fpscr"),
             Field::Vsr(n) if *n >= 32 => write!(f, "vs{n}/v{}", n - 32),
             Field::Vsr(n) => write!(f, "vs{n}"),
         }
@@ -69,6 +72,7 @@ pub fn diff(emu: &Dump, peer: &Dump) -> Vec<FieldDiff> {
         d(Field::Mem(o), q(&emu.mem), q(&peer.mem));
     }
     d(Field::Vscr, emu.vscr as u128, peer.vscr as u128);
+    d(Field::Fpscr, emu.fpscr as u128, peer.fpscr as u128);
     for (n, (a, b)) in emu.vsr.iter().zip(&peer.vsr).enumerate() {
         d(
             Field::Vsr(n as u32),
@@ -95,6 +99,21 @@ fn cr_detail(e: u64, p: u64) -> String {
 fn crf(v: u64) -> String {
     let n = ["LT", "GT", "EQ", "SO"];
     let s: Vec<&str> = (0..4).filter(|i| v & (8 >> i) != 0).map(|i| n[i]).collect();
+    if s.is_empty() {
+        "-".into()
+    } else {
+        s.join("|")
+    }
+}
+
+/// FPSCR bit names (bits 32:63 of the book, bit `63 - i` here) with a set bit in `v`.
+pub fn fpscr_detail(v: u64) -> String {
+    const NAMES: [&str; 32] = [
+        "FX", "FEX", "VX", "OX", "UX", "ZX", "XX", "VXSNAN", "VXISI", "VXIDI", "VXZDZ", "VXIMZ",
+        "VXVC", "FR", "FI", "C", "FL", "FG", "FE", "FU", "-", "VXSOFT", "VXSQRT", "VXCVI", "VE",
+        "OE", "UE", "ZE", "XE", "NI", "RN0", "RN1",
+    ];
+    let s: Vec<&str> = (0..32).filter(|i| v >> (31 - i) & 1 != 0).map(|i| NAMES[i]).collect();
     if s.is_empty() {
         "-".into()
     } else {
@@ -177,7 +196,7 @@ pub fn format_init(case: &Case, vec: bool) -> String {
     if vec {
         let _ = write!(s, "\n          vscr={:#x}", i.vscr);
         if i.fpscr != 0 {
-            let _ = write!(s, " fpscr={:#x}", i.fpscr);
+            let _ = write!(s, " fpscr={:#x} ({})", i.fpscr, fpscr_detail(i.fpscr));
         }
         let mut vs: Vec<u32> = Vec::new();
         for &w in &case.body {
@@ -230,6 +249,15 @@ pub fn format_diffs(diffs: &[FieldDiff]) -> String {
                     "  emu {} peer {}",
                     xer_detail(d.emu as u64),
                     xer_detail(d.peer as u64)
+                );
+            }
+            Field::Fpscr => {
+                let (e, p) = (d.emu as u64, d.peer as u64);
+                let _ = write!(
+                    s,
+                    "  emu only {} peer only {}",
+                    fpscr_detail(e & !p),
+                    fpscr_detail(p & !e)
                 );
             }
             _ => {}

@@ -180,7 +180,7 @@ fn run_row(cfg: &Config, table: &[Known], row: &'static Row, tmp: &TempDir) -> R
         row.mnemonic,
         Some(g.group),
         &p,
-        |case, ctx, diffs| known::explains(&preds, row.mnemonic, case, ctx.window_addr, diffs),
+        |case, ctx, emu, diffs| known::explains(&preds, row.mnemonic, case, ctx.window_addr, emu, diffs),
         |emu, peer| known::explains_end(&preds, emu, peer),
     )
 }
@@ -217,7 +217,7 @@ fn run_mix(cfg: &Config, tmp: &TempDir) -> RowResult {
     let p = build(cfg.cases, Opts::default(), |_| {
         gen::gen_mix(&pool, cfg.mix_len, &mut rng)
     });
-    compare(cfg, tmp, "mix", None, &p, |_, _, _| false, |_, _| false)
+    compare(cfg, tmp, "mix", None, &p, |_, _, _, _| false, |_, _| false)
 }
 
 fn run_side(cfg: &Config, emu: &Emulator, path: &std::path::Path) -> Outcome {
@@ -230,7 +230,7 @@ fn compare(
     name: &str,
     group: Option<Group>,
     p: &Program,
-    explain: impl Fn(&Case, &Ctx, &[FieldDiff]) -> bool,
+    explain: impl Fn(&Case, &Ctx, &Dump, &[FieldDiff]) -> bool,
     explain_end: impl Fn(End, End) -> bool,
 ) -> RowResult {
     let file = format!("{}.elf", name.replace('.', "_"));
@@ -289,8 +289,9 @@ fn compare(
         match (de.get(i), dp.get(i)) {
             (Some(a), Some(b)) if a == b => {}
             (Some(a), Some(b)) => {
-                let diffs = diff::diff(&Dump::parse(a), &Dump::parse(b));
-                let ok = explain(c, ctx, &diffs);
+                let emu_dump = Dump::parse(a);
+                let diffs = diff::diff(&emu_dump, &Dump::parse(b));
+                let ok = explain(c, ctx, &emu_dump, &diffs);
                 if ok {
                     r.explained += 1;
                 } else {

@@ -26,9 +26,11 @@ pub struct Init {
     /// VSRs as (doubleword 0, doubleword 1); FPR n is `vsr[n].0`, VR n is `vsr[32 + n]`.
     pub vsr: [(u64, u64); 64],
     pub vscr: u32,
-    /// FPSCR at the start of the case (vector and FP rows). Zero, as at process start, so
-    /// every case sees the same floating-point environment and none inherits the sticky
-    /// bits or modes an earlier case left behind.
+    /// FPSCR at the start of the case (vector and FP rows), loaded by every case so none
+    /// inherits the sticky bits or modes an earlier case left behind. Zero, as at process
+    /// start, except for the floating-point and VSX rows, which start from a random
+    /// rounding mode and sometimes with sticky exception bits and FR/FI/FPRF set
+    /// ([`fp_environment`]); never with an exception enabled.
     pub fpscr: u64,
 }
 
@@ -181,6 +183,9 @@ impl RowGen {
                 self.row.mnemonic
             ),
         }
+        if matches!(self.group, Group::Fp | Group::Vsx) {
+            c.init.fpscr = fp_environment(rng);
+        }
         c
     }
 }
@@ -211,6 +216,28 @@ fn bcd_operands(mnemonic: &str, w: u32, rng: &mut Rng, init: &mut Init) {
 
 /// FPSCR VE OE UE ZE XE (bits 56:60) in the 64-bit FPSCR image.
 const FPSCR_ENABLES: u64 = 0xf8;
+/// FPSCR FX, OX UX ZX XX, VXSNAN VXISI VXIDI VXZDZ VXIMZ VXVC (bits 32, 35:44) and VXSOFT
+/// VXSQRT VXCVI (53:55): the sticky bits a program may find set.
+const FPSCR_STICKY: u64 = 0x9ff8_0700;
+/// FR, FI and FPRF (bits 45:51): status an instruction either sets or leaves alone.
+const FPSCR_STATUS: u64 = 0x0007_f000;
+
+/// The FPSCR an FP/VSX case starts from: a random rounding mode (RN, bits 62:63); in a
+/// third of the cases random sticky exception bits and in half of them random FR/FI/FPRF,
+/// so that an instruction which must leave them alone (the vector ones do not set FPRF,
+/// FR, FI) is seen doing so. Never an enable bit (they would change how the process
+/// behaves, see [`Spec::FpscrMove`]), nor FEX/VX, which `mtfsf` recomputes anyway.
+fn fp_environment(rng: &mut Rng) -> u64 {
+    let mut f = rng.below(4);
+    if rng.chance(1, 3) {
+        f |= rng.next_u64() & FPSCR_STICKY;
+    }
+    if rng.chance(1, 2) {
+        f |= rng.next_u64() & FPSCR_STATUS;
+    }
+    debug_assert_eq!(f & FPSCR_ENABLES, 0);
+    f
+}
 
 /// Whether an FPSCR-writing word would set an exception-enable bit by its immediate
 /// operands alone (see [`Spec::FpscrMove`]; `mtfsf` takes them from FRB instead).

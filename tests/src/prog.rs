@@ -10,7 +10,7 @@
 //!                +0x180 init vscr (16 bytes as lxvd2x loads them), +0x200 init vsr[64]
 //!                +0x800 scratch window, WINDOW bytes, random    \
 //!                +0x900 dump: gpr[32], cr, xer, lr, ctr          | written to stdout
-//!                +0xa20 dump: vscr, vsr[64] (vector rows only)  / as one record
+//!                +0xa20 dump: fpscr, vscr, vsr[64] (vector rows) / as one record
 //!   next 64K   code: for each case, prologue / body / epilogue; then exit_group(0)
 //! ```
 //!
@@ -23,7 +23,8 @@
 //! Vector rows also load the FPSCR (`lfd`; `mtfsf` with L = 1, before the VSRs, as it goes
 //! through FPR 0), VSCR (`mtvscr`) and all 64 VSRs (`lxvd2x`, which reads each
 //! doubleword in the data byte order, so a VSR is stored as two LE doublewords: DW0, DW1)
-//! and dump them back with `stxvd2x` and `mfvscr`. Those 260 instructions live once, in two
+//! and dump them back with `stxvd2x` and `mfvscr`, then the FPSCR (`mffs` into FPR 0, already
+//! dumped, and `stfd` into the first doubleword of the VSCR slot). Those 260 instructions live once, in two
 //! subroutines at the start of the code, called with `bl` through [`VEC_PTR`] (r12, never a
 //! base) before LR is loaded and after it is dumped: translated once instead of per case,
 //! which keeps vector rows about as cheap as scalar ones for a translator.
@@ -47,11 +48,14 @@ pub const WIN_OFF: i32 = 0x800;
 pub const DUMP_OFF: i32 = WIN_OFF + WINDOW as i32;
 /// Pointer register of the vector subroutines (never a case's base register).
 pub const VEC_PTR: u32 = 12;
+/// VSCR is the second doubleword of this 16-byte slot (as `stxvd2x` stores `mfvscr`'s
+/// result); the FPSCR is written over the first, which `mfvscr` leaves zero.
 pub const DUMP_VSCR: i32 = DUMP_OFF + 0x120;
+pub const DUMP_FPSCR: i32 = DUMP_VSCR;
 pub const DUMP_VSR: i32 = DUMP_OFF + 0x130;
 /// Bytes each case writes: window + 32 GPRs + CR, XER, LR, CTR.
 pub const DUMP_LEN: usize = WINDOW + 8 * 36;
-/// ... plus VSCR and 64 VSRs for vector rows.
+/// ... plus FPSCR, VSCR and 64 VSRs for vector rows.
 pub const DUMP_LEN_VEC: usize = DUMP_LEN + 16 + 64 * 16;
 
 /// `mtvscr vrb` and `mfvscr vrt`.
@@ -118,6 +122,8 @@ fn vec_subroutines() -> (Vec<u32>, usize) {
         mfvscr(0),
         li(0, DUMP_VSCR - DUMP_VSR),
         stxvd2x(32, VEC_PTR, 0),
+        mffs(0),
+        stfd(0, DUMP_FPSCR - DUMP_VSR, VEC_PTR),
         BLR,
     ]);
     (k, store_at)
@@ -286,7 +292,8 @@ pub struct Dump {
     pub xer: u64,
     pub lr: u64,
     pub ctr: u64,
-    /// Vector rows only: VSCR and the VSRs as (DW0, DW1).
+    /// Vector rows only: FPSCR, VSCR and the VSRs as (DW0, DW1).
+    pub fpscr: u64,
     pub vscr: u32,
     pub vsr: Vec<(u64, u64)>,
 }
@@ -295,9 +302,10 @@ impl Dump {
     pub fn parse(b: &[u8]) -> Dump {
         assert!(b.len() == DUMP_LEN || b.len() == DUMP_LEN_VEC);
         let q = |o: usize| u64::from_le_bytes(b[o..o + 8].try_into().unwrap());
-        let (mut vscr, mut vsr) = (0, Vec::new());
+        let (mut fpscr, mut vscr, mut vsr) = (0, 0, Vec::new());
         if b.len() == DUMP_LEN_VEC {
             let at = |off: i32| (off - WIN_OFF) as usize;
+            fpscr = q(at(DUMP_FPSCR));
             vscr = q(at(DUMP_VSCR) + 8) as u32;
             vsr = (0..64)
                 .map(|v| (q(at(DUMP_VSR) + 16 * v), q(at(DUMP_VSR) + 16 * v + 8)))
@@ -314,6 +322,7 @@ impl Dump {
             xer: q(WINDOW + 0x108),
             lr: q(WINDOW + 0x110),
             ctr: q(WINDOW + 0x118),
+            fpscr,
             vscr,
             vsr,
         }

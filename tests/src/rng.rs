@@ -35,6 +35,162 @@ pub const EDGE_VALUES: &[u64] = &[
     0x0123_4567_89ab_cdef,
 ];
 
+/// Double-precision edges (Power ISA 3.0B ch. 4 and 7): zeros, ones, infinities, NaNs with
+/// and without payloads, the denormal/normal boundary, the boundaries of the integer
+/// conversions (±2^31, 2^32, ±2^63, 2^64 and their neighbours), rounding ties (±0.5, ±1.5,
+/// ±2.5), the single-precision overflow/underflow boundaries as doubles, and the
+/// half-precision extremes.
+pub const F64_EDGES: &[u64] = &[
+    0x0000_0000_0000_0000,
+    0x8000_0000_0000_0000,
+    0x3ff0_0000_0000_0000, // 1
+    0xbff0_0000_0000_0000,
+    0x3fef_ffff_ffff_ffff, // 1 - 2^-53
+    0x7ff0_0000_0000_0000,
+    0xfff0_0000_0000_0000,
+    0x7ff8_0000_0000_0000,     // default QNaN
+    0xfffc_0000_1234_5678,     // QNaN with payload
+    0x7ff0_0000_0000_0001,     // SNaN, payload only in the low bits
+    0xfff7_ffff_ffff_ffff,     // SNaN, every payload bit
+    0x7ff4_0000_2000_0000,     // SNaN whose payload survives conversion to single
+    0x0000_0000_0000_0001,     // smallest denormal
+    0x800f_ffff_ffff_ffff,     // largest denormal (negative)
+    0x000f_ffff_ffff_ffff,
+    0x0010_0000_0000_0000,     // smallest normal
+    0x8010_0000_0000_0000,
+    0x7fef_ffff_ffff_ffff,     // largest
+    0xffef_ffff_ffff_ffff,
+    0x4330_0000_0000_0000,     // 2^52
+    0x3fe0_0000_0000_0000,     // 0.5
+    0xbfe0_0000_0000_0000,
+    0x3fdf_ffff_ffff_ffff,     // just below 0.5
+    0x3ff8_0000_0000_0000,     // 1.5
+    0xbff8_0000_0000_0000,
+    0x4004_0000_0000_0000,     // 2.5
+    0xc004_0000_0000_0000,
+    0x41e0_0000_0000_0000,     // 2^31
+    0xc1e0_0000_0000_0000,     // -2^31
+    0x41df_ffff_ffc0_0000,     // 2^31 - 1
+    0xc1df_ffff_ffc0_0000,
+    0x41df_ffff_ffe0_0000,     // 2^31 - 0.5
+    0x41e0_0000_0010_0000,     // 2^31 + 0.5
+    0xc1e0_0000_0010_0000,     // -2^31 - 0.5
+    0xc1e0_0000_0020_0000,     // -2^31 - 1
+    0x41f0_0000_0000_0000,     // 2^32
+    0x41ef_ffff_ffe0_0000,     // 2^32 - 1
+    0x41ef_ffff_fff0_0000,     // 2^32 - 0.5
+    0xbfef_ffff_ffff_ffff,     // just above -1 (unsigned conversions)
+    0x43e0_0000_0000_0000,     // 2^63
+    0xc3e0_0000_0000_0000,     // -2^63
+    0x43df_ffff_ffff_ffff,     // largest below 2^63
+    0xc3e0_0000_0000_0001,     // just below -2^63
+    0x43f0_0000_0000_0000,     // 2^64
+    0x43ef_ffff_ffff_ffff,     // largest below 2^64
+    0x47ef_ffff_e000_0000,     // largest single
+    0xc7ef_ffff_e000_0000,
+    0x47ef_ffff_f000_0000,     // largest single + half an ulp (overflows when rounding up)
+    0x47ef_ffff_efff_ffff,
+    0x47f0_0000_0000_0000,     // 2^128
+    0x3810_0000_0000_0000,     // 2^-126, smallest normal single
+    0x380f_ffff_ffff_ffff,     // just below it (tiny)
+    0x380f_ffff_e000_0000,     // largest denormal single
+    0x36a0_0000_0000_0000,     // 2^-149, smallest denormal single
+    0xb6a8_0000_0000_0000,     // -1.5 × 2^-149
+    0x3690_0000_0000_0000,     // 2^-150 (rounds to 0 or 2^-149)
+    0x40ef_fc00_0000_0000,     // 65504, largest half
+    0x40ef_fe00_0000_0000,     // 65520 (half overflow tie)
+    0x3f10_0000_0000_0000,     // 2^-14, smallest normal half
+    0x3e70_0000_0000_0000,     // 2^-24, smallest denormal half
+    0x3e60_0000_0000_0000,     // 2^-25
+];
+
+/// Single-precision edges, as [`F64_EDGES`] (words).
+pub const F32_EDGES: &[u32] = &[
+    0,
+    0x8000_0000,
+    0x3f80_0000, // 1
+    0xbf80_0000,
+    0x7f80_0000,
+    0xff80_0000,
+    0x7fc0_0000, // default QNaN
+    0xffc1_2345, // QNaN with payload
+    0x7f80_0001, // SNaN
+    0xffbf_ffff, // SNaN, every payload bit
+    0x0000_0001, // smallest denormal
+    0x007f_ffff, // largest denormal
+    0x807f_ffff,
+    0x8000_0001,
+    0x0080_0000, // smallest normal
+    0x8080_0000,
+    0x0080_0001,
+    0x1f80_0000, // 2^-64: its square is tiny
+    0x2000_0001,
+    0x7fbf_ffff, // SNaN, full payload
+    0x7f7f_ffff, // largest
+    0xff7f_ffff,
+    0x4b00_0000, // 2^23
+    0x3f00_0000, // 0.5
+    0xbf00_0000,
+    0x3fc0_0000, // 1.5
+    0xbfc0_0000,
+    0x4020_0000, // 2.5
+    0xc020_0000,
+    0x4f00_0000, // 2^31
+    0xcf00_0000,
+    0x4eff_ffff, // largest below 2^31
+    0x4f80_0000, // 2^32
+    0x4f7f_ffff,
+    0x5f00_0000, // 2^63
+    0xdf00_0000,
+    0x5eff_ffff,
+    0x5f80_0000, // 2^64
+    0x5f7f_ffff,
+    0x477f_e000, // 65504, largest half
+    0x477f_f000, // 65520 (half overflow tie)
+    0x477f_efff,
+    0x3880_0000, // 2^-14, smallest normal half
+    0x3380_0000, // 2^-24, smallest denormal half
+    0x3300_0000, // 2^-25 (half underflow tie)
+    0x3f80_1000, // 1 + 2^-11 (half rounding tie)
+];
+
+/// Quad-precision edges as the high doubleword of a VR (the low one is drawn separately, so
+/// they come exact and with low bits set): ±0, ±1, ±0.5, ±1.5, ±2.5, ±∞, NaNs, the largest,
+/// the smallest normal, the integer conversion boundaries ±2^31, 2^32, ±2^63, 2^64, and the
+/// double-precision range boundaries.
+pub const Q_EDGES: &[u64] = &[
+    0x0000_0000_0000_0000,
+    0x8000_0000_0000_0000,
+    0x3fff_0000_0000_0000, // 1
+    0xbfff_0000_0000_0000,
+    0x3ffe_0000_0000_0000, // 0.5
+    0x3fff_8000_0000_0000, // 1.5
+    0xc000_4000_0000_0000, // -2.5
+    0x7fff_0000_0000_0000, // +inf
+    0xffff_0000_0000_0000,
+    0x7fff_8000_0000_0000, // QNaN
+    0x7fff_4000_0000_0000, // SNaN
+    0x7ffe_ffff_ffff_ffff, // largest (with the low doubleword all ones)
+    0x0001_0000_0000_0000, // smallest normal
+    0x0000_ffff_ffff_ffff, // denormal
+    0x401e_0000_0000_0000, // 2^31
+    0xc01e_0000_0000_0000, // -2^31
+    0x401f_0000_0000_0000, // 2^32
+    0x403e_0000_0000_0000, // 2^63
+    0xc03e_0000_0000_0000, // -2^63
+    0x403f_0000_0000_0000, // 2^64
+    0x43fe_ffff_ffff_ffff, // just below 2^1024 (double overflow)
+    0x3c01_0000_0000_0000, // 2^-1022, smallest normal double
+    0x3bcd_0000_0000_0000, // 2^-1074, smallest denormal double
+];
+
+/// Half-precision edges (for `xvcvhpsp`, `xscvhpdp`): zeros, one, infinities, NaNs, the
+/// denormal/normal boundary, the largest.
+pub const F16_EDGES: &[u16] = &[
+    0x0000, 0x8000, 0x3c00, 0xbc00, 0x7c00, 0xfc00, 0x7e00, 0xfe01, 0x7c01, 0x7dff, 0x0001,
+    0x03ff, 0x8400, 0x0400, 0x7bff, 0xfbff, 0x3555,
+];
+
 /// 16-bit immediates worth hitting: sign boundary, all-ones, zero, one.
 pub const EDGE_IMM16: &[u32] = &[
     0, 1, 2, 0x7fff, 0x8000, 0x8001, 0xffff, 0xfffe, 0x00ff, 0xff00,
@@ -90,60 +246,26 @@ impl Rng {
             _ => self.next_u64(),
         }
     }
-    /// A vector doubleword: integer edges, or floating-point edges (as one double or as two
-    /// singles: zeros, ones, infinities, NaNs, denormals, extremes; for singles also values around
-    /// the smallest normal and conversion/rounding boundaries).
+    /// A vector doubleword: integer edges, or floating-point edges as one double, as two
+    /// singles or as half-precision values in the low halfword of each word (and of the
+    /// doubleword), sometimes one unit in the last place off.
     pub fn vec_dword(&mut self) -> u64 {
-        const F64: &[u64] = &[
-            0x0000_0000_0000_0000,
-            0x8000_0000_0000_0000,
-            0x3ff0_0000_0000_0000,
-            0xbff0_0000_0000_0000,
-            0x7ff0_0000_0000_0000,
-            0xfff0_0000_0000_0000,
-            0x7ff8_0000_0000_0000,
-            0x7ff0_0000_0000_0001,
-            0x0000_0000_0000_0001,
-            0x000f_ffff_ffff_ffff,
-            0x7fef_ffff_ffff_ffff,
-            0x4330_0000_0000_0000,
-        ];
-        const F32: &[u32] = &[
-            0,
-            0x8000_0000,
-            0x3f80_0000,
-            0xbf80_0000,
-            0x7f80_0000,
-            0xff80_0000,
-            0x7fc0_0000,
-            0x7f80_0001,
-            0x0000_0001,
-            0x007f_ffff,
-            0x7f7f_ffff,
-            0x4b00_0000,
-            // Around the smallest normal (tiny results, NJ flushing), negative denormals.
-            0x0080_0000,
-            0x8080_0000,
-            0x0080_0001,
-            0x8000_0001,
-            0x807f_ffff,
-            0x1f80_0000, // 2^-64: its square is tiny
-            0x2000_0001,
-            // Other NaNs: negative quiet, signaling with a full payload.
-            0xffc0_0000,
-            0x7fbf_ffff,
-            // Conversion and rounding boundaries: ±2^31, 2^32, 0.5, 1.5, 2.5.
-            0xcf00_0000,
-            0x4f00_0000,
-            0x4f80_0000,
-            0x3f00_0000,
-            0x3fc0_0000,
-            0x4020_0000,
-        ];
-        match self.below(6) {
-            0 => self.pick(F64),
-            1 => ((self.pick(F32) as u64) << 32) | self.pick(F32) as u64,
-            2 | 3 => self.value(),
+        match self.below(11) {
+            10 => self.pick(Q_EDGES),
+            0 | 1 => self.pick(F64_EDGES),
+            2 => {
+                let (hi, lo) = (self.f32_lane(), self.f32_lane());
+                ((hi as u64) << 32) | lo as u64
+            }
+            3 => self.pick(F64_EDGES).wrapping_add(self.pick(&[1, u64::MAX])),
+            4 => {
+                if self.chance(1, 2) {
+                    self.pick(F16_EDGES) as u64
+                } else {
+                    ((self.pick(F16_EDGES) as u64) << 32) | self.pick(F16_EDGES) as u64
+                }
+            }
+            5 | 6 => self.value(),
             _ => self.next_u64(),
         }
     }
@@ -191,6 +313,16 @@ impl Rng {
         let d = (0..16).fold(0u128, |v, _| v << 8 | (zone | self.below(10) as u128));
         let sign = if ps && self.chance(7, 8) { self.range(0xa, 0xf) } else { self.range(0, 15) } as u128;
         (d & !0xf0) | sign << 4
+    }
+    /// One word lane of [`Rng::vec_dword`]: a single-precision edge (or next to one), a
+    /// half-precision edge, or random bits.
+    fn f32_lane(&mut self) -> u32 {
+        match self.below(6) {
+            0..=2 => self.pick(F32_EDGES),
+            3 => self.pick(F32_EDGES).wrapping_add(self.pick(&[1, u32::MAX])),
+            4 => self.pick(F16_EDGES) as u32,
+            _ => self.next_u32(),
+        }
     }
 
     /// A 16-bit immediate biased toward its edges.
