@@ -118,12 +118,12 @@ fn big_endian_elfv1_starts_at_its_function_descriptor() {
     assert_eq!(out.status.code(), Some(0x55), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// A known but unimplemented instruction (`vaddfp`, vector FP) kills with SIGILL like an
-/// unknown one, and the log names it.
+/// A known but unimplemented instruction (`dadd`, decimal floating point) kills with SIGILL
+/// like an unknown one, and the log names it.
 #[test]
 fn unimplemented_instruction_is_named() {
-    let out = run("unimp", &[0x1000_000a /* vaddfp v0,v0,v0 */], &[]);
+    let out = run("unimp", &[0xec00_0004 /* dadd f0,f0,f0 */], &[]);
     assert_eq!(out.status.signal(), Some(libc::SIGILL));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("unimplemented instruction at 0x10000000: vaddfp"), "stderr: {err}");
+    assert!(err.contains("unimplemented instruction at 0x10000000: dadd"), "stderr: {err}");
 }

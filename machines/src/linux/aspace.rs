@@ -728,6 +728,15 @@ impl AddressSpace {
         Ok(self.base.wrapping_add(addr as usize))
     }
 
+    /// The host address of guest `[addr, addr+len)` if all of it is mapped, whatever its
+    /// protection (for calls such as `madvise` that act on mappings, not on their contents).
+    pub fn mapped_ptr(&self, addr: u64, len: u64) -> Option<*mut u8> {
+        if !self.in_range(addr, len) || !Self::covered(&self.lock(), addr, len, 0) {
+            return None;
+        }
+        Some(self.base.wrapping_add(addr as usize))
+    }
+
     /// Checks that the guest may access `[addr, addr+len)` (read, or write if `write`).
     pub fn check(&self, addr: u64, len: u64, write: bool) -> Result<(), Efault> {
         if !self.in_range(addr, len) {

@@ -470,12 +470,12 @@ impl<T: Target> Process<T> {
         let strace = self.opts.log.strace;
         let call = if strace { Some(super::strace::format_call(self, nr, sys, &args)) } else { None };
         if let (Some(line), Some(Sys::Exit | Sys::ExitGroup | Sys::Execve)) = (&call, sys) {
-            jit::log::write(&format!("{} {line}\n", std::process::id()));
+            jit::log::write(&format!("{} {line}\n", self.tid));
         }
         if sys == Some(Sys::RtSigreturn) {
             // Restores every register (r3 and CR0 included): no result is written.
             if let Some(line) = call {
-                jit::log::write(&format!("{} {line} = (restored)\n", std::process::id()));
+                jit::log::write(&format!("{} {line} = (restored)\n", self.tid));
             }
             self.sys_rt_sigreturn();
             self.deliver_pending();
@@ -489,7 +489,7 @@ impl<T: Target> Process<T> {
             // Interrupted by a signal whose handler asked for SA_RESTART (or by one without
             // a handler): run the handler, then the call again, as the kernel's ERESTARTSYS.
             if let Some(line) = call {
-                jit::log::write(&format!("{} {line} = ? ERESTARTSYS\n", std::process::id()));
+                jit::log::write(&format!("{} {line} = ? ERESTARTSYS\n", self.tid));
             }
             self.target.rewind_syscall(&mut self.cpu);
             self.deliver_pending();
@@ -498,7 +498,7 @@ impl<T: Target> Process<T> {
         if self.exit_status.is_some() {
             // This thread has ended (`exit`): nothing more runs on its CPU.
             if let Some(line) = call {
-                jit::log::write(&format!("{} {line} = ?\n", std::process::id()));
+                jit::log::write(&format!("{} {line} = ?\n", self.tid));
             }
             return;
         }
@@ -506,9 +506,9 @@ impl<T: Target> Process<T> {
         if let Some(line) = call {
             let ret = super::strace::format_result(sys, &r);
             if matches!(sys, Some(Sys::Execve)) {
-                jit::log::write(&format!("{} {ret}\n", std::process::id()));
+                jit::log::write(&format!("{} {ret}\n", self.tid));
             } else {
-                jit::log::write(&format!("{} {line} {ret}\n", std::process::id()));
+                jit::log::write(&format!("{} {line} {ret}\n", self.tid));
             }
         }
         self.target.set_syscall_result(&mut self.cpu, r);

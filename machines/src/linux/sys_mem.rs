@@ -48,7 +48,8 @@ impl<T: Target> Process<T> {
         let len = guest_len(len).ok_or(libc::EINVAL)?;
         if advice == MADV_DONTNEED && len > 0 {
             // Private anonymous pages read back as zero afterwards; programs rely on that.
-            let p = self.mem.host_ptr(addr, len, false).map_err(|_| libc::ENOMEM)?;
+            // Any protection will do (glibc's thread-stack trim includes the guard page).
+            let p = self.mem.mapped_ptr(addr, len).ok_or(libc::ENOMEM)?;
             // SAFETY: the range is mapped guest memory.
             host(unsafe { libc::madvise(p as *mut libc::c_void, len as usize, libc::MADV_DONTNEED) } as i64)?;
             self.engine.invalidate_range(addr, len);

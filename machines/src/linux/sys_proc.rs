@@ -43,6 +43,15 @@ impl<T: Target> Process<T> {
     /// `exit`: ends this thread; the last one to end ends the process.
     pub fn sys_exit(&mut self, status: u64) -> SysResult {
         let status = status as i32 & 0xff;
+        // From here on signals for the process must go to the threads that remain: once
+        // clear_child_tid wakes a joiner, the guest may signal the process, and the host
+        // must not pick this dying thread for it.
+        // SAFETY: blocks signals for this host thread only.
+        unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+        }
         self.release_robust_futexes();
         if self.clear_child_tid != 0 {
             // As the kernel's mm_release: zero the word and wake one waiter (pthread_join).
@@ -60,13 +69,6 @@ impl<T: Target> Process<T> {
         // SAFETY: plain call.
         if self.tid == unsafe { libc::getpid() } {
             LEADER_STATUS.store(status, Ordering::SeqCst);
-        }
-        // Signals for the process go to the threads that remain from now on.
-        // SAFETY: blocks signals for this host thread only.
-        unsafe {
-            let mut all: libc::sigset_t = std::mem::zeroed();
-            libc::sigfillset(&mut all);
-            libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
         }
         self.exit_status = Some(status);
         Ok(0)
