@@ -130,6 +130,7 @@ check "base64"              base64 bin
 check "sha3sum"             sha3sum text
 check "factor"              factor 4294967291 18446744073709551557 600851475143 1234567890123
 check "bc -l"               "<calc.bc" bc -l
+check "dc"                  dc -e '2 64 ^ p 10 k 2 v p 355 113 / p 1 3 / 3 * p _7 2 % p 16 o 255 p 10 o 20 k 1 7 / p'
 # (commands that are not shell builtins would run the host's own programs from PATH, so
 # pipelines are built from separate checks or from `shell` below.)
 check "seq"                 seq -s , 1 7 30000
