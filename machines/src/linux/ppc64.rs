@@ -560,7 +560,21 @@ impl Target for Ppc64Linux {
     fn clone_args(&self, a: &[u64; 6]) -> CloneArgs {
         CloneArgs { flags: a[0], newsp: a[1], parent_tid: a[2], tls: a[3], child_tid: a[4] }
     }
-    fn trap(&self, n: u32) -> Trap {
+    /// The kernel's `set_fpexc_mode`/`get_fpexc_mode`: PR_FP_EXC_DISABLED (0),
+    /// NONRECOV (1, MSR[FE1]), ASYNC (2, MSR[FE0]), PRECISE (3, both); the SPE software
+    /// bits are EINVAL on a server processor.
+    fn fp_exc_mode(&self, cpu: &mut Ppc64Cpu, set: Option<u64>) -> Result<u64, i32> {
+        use cpu_ppc64::fp_helpers::{MSR_FE0, MSR_FE1};
+        match set {
+            None => Ok(((cpu.msr & MSR_FE0) >> 10) | ((cpu.msr & MSR_FE1) >> 8)),
+            Some(mode) if mode <= 3 => {
+                cpu.msr = (cpu.msr & !(MSR_FE0 | MSR_FE1)) | ((mode << 10) & MSR_FE0) | ((mode << 8) & MSR_FE1);
+                Ok(0)
+            }
+            Some(_) => Err(libc::EINVAL),
+        }
+    }
+    fn trap(&self, n: u32, cpu: &Ppc64Cpu) -> Trap {
         // si_code values: include/uapi/asm-generic/siginfo.h.
         const ILL_ILLOPC: i32 = 1;
         const ILL_PRVOPC: i32 = 5;
@@ -572,10 +586,18 @@ impl Target for Ppc64Linux {
             exc::PRIVILEGED => Trap::Signal { sig: libc::SIGILL, code: ILL_PRVOPC },
             exc::TRAP => Trap::Signal { sig: libc::SIGTRAP, code: TRAP_BRKPT },
             exc::ALIGNMENT => Trap::Signal { sig: libc::SIGBUS, code: BUS_ADRALN },
-            // An enabled FP exception (MSR[FE0|FE1] set and the FPSCR enable bit on). The
-            // kernel picks si_code from FPSCR (`__parse_fpscr`); without guest signal handlers
-            // only the signal itself is observable, so FPE_FLTUNK for now.
-            exc::FP_ENABLED => Trap::Signal { sig: libc::SIGFPE, code: FPE_FLTUNK },
+            // An enabled FP exception (MSR[FE0|FE1] set and the FPSCR enable bit on): the
+            // kernel's `__parse_fpscr` picks si_code from the first enabled exception that
+            // occurred, in this order.
+            exc::FP_ENABLED => {
+                use cpu_ppc64::fp_arith::fpscr as f;
+                let s = cpu.fpscr;
+                let code = [(f::VE, f::VX, 7), (f::OE, f::OX, 4), (f::UE, f::UX, 5), (f::ZE, f::ZX, 3), (f::XE, f::XX, 6)]
+                    .iter()
+                    .find(|(en, ex, _)| s & en != 0 && s & ex != 0)
+                    .map_or(FPE_FLTUNK, |&(_, _, c)| c);
+                Trap::Signal { sig: libc::SIGFPE, code }
+            }
             _ => Trap::Signal { sig: libc::SIGILL, code: ILL_ILLOPC },
         }
     }

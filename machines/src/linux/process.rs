@@ -402,7 +402,7 @@ impl<T: Target> Process<T> {
             }
             let exit = self.engine.run(&mut self.cpu, &*self.mem);
             match exit {
-                Exit::Exception(n) => match self.target.trap(n) {
+                Exit::Exception(n) => match self.target.trap(n, &self.cpu) {
                     Trap::Syscall => self.syscall(),
                     Trap::Signal { sig, code } => {
                         let pc = self.pc();

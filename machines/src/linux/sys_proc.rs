@@ -504,6 +504,8 @@ impl<T: Target> Process<T> {
         const PR_SET_NO_NEW_PRIVS: u64 = 38;
         const PR_GET_NO_NEW_PRIVS: u64 = 39;
         const PR_SET_VMA: u64 = 0x53564d41;
+        const PR_GET_FPEXC: u64 = 11;
+        const PR_SET_FPEXC: u64 = 12;
         // SAFETY: prctl with integer arguments or pointers to locals.
         unsafe {
             match option {
@@ -528,6 +530,12 @@ impl<T: Target> Process<T> {
                 PR_SET_PDEATHSIG | PR_GET_DUMPABLE | PR_SET_DUMPABLE | PR_CAPBSET_READ | PR_SET_CHILD_SUBREAPER
                 | PR_SET_NO_NEW_PRIVS | PR_GET_NO_NEW_PRIVS => host(libc::prctl(option as i32, a2, a3, a4, a5) as i64),
                 PR_SET_VMA => Err(libc::EINVAL),
+                PR_GET_FPEXC => {
+                    let m = self.target.fp_exc_mode(&mut self.cpu, None)?;
+                    self.mem.write_u32(a2, m as u32)?;
+                    Ok(0)
+                }
+                PR_SET_FPEXC => self.target.fp_exc_mode(&mut self.cpu, Some(a2)),
                 _ => {
                     self.unsupported(0xcc00_0000 | option, &format!("prctl option {option} is not supported (EINVAL)"));
                     Err(libc::EINVAL)

@@ -212,7 +212,12 @@ pub trait Target: Sized + Clone + Send + 'static {
     fn set_tls(&self, cpu: &mut CpuOf<Self>, tls: u64);
     fn clone_args(&self, a: &[u64; 6]) -> CloneArgs;
     /// What front-end exception `n` means.
-    fn trap(&self, n: u32) -> Trap;
+    fn trap(&self, n: u32, cpu: &CpuOf<Self>) -> Trap;
+    /// `prctl(PR_GET_FPEXC)` / `prctl(PR_SET_FPEXC, mode)`: the floating-point exception
+    /// mode (powerpc only; `EINVAL` elsewhere). Returns the mode (GET) or 0 (SET).
+    fn fp_exc_mode(&self, _cpu: &mut CpuOf<Self>, _set: Option<u64>) -> Result<u64, i32> {
+        Err(libc::EINVAL)
+    }
     /// For an exception that means "known instruction, not implemented yet": the
     /// instruction's disassembly, so the log can name it.
     fn unimplemented_insn(&self, _n: u32, _pc: u64, _mem: &AddressSpace) -> Option<String> {
