@@ -81,6 +81,7 @@ macro_rules! decode_table {
 use fixed_point as fx;
 use load_store as ls;
 use crate::fp;
+use crate::fp_helpers as fh;
 
 decode_table! {
     ---- "branch facility (Power ISA 3.0B Book I ch. 2): branch.rs" ----
@@ -744,6 +745,23 @@ decode_table! {
     XSRDPIP    "xsrdpip"     Xx   0xfc1f_07fc 0xf000_01a4 => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::UP);
     XSRDPIZ    "xsrdpiz"     Xx   0xfc1f_07fc 0xf000_0164 => |e, a, cx| fp::xs_round_int(e, a, cx, fp::ri::ZERO);
     XSTSQRTDP  "xstsqrtdp"   Xfl  0xfc1f_07fc 0xf000_01a8 => fp::trans_xstsqrtdp;
+    // -- v3.0 scalar additions: compares to a mask, type-C/J max/min, exponent compare,
+    // test data class, half-precision conversions, exponent/significand moves --
+    XSCMPEQDP  "xscmpeqdp"   Xx   0xfc00_07f8 0xf000_0018 => |e, a, cx| fp::xs_cmp_mask(e, a, cx, fh::m::CMP_EQ);
+    XSCMPGTDP  "xscmpgtdp"   Xx   0xfc00_07f8 0xf000_0058 => |e, a, cx| fp::xs_cmp_mask(e, a, cx, fh::m::CMP_GT);
+    XSCMPGEDP  "xscmpgedp"   Xx   0xfc00_07f8 0xf000_0098 => |e, a, cx| fp::xs_cmp_mask(e, a, cx, fh::m::CMP_GE);
+    XSMAXCDP   "xsmaxcdp"    Xx   0xfc00_07f8 0xf000_0400 => |e, a, cx| fp::xs_max_min_cj(e, a, cx, true, fh::m::TYPE_C);
+    XSMINCDP   "xsmincdp"    Xx   0xfc00_07f8 0xf000_0440 => |e, a, cx| fp::xs_max_min_cj(e, a, cx, false, fh::m::TYPE_C);
+    XSMAXJDP   "xsmaxjdp"    Xx   0xfc00_07f8 0xf000_0480 => |e, a, cx| fp::xs_max_min_cj(e, a, cx, true, fh::m::TYPE_J);
+    XSMINJDP   "xsminjdp"    Xx   0xfc00_07f8 0xf000_04c0 => |e, a, cx| fp::xs_max_min_cj(e, a, cx, false, fh::m::TYPE_J);
+    XSCMPEXPDP "xscmpexpdp"  Xfl  0xfc00_07f8 0xf000_01d8 => fp::trans_xscmpexpdp;
+    XSTSTDCDP  "xststdcdp"   Xfl  0xfc00_07fc 0xf000_05a8 => |e, a, cx| fp::xs_tstdc(e, a, cx, false);
+    XSTSTDCSP  "xststdcsp"   Xfl  0xfc00_07fc 0xf000_04a8 => |e, a, cx| fp::xs_tstdc(e, a, cx, true);
+    XSCVHPDP   "xscvhpdp"    Xx   0xfc1f_07fc 0xf010_056c => fp::trans_xscvhpdp;
+    XSCVDPHP   "xscvdphp"    Xx   0xfc1f_07fc 0xf011_056c => fp::trans_xscvdphp;
+    XSXEXPDP   "xsxexpdp"    Xx   0xfc1f_07fc 0xf000_056c => fp::trans_xsxexpdp;
+    XSXSIGDP   "xsxsigdp"    Xx   0xfc1f_07fc 0xf001_056c => fp::trans_xsxsigdp;
+    XSIEXPDP   "xsiexpdp"    Xx   0xfc00_07fe 0xf000_072c => fp::trans_xsiexpdp;
 
     ---- "floating point (Book I ch. 4): fp.rs, helpers in fp_helpers.rs" ----
     // -- moves and select (§4.6.5, 4.6.9) --

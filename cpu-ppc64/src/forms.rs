@@ -437,6 +437,8 @@ pub struct Xfl {
     /// XX3 compares: XA, XB with AX (29), BX (30).
     pub xa: usize,
     pub xb: usize,
+    /// `xststdc{dp,sp}` DCMX (9:15).
+    pub dcmx: u32,
     pub rc: bool,
 }
 
@@ -455,6 +457,7 @@ impl Xfl {
             drm: bits(w, 18, 20),
             xa: bits(w, 11, 15) as usize + 32 * bits(w, 29, 29) as usize,
             xb: bits(w, 16, 20) as usize + 32 * bits(w, 30, 30) as usize,
+            dcmx: bits(w, 9, 15),
             rc: bits(w, 31, 31) != 0,
         }
     }

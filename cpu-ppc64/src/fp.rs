@@ -434,3 +434,83 @@ pub fn xs_max_min<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx, max: bool) -> Flow {
     call(e, helper!(fh::fp_maxmin, 4, true), &[a.xt as u64, a.xa as u64, a.xb as u64, mode]);
     Flow::Next(4)
 }
+
+/// `xs{max,min}{c,j}dp XT,XA,XB` (v3.0): `type_bit` is [`m::TYPE_C`] or [`m::TYPE_J`].
+pub fn xs_max_min_cj<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx, max: bool, type_bit: u64) -> Flow {
+    let mode = type_bit | if max { m::MAX } else { 0 };
+    call(e, helper!(fh::fp_maxmin, 4, true), &[a.xt as u64, a.xa as u64, a.xb as u64, mode]);
+    Flow::Next(4)
+}
+
+/// `xscmp{eq,gt,ge}dp XT,XA,XB` (v3.0; `op` is [`m::CMP_EQ`] ...).
+pub fn xs_cmp_mask<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx, op: u64) -> Flow {
+    call(e, helper!(fh::fp_cmp_mask, 4, true), &[a.xt as u64, a.xa as u64, a.xb as u64, op]);
+    Flow::Next(4)
+}
+
+/// `xscmpexpdp BF,XA,XB` (v3.0).
+pub fn trans_xscmpexpdp<E: Emitter>(e: &mut E, a: &Xfl, _cx: &Cx) -> Flow {
+    call(e, helper!(fh::fp_cmpexp, 3, false), &[a.bf as u64, a.xa as u64, a.xb as u64]);
+    Flow::Next(4)
+}
+
+/// `xststdcdp BF,XB,DCMX`, `xststdcsp` (`sp`) (v3.0).
+pub fn xs_tstdc<E: Emitter>(e: &mut E, a: &Xfl, _cx: &Cx, sp: bool) -> Flow {
+    let mode = a.dcmx as u64 | if sp { m::TEST_SP } else { 0 };
+    call(e, helper!(fh::fp_tstdc, 3, false), &[a.bf as u64, a.xb as u64, mode]);
+    Flow::Next(4)
+}
+
+/// `xscvhpdp XT,XB` (v3.0).
+pub fn trans_xscvhpdp<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
+    call_regs(e, &helper!(fh::fp_cvhpdp, 3, true), &[a.xt, a.xb, 0]);
+    Flow::Next(4)
+}
+/// `xscvdphp XT,XB` (v3.0).
+pub fn trans_xscvdphp<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
+    call_regs(e, &helper!(fh::fp_cvdphp, 3, true), &[a.xt, a.xb, 0]);
+    Flow::Next(4)
+}
+
+// ---- VSX scalar exponent and significand moves (v3.0, §7.6.1): inline, no FPSCR change ----
+
+/// `xsxexpdp RT,XB`: RT ← the biased exponent of doubleword 0 of XB. RT is bits 6:10 (bit
+/// 31 is reserved and ignored).
+pub fn trans_xsxexpdp<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
+    let x = e.get(fpr(a.xb));
+    let v = e.lshr_imm(x, 52);
+    let v = e.and_imm(v, 0x7ff);
+    e.set(gpr(a.xt & 31), v);
+    Flow::Next(4)
+}
+
+/// `xsxsigdp RT,XB`: RT ← the significand of doubleword 0 of XB, the implicit bit made
+/// explicit (1 unless the exponent field is 0 or all ones).
+pub fn trans_xsxsigdp<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
+    let x = e.get(fpr(a.xb));
+    let frac = e.and_imm(x, (1 << 52) - 1);
+    let exp = e.lshr_imm(x, 52);
+    let exp = e.and_imm(exp, 0x7ff);
+    let zero = e.icmp_imm(Cmp::Eq, exp, 0);
+    let ones = e.icmp_imm(Cmp::Eq, exp, 0x7ff);
+    let special = e.or(zero, ones);
+    let implicit = e.iconst(Ty::I64, 1 << 52);
+    let none = e.iconst(Ty::I64, 0);
+    let bit = e.select(special, none, implicit);
+    let v = e.or(frac, bit);
+    e.set(gpr(a.xt & 31), v);
+    Flow::Next(4)
+}
+
+/// `xsiexpdp XT,RA,RB`: doubleword 0 of XT ← RA's sign and fraction with RB[53:63] as the
+/// exponent field; doubleword 1 ← 0.
+pub fn trans_xsiexpdp<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx) -> Flow {
+    let x = e.get(gpr(a.ra));
+    let y = e.get(gpr(a.rb));
+    let keep = e.and_imm(x, SIGN | ((1 << 52) - 1));
+    let exp = e.and_imm(y, 0x7ff);
+    let exp = e.shl_imm(exp, 52);
+    let v = e.or(keep, exp);
+    write_fpr(e, a.xt, v);
+    Flow::Next(4)
+}

@@ -998,6 +998,67 @@ pub fn max_min(a: u64, b: u64, max: bool) -> Res {
     plain(if a_gt == max { a } else { b })
 }
 
+/// `xsmaxcdp` / `xsmincdp` (§7.6.1, "type C"): C's `a > b ? a : b` (`a < b ? a : b`), so a
+/// NaN in either operand gives b unchanged (not quieted) and equal operands (±0 too) give b.
+/// VXSNAN for an SNaN in either operand.
+pub fn max_min_c(a: u64, b: u64, max: bool) -> Res {
+    let exc = if is_snan(a) || is_snan(b) { fpscr::VXSNAN } else { 0 };
+    let a_wins = compare(a, b) == if max { 0b0100 } else { 0b1000 };
+    Res { bits: if a_wins { a } else { b }, exc, fr_fi: 0, fprf: 0 }
+}
+
+/// `xsmaxjdp` / `xsminjdp` (§7.6.1, "type J", Java's `Math.max`/`min`): a NaN operand is the
+/// result (a's first, unchanged), +0 is larger than −0. VXSNAN for an SNaN in either operand.
+pub fn max_min_j(a: u64, b: u64, max: bool) -> Res {
+    let exc = if is_snan(a) || is_snan(b) { fpscr::VXSNAN } else { 0 };
+    let bits = if is_nan(a) {
+        a
+    } else if is_nan(b) {
+        b
+    } else if is_zero(a) && is_zero(b) {
+        // max: −0 only if both are −0; min: −0 if either is.
+        if max { a & b } else { a | b }
+    } else if compare(a, b) == if max { 0b0100 } else { 0b1000 } {
+        a
+    } else {
+        b
+    };
+    Res { bits, exc, fr_fi: 0, fprf: 0 }
+}
+
+/// `xscmpexpdp` CR field / FPCC: the biased exponent fields compared as unsigned integers,
+/// 0b0001 if either operand is a NaN (§7.6.1).
+pub fn compare_exp(a: u64, b: u64) -> u64 {
+    if is_nan(a) || is_nan(b) {
+        return 0b0001;
+    }
+    match exp_field(a).cmp(&exp_field(b)) {
+        Ordering::Less => 0b1000,
+        Ordering::Greater => 0b0100,
+        Ordering::Equal => 0b0010,
+    }
+}
+
+/// Whether the double-format value `x` is also a single-precision value (`xststdcsp`'s
+/// "not SP" bit, §7.6.1): exactly representable in single format, denormals included. A NaN
+/// is one if its fraction fits the single format's.
+pub fn is_single_value(x: u64) -> bool {
+    let e = exp_field(x);
+    if e == 0x7ff {
+        return x & 0x1fff_ffff == 0;
+    }
+    if is_zero(x) {
+        return true;
+    }
+    if e == 0 {
+        return false; // a double denormal is below 2^-1022, far under the single range
+    }
+    let ue = e - 1023;
+    let sig = (1u64 << 52) | (x & FRAC);
+    let lsb = ue - 52 + sig.trailing_zeros() as i32;
+    ue <= 127 && lsb >= (ue - 23).max(-149)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1026,6 +1087,41 @@ mod tests {
             let r = isqrt(n);
             assert!(r * r <= n && (r + 1) * (r + 1) > n, "isqrt({n})");
         }
+    }
+
+    #[test]
+    fn type_c_and_j_max_min() {
+        let (p0, n0, one, two) = (0u64, SIGN, d(1.0), d(2.0));
+        let (qnan, snan) = (DEFAULT_NAN, 0x7ff0_0000_0000_0001);
+        // Type C is `a > b ? a : b`: equal operands (±0) and NaNs give b, unquieted.
+        assert_eq!(max_min_c(two, one, true).bits, two);
+        assert_eq!(max_min_c(p0, n0, true).bits, n0);
+        assert_eq!(max_min_c(n0, p0, false).bits, p0);
+        assert_eq!(max_min_c(qnan, one, true).bits, one);
+        assert_eq!(max_min_c(one, snan, false), Res { bits: snan, exc: fpscr::VXSNAN, fr_fi: 0, fprf: 0 });
+        // Type J: a NaN is returned as is (a's first), +0 > −0, VXSNAN for either SNaN.
+        assert_eq!(max_min_j(p0, n0, true).bits, p0);
+        assert_eq!(max_min_j(n0, p0, false).bits, n0);
+        assert_eq!(max_min_j(qnan, snan, true), Res { bits: qnan, exc: fpscr::VXSNAN, fr_fi: 0, fprf: 0 });
+        assert_eq!(max_min_j(one, snan, true).bits, snan);
+        assert_eq!(max_min_j(one, two, false).bits, one);
+    }
+
+    #[test]
+    fn exponent_compare_and_single_values() {
+        assert_eq!(compare_exp(d(1.0), d(1.5)), 0b0010);
+        assert_eq!(compare_exp(d(-4.0), d(2.0)), 0b0100);
+        assert_eq!(compare_exp(d(0.0), MIN_NORMAL), 0b1000);
+        assert_eq!(compare_exp(DEFAULT_NAN, d(1.0)), 0b0001);
+        assert!(is_single_value(d(1.5)));
+        assert!(is_single_value(d(f32::MAX as f64)));
+        assert!(!is_single_value(d(1.0 + 2f64.powi(-30))));
+        assert!(is_single_value(d(2f64.powi(-149))));
+        assert!(!is_single_value(d(2f64.powi(-150))));
+        assert!(is_single_value(d(3.0 * 2f64.powi(-149))));
+        assert!(!is_single_value(d(2f64.powi(128))));
+        assert!(is_single_value(INF) && is_single_value(SIGN));
+        assert!(is_single_value(DEFAULT_NAN) && !is_single_value(DEFAULT_NAN | 1));
     }
 
     #[test]

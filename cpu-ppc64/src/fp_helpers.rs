@@ -57,8 +57,17 @@ pub mod m {
     pub const ORDERED: u64 = 256;
     /// Round-to-integral: set XX/FI/FR like an arithmetic result (`xsrdpic`).
     pub const INEXACT: u64 = 512;
-    /// `xsmaxdp` rather than `xsmindp`.
+    /// `xsmaxdp` rather than `xsmindp` (also the `c`/`j` forms).
     pub const MAX: u64 = 1024;
+    /// `xsmaxcdp`/`xsmincdp` ("type C") and `xsmaxjdp`/`xsminjdp` ("type J").
+    pub const TYPE_C: u64 = 2048;
+    pub const TYPE_J: u64 = 4096;
+    /// `xststdcsp` rather than `xststdcdp`.
+    pub const TEST_SP: u64 = 8192;
+    /// `xscmp{eq,gt,ge}dp`: the predicate.
+    pub const CMP_EQ: u64 = 0;
+    pub const CMP_GT: u64 = 1;
+    pub const CMP_GE: u64 = 2;
     /// Round-to-integral rounding mode in bits 12:14 (0-3 = FPSCR[RN] encoding, 4 = nearest
     /// ties away, 7 = FPSCR[RN] itself).
     pub const RMODE_SHIFT: u32 = 12;
@@ -335,12 +344,92 @@ pub extern "C" fn fp_tsqrt(p: *mut u8, b: u64) -> u64 {
     fa::test_sqrt(reg(c, b))
 }
 
-/// `xsmaxdp`, `xsmindp`.
+/// `xsmaxdp`, `xsmindp`, and the v3.0 `xs{max,min}{c,j}dp` ([`m::TYPE_C`], [`m::TYPE_J`]).
 pub extern "C" fn fp_maxmin(p: *mut u8, t: u64, a: u64, b: u64, mode: u64) -> u64 {
     // SAFETY: helper contract (module docs).
     let c = unsafe { cpu(p) };
-    let r = fa::max_min(reg(c, a), reg(c, b), mode & m::MAX != 0);
+    let (x, y, max) = (reg(c, a), reg(c, b), mode & m::MAX != 0);
+    let r = if mode & m::TYPE_C != 0 {
+        fa::max_min_c(x, y, max)
+    } else if mode & m::TYPE_J != 0 {
+        fa::max_min_j(x, y, max)
+    } else {
+        fa::max_min(x, y, max)
+    };
     finish(c, Some(t), r, EXC_ONLY, false)
+}
+
+/// `xscmpeqdp`, `xscmpgtdp`, `xscmpgedp` (v3.0, §7.6.1): doubleword 0 of VSR t ← all ones if
+/// the predicate ([`m::CMP_EQ`] ...) holds, else 0. Exceptions as `xvcmp*dp`: VXSNAN, and
+/// for gt/ge VXVC (for an SNaN only with VE=0); an enabled one leaves the target unchanged.
+pub extern "C" fn fp_cmp_mask(p: *mut u8, t: u64, a: u64, b: u64, op: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let (x, y) = (reg(c, a), reg(c, b));
+    let exc = fa::compare_exceptions(x, y, op != m::CMP_EQ, c.fpscr & fpscr::VE != 0);
+    let cc = fa::compare(x, y);
+    let truth = match op {
+        m::CMP_EQ => cc == 0b0010,
+        m::CMP_GT => cc == 0b0100,
+        _ => cc & 0b0110 != 0,
+    };
+    let r = Res { bits: if truth { u64::MAX } else { 0 }, exc, fr_fi: 0, fprf: 0 };
+    finish(c, Some(t), r, EXC_ONLY, false)
+}
+
+/// `xscmpexpdp BF,XA,XB` (v3.0): CR field `bf` and FPSCR[FPCC] ← the exponents compared
+/// ([`fa::compare_exp`]); no exception.
+pub extern "C" fn fp_cmpexp(p: *mut u8, bf: u64, a: u64, b: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let cc = fa::compare_exp(reg(c, a), reg(c, b));
+    c.fpscr = (c.fpscr & !fpscr::FPCC) | cc << fpscr::FPRF_SHIFT;
+    c.cr[bf as usize & 7] = cc as u8;
+    0
+}
+
+/// `xststdcdp BF,XB,DCMX`, `xststdcsp` ([`m::TEST_SP`]) (v3.0, §7.6.1): CR field `bf` and
+/// FPSCR[FPCC] ← sign || 0 || match || not-SP. DCMX (mode bits 0:6, 0x40 = NaN ... 0x01 =
+/// −denormal) selects the classes; for `xststdcsp` a value below the single normal range is
+/// a denormal and the last bit says the value is not a single-precision value.
+pub extern "C" fn fp_tstdc(p: *mut u8, bf: u64, b: u64, mode: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let x = reg(c, b);
+    let sp = mode & m::TEST_SP != 0;
+    let e = fa::exp_field(x);
+    let denormal = !fa::is_zero(x) && if sp { e < 0x381 } else { e == 0 };
+    let matched = crate::vsx_fp_helpers::data_class(x, denormal) & mode & 0x7f != 0;
+    let not_sp = sp && !fa::is_single_value(x);
+    let cc = (fa::is_neg(x) as u64) << 3 | (matched as u64) << 1 | not_sp as u64;
+    c.fpscr = (c.fpscr & !fpscr::FPCC) | cc << fpscr::FPRF_SHIFT;
+    c.cr[bf as usize & 7] = cc as u8;
+    0
+}
+
+/// `xscvhpdp XT,XB` (v3.0): the half-precision value in bits 48:63 of VSR b to double format
+/// (exact; an SNaN is quieted with VXSNAN). FPRF ← the class, FR and FI ← 0.
+pub extern "C" fn fp_cvhpdp(p: *mut u8, t: u64, b: u64, _mode: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let x = crate::vsx_fp_helpers::hp_to_dp(reg(c, b) as u16);
+    let r = if fa::is_nan(x) {
+        let exc = if fa::is_snan(x) { fpscr::VXSNAN } else { 0 };
+        Res { bits: x | fa::QUIET, exc, fr_fi: 0, fprf: fa::class::QNAN }
+    } else {
+        Res::exact(x, Fmt::Double)
+    };
+    finish(c, Some(t), r, ARITH, false)
+}
+
+/// `xscvdphp XT,XB` (v3.0): doubleword 0 of VSR b rounded to half precision by FPSCR[RN],
+/// zero-extended into doubleword 0 of VSR t. FPRF is the class in half precision.
+pub extern "C" fn fp_cvdphp(p: *mut u8, t: u64, b: u64, _mode: u64) -> u64 {
+    // SAFETY: helper contract (module docs).
+    let c = unsafe { cpu(p) };
+    let mut r = fa::round_to_half(reg(c, b), Env::from_fpscr(c.fpscr));
+    r.bits = crate::vsx_fp_helpers::dp_to_hp(r.bits) as u64;
+    finish(c, Some(t), r, ARITH, false)
 }
 
 // ---- FPSCR moves (§4.6.10) ----

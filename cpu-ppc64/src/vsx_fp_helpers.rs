@@ -488,7 +488,7 @@ pub extern "C" fn xv_cvt(p: *mut u8, t: u64, b: u64, mode: u64) -> u64 {
 
 /// `xvtstdc` class bits of a double-format value (DCMX bit 0 = 0x40: NaN, +∞, −∞, +0, −0,
 /// +denormal, −denormal), with denormal judged in `fmt`.
-fn data_class(x: u64, denormal: bool) -> u64 {
+pub(crate) fn data_class(x: u64, denormal: bool) -> u64 {
     let neg = fa::is_neg(x);
     let pick = |p: u64, n: u64| if neg { n } else { p };
     if fa::is_nan(x) {

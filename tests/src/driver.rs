@@ -297,7 +297,8 @@ fn compare(
                 } else {
                     r.unexplained += 1;
                 }
-                if shown < cfg.max_reports && !ok {
+                // DIFFTEST_SHOW_EXPLAINED=1 also reports explained mismatches (to review them).
+                if shown < cfg.max_reports && (!ok || std::env::var_os("DIFFTEST_SHOW_EXPLAINED").is_some()) {
                     shown += 1;
                     let _ = write!(
                         r.report,

@@ -197,6 +197,20 @@ pub enum Pred {
     /// optional and its effects implementation-dependent (§4.2.2, bit 61). Allowed: FPSCR NI
     /// set by the emulator only, when the instruction names bit 29.
     PeerNoNonIeeeMode,
+    /// `xststdcsp` of a double below the single-precision normal range (exponent field
+    /// 1..=0x380): the book's match bit is DCMX's ±denormal bit for the value's sign
+    /// (§7.6.1); QEMU 7.2 reports a match whatever DCMX selects. Allowed: CR field BF's EQ
+    /// bit and FPSCR[FE], set by the peer only, for exactly those operands.
+    PeerTstdcspDenormalMatch,
+    /// `xsmaxjdp`/`xsminjdp` of a QNaN (XA) and an SNaN (XB): VXSNAN is set if either operand
+    /// is an SNaN (§7.6.1, programming note of `xsmaxjdp`); QEMU 7.2 tests only the NaN it
+    /// returns (XA). Allowed: FPSCR VXSNAN, VX and FX, set by the emulator only, for exactly
+    /// those operands.
+    PeerMaxMinJSnanSecond,
+    /// `xsmaxcdp` of zeros of opposite signs: the result is XB, C's `a > b ? a : b` with
+    /// +0 = −0 (§7.6.1); QEMU 7.2 returns XA when the operands compare equal. Allowed: the
+    /// target, the emulator holding XB and the peer XA, for exactly those operands.
+    PeerMaxcEqualFirst,
     /// Process-level: the peer does not implement the instruction and dies with SIGILL where
     /// the emulator (rightly, per the book) executes it.
     PeerSigill,
@@ -260,6 +274,9 @@ impl Pred {
             "peer_cvt_stale_flags" => Pred::PeerCvtStaleFlags,
             "peer_nmadd_rounds_negated" => Pred::PeerNmaddRoundsNegated,
             "peer_no_non_ieee_mode" => Pred::PeerNoNonIeeeMode,
+            "peer_tstdcsp_denormal_match" => Pred::PeerTstdcspDenormalMatch,
+            "peer_maxc_equal_first" => Pred::PeerMaxcEqualFirst,
+            "peer_maxminj_snan_second" => Pred::PeerMaxMinJSnanSecond,
             _ => return None,
         })
     }
@@ -407,6 +424,23 @@ fn bits_allowed(
         init & fs::FX == 0 && emu & fs::FX == 0 && peer & fs::FX != 0 && emu & fs::EXC == init & fs::EXC
     };
     match (p, d.field) {
+        (Pred::PeerMaxMinJSnanSecond, Field::Fpscr) => {
+            let a = case.init.vsr[(bits(w, 11, 15) + 32 * bits(w, 29, 29)) as usize].0;
+            let b = case.init.vsr[fp_operand_b(w) as usize].0;
+            let nan = |v: u64| v & !(1 << 63) > 0x7ff0_0000_0000_0000;
+            let quiet = |v: u64| v & (1 << 51) != 0;
+            if nan(a) && quiet(a) && nan(b) && !quiet(b) {
+                (fs::VXSNAN | FPSCR_VX | fs::FX) & e & !pe
+            } else {
+                0
+            }
+        }
+        (Pred::PeerTstdcspDenormalMatch, Field::Fpscr | Field::Cr) => {
+            let x = case.init.vsr[fp_operand_b(w) as usize].0;
+            let below_single_normal = (1..=0x380).contains(&((x >> 52) & 0x7ff));
+            let eq = if d.field == Field::Fpscr { 1 << 13 } else { 1 << (29 - 4 * bits(w, 6, 8)) };
+            if below_single_normal && e & eq == 0 && pe & eq != 0 { eq } else { 0 }
+        }
         (Pred::PeerFrUnchanged, Field::Fpscr) if pe & fs::FR == init & fs::FR => fs::FR,
         (Pred::PeerFxWithoutNewException, Field::Fpscr) if fx_without_new(e, pe) => fs::FX,
         (Pred::PeerFxWithoutNewException, Field::Cr) => match fpscr_of(diffs) {
@@ -872,6 +906,11 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
                     && e0 == sign | 0x7ff0_0000_0000_0000
                     && p0 == sign | 0x3fe0_0000_0000_0000
             }
+            Pred::PeerMaxcEqualFirst => {
+                let a = case.init.vsr[(bits(w, 11, 15) + 32 * bits(w, 29, 29)) as usize].0;
+                let zero = |v: u64| v & !(1 << 63) == 0;
+                n == fp_target(w) && e1 == p1 && zero(a) && zero(fp_b) && a != fp_b && e0 == fp_b && p0 == a
+            }
             Pred::PeerMaxMinQnanSnan => {
                 const QUIET: u64 = 1 << 51;
                 let a = case.init.vsr[(bits(w, 11, 15) + 32 * bits(w, 29, 29)) as usize].0;
@@ -1055,6 +1094,8 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
         | Pred::PeerCompareStatus
         | Pred::PeerNmaddRoundsNegated
         | Pred::PeerNoNonIeeeMode
+        | Pred::PeerTstdcspDenormalMatch
+        | Pred::PeerMaxMinJSnanSecond
         | Pred::EstimateZeroNoZx
         | Pred::PeerTininessAfterRounding
         | Pred::PeerDoubleRounding
@@ -1067,6 +1108,7 @@ fn field_allowed(p: Pred, mnemonic: &str, case: &Case, window: u64, d: &FieldDif
         | Pred::PeerCvtStaleFlags
         | Pred::Estimate
         | Pred::PeerFreZeroHalf
+        | Pred::PeerMaxcEqualFirst
         | Pred::PeerMaxMinQnanSnan
         | Pred::FctiwNanHi32
         | Pred::PeerSigill
@@ -1163,6 +1205,7 @@ fn vec_estimate_ok(mnemonic: &str, x: u32, nj: bool, e: u32, p: u32) -> bool {
 const CR1_FX: u64 = 0x0800_0000;
 const CR1_OX: u64 = 0x0100_0000;
 const FPSCR_FX: u64 = 1 << 31;
+const FPSCR_VX: u64 = 1 << 29;
 
 /// Whether exactly the bits `m` differ.
 fn x_is(d: &FieldDiff, m: u64) -> bool {

@@ -11,7 +11,7 @@
 //! Operand tokens of [`Spec::Plain`] (book bit positions):
 //! `RT RS` 6:10, `RA` 11:15, `RB` 16:20, `RC` 21:25 (GPRs);
 //! `SI UI` 16:31; `SH` 16:20; `SH6` 16:20+30; `MB` 21:25; `ME` 26:30; `MB6` 21:26;
-//! `BF` 6:8; `BFA` 11:13; `L` 10; `BT` 6:10; `BA` 11:15; `BB` 16:20; `BC` 21:25;
+//! `BF` 6:8; `DCMX` 9:15; `BFA` 11:13; `L` 10; `BT` 6:10; `BA` 11:15; `BB` 16:20; `BC` 21:25;
 //! `RAnz` 11:15, a GPR other than r0; `R15` 15; `RMC` 21:22;
 //! `OE` 21; `Rc` 31; `FXM` 12:19; `FXM1` 12:19 with one bit set plus bit 11;
 //! `DX` 11:15+16:25+31 (addpcis); `L2` 9:10 limited to 0/1 (sync);
@@ -637,6 +637,13 @@ pub static SPECS: &[(&str, Group, Spec)] = &[
     ("xscmpodp", Vsx, Plain("BF XA XB")),
     ("xstdivdp", Vsx, Plain("BF XA XB")),
     ("xstsqrtdp", Vsx, Plain("BF XB")),
+    ("xscmpexpdp", Vsx, Plain("BF XA XB")),
+    ("xststdcdp", Vsx, Plain("BF DCMX XB")),
+    ("xststdcsp", Vsx, Plain("BF DCMX XB")),
+    // VSX scalar moves between an exponent/significand and GPRs (v3.0); bit 31 is reserved.
+    ("xsxexpdp", Vsx, Plain("RT XB")),
+    ("xsxsigdp", Vsx, Plain("RT XB")),
+    ("xsiexpdp", Vsx, Plain("XT RA RB")),
     // ---- VMX: loads/stores and the instructions with GPR operands ----
     ("lvx", Vmx, vm(Reg::Vr, X, 16, false)),
     ("lvxl", Vmx, vm(Reg::Vr, X, 16, false)),
@@ -825,6 +832,7 @@ pub fn token_bits(tok: &str) -> Option<(u32, u32)> {
         "ME" => (26, 30),
         "MB6" => (21, 26),
         "BF" => (6, 8),
+        "DCMX" => (9, 15),
         "BFA" => (11, 13),
         "L" => (10, 10),
         "R15" => (15, 15),
