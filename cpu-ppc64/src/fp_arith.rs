@@ -942,9 +942,14 @@ pub fn compare(a: u64, b: u64) -> u64 {
 
 /// Status bits of `fcmpu` (VXSNAN) or `fcmpo` (also VXVC, §4.6.8): `ve` is FPSCR[VE].
 pub fn compare_exceptions(a: u64, b: u64, ordered: bool, ve: bool) -> u64 {
-    let snan = is_snan(a) || is_snan(b);
+    compare_status(is_snan(a) || is_snan(b), is_nan(a) || is_nan(b), ordered, ve)
+}
+
+/// The status of an unordered (VXSNAN for a signalling NaN) or ordered compare (also VXVC
+/// for any NaN, but for a signalling one only when VE = 0), in any format.
+pub fn compare_status(snan: bool, nan: bool, ordered: bool, ve: bool) -> u64 {
     let mut exc = if snan { fpscr::VXSNAN } else { 0 };
-    if ordered && ((snan && !ve) || (!snan && (is_nan(a) || is_nan(b)))) {
+    if ordered && ((snan && !ve) || (!snan && nan)) {
         exc |= fpscr::VXVC;
     }
     exc

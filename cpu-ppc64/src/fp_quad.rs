@@ -608,12 +608,7 @@ pub fn compare(a: u128, b: u128) -> u64 {
 
 /// Status bits of `xscmpuqp` (VXSNAN) or `xscmpoqp` (also VXVC), as [`fa::compare_exceptions`].
 pub fn compare_exceptions(a: u128, b: u128, ordered: bool, ve: bool) -> u64 {
-    let snan = is_snan(a) || is_snan(b);
-    let mut exc = if snan { fpscr::VXSNAN } else { 0 };
-    if ordered && ((snan && !ve) || (!snan && (is_nan(a) || is_nan(b)))) {
-        exc |= fpscr::VXVC;
-    }
-    exc
+    fa::compare_status(is_snan(a) || is_snan(b), is_nan(a) || is_nan(b), ordered, ve)
 }
 
 /// `xscmpexpqp`: the biased exponents compared (FU if either operand is a NaN).

@@ -71,31 +71,31 @@ pub fn call_regs<E: Emitter>(e: &mut E, h: &Helper, regs: &[usize]) -> E::V {
 }
 
 /// VX-form element-wise `VRT ← f(VRA, VRB)` through a 3-operand helper.
-fn vx3<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+pub(crate) fn vx3<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
     call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb]);
     Flow::Next(4)
 }
 
 /// VX-form `VRT ← f(VRB)` through a 2-operand helper.
-fn vx2<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+pub(crate) fn vx2<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
     call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb]);
     Flow::Next(4)
 }
 
 /// VA-form `VRT ← f(VRA, VRB, VRC)` through a 4-operand helper.
-fn vx4<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+pub(crate) fn vx4<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
     call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb, 32 + a.vrc]);
     Flow::Next(4)
 }
 
 /// VX-form `VRT ← f(VRB, UIM)` (UIM in the VRA field) through a helper taking (t, b, uim).
-fn vx_uim<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+pub(crate) fn vx_uim<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
     call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb, a.uim as usize]);
     Flow::Next(4)
 }
 
 /// VC-form compares: the helper writes VRT and returns CR6, which the record form keeps.
-fn vcmp<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
+pub(crate) fn vcmp<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
     let cr = call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb]);
     if a.rc {
         let f = e.trunc(Ty::I8, cr);

@@ -24,13 +24,12 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 use crate::forms::*;
-use crate::state::cr_field;
-use crate::vmx::call_regs;
+use crate::vmx::{vcmp, vx2, vx3, vx4, vx_uim};
 use crate::vmx_helpers::{build, cpu, elem, vsr_get, vsr_set, VSCR_SAT};
 use crate::Cx;
 use jit::frontend::Flow;
 use jit::helper;
-use jit::ir::{Emitter, Helper, Ty};
+use jit::ir::Emitter;
 
 /// VSCR[NJ] (bit 15 of the 32-bit VSCR).
 pub const VSCR_NJ: u32 = 1 << 16;
@@ -315,28 +314,7 @@ pub extern "C" fn vcmpbfp(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
 
 // ---- translation ----
 
-fn vx3<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
-    call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb]);
-    Flow::Next(4)
-}
-fn vx2<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
-    call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb]);
-    Flow::Next(4)
-}
-/// `VRT ← f(VRB, UIM)`, UIM in the VRA field.
-fn vx_uim<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
-    call_regs(e, &h, &[32 + a.vrt, 32 + a.vrb, a.uim as usize]);
-    Flow::Next(4)
-}
-/// VC-form compares: the record form (Rc, bit 21) keeps the CR6 value the helper returns.
-fn vcmp<E: Emitter>(e: &mut E, a: &Vx, h: Helper) -> Flow {
-    let cr = call_regs(e, &h, &[32 + a.vrt, 32 + a.vra, 32 + a.vrb]);
-    if a.rc {
-        let f = e.trunc(Ty::I8, cr);
-        e.set(cr_field(6), f);
-    }
-    Flow::Next(4)
-}
+// vx2, vx3, vx4, vx_uim and vcmp are VMX's (vmx.rs).
 
 pub fn trans_vaddfp<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx3(e, a, helper!(vaddfp, 3, false))
@@ -352,12 +330,10 @@ pub fn trans_vminfp<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
 }
 /// `vmaddfp VRT,VRA,VRC,VRB` / `vnmsubfp`: the helper takes (t, a, b, c), b the addend.
 pub fn trans_vmaddfp<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    call_regs(e, &helper!(vmaddfp, 4, false), &[32 + a.vrt, 32 + a.vra, 32 + a.vrb, 32 + a.vrc]);
-    Flow::Next(4)
+    vx4(e, a, helper!(vmaddfp, 4, false))
 }
 pub fn trans_vnmsubfp<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    call_regs(e, &helper!(vnmsubfp, 4, false), &[32 + a.vrt, 32 + a.vra, 32 + a.vrb, 32 + a.vrc]);
-    Flow::Next(4)
+    vx4(e, a, helper!(vnmsubfp, 4, false))
 }
 pub fn trans_vrefp<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx2(e, a, helper!(vrefp, 2, false))
