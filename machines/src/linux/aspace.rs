@@ -222,11 +222,16 @@ impl AddressSpace {
 
     /// Ranges whose translations the calling thread must drop, collected since its last call.
     pub fn take_invalidations(&self) -> Vec<(u64, u64)> {
-        let me = gettid();
+        self.take_invalidations_of(gettid())
+    }
+
+    /// [`AddressSpace::take_invalidations`] for guest thread `tid` (the caller's host thread
+    /// id, known to it: saves a system call on every guest system call).
+    pub fn take_invalidations_of(&self, tid: i32) -> Vec<(u64, u64)> {
         let mut g = self.lock();
-        match g.watchers.iter_mut().find(|w| w.tid == me) {
-            Some(w) => std::mem::take(&mut w.queue),
-            None => Vec::new(),
+        match g.watchers.iter_mut().find(|w| w.tid == tid) {
+            Some(w) if !w.queue.is_empty() => std::mem::take(&mut w.queue),
+            _ => Vec::new(),
         }
     }
 

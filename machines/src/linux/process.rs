@@ -446,7 +446,7 @@ impl<T: Target> Process<T> {
     /// Drops translations of code changed since this thread last looked (by its own system
     /// calls or by other threads).
     fn apply_invalidations(&mut self) {
-        for (s, l) in self.mem.take_invalidations() {
+        for (s, l) in self.mem.take_invalidations_of(self.tid) {
             self.engine.invalidate_range(s, l);
         }
     }
