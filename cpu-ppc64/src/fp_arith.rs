@@ -933,7 +933,12 @@ pub fn compare(a: u64, b: u64) -> u64 {
             x as i128
         }
     };
-    match key(a).cmp(&key(b)) {
+    cc_of(key(a).cmp(&key(b)))
+}
+
+/// A CR field / FPCC for an ordered comparison: LT, GT or EQ (FU is the caller's).
+pub fn cc_of(o: Ordering) -> u64 {
+    match o {
         Ordering::Less => 0b1000,
         Ordering::Greater => 0b0100,
         Ordering::Equal => 0b0010,
@@ -1037,11 +1042,7 @@ pub fn compare_exp(a: u64, b: u64) -> u64 {
     if is_nan(a) || is_nan(b) {
         return 0b0001;
     }
-    match exp_field(a).cmp(&exp_field(b)) {
-        Ordering::Less => 0b1000,
-        Ordering::Greater => 0b0100,
-        Ordering::Equal => 0b0010,
-    }
+    cc_of(exp_field(a).cmp(&exp_field(b)))
 }
 
 /// Whether the double-format value `x` is also a single-precision value (`xststdcsp`'s

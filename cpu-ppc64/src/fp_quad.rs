@@ -599,11 +599,7 @@ pub fn compare(a: u128, b: u128) -> u64 {
             (1, x)
         }
     };
-    match key(a).cmp(&key(b)) {
-        Ordering::Less => 0b1000,
-        Ordering::Greater => 0b0100,
-        Ordering::Equal => 0b0010,
-    }
+    fa::cc_of(key(a).cmp(&key(b)))
 }
 
 /// Status bits of `xscmpuqp` (VXSNAN) or `xscmpoqp` (also VXVC), as [`fa::compare_exceptions`].
@@ -616,11 +612,7 @@ pub fn compare_exp(a: u128, b: u128) -> u64 {
     if is_nan(a) || is_nan(b) {
         return 0b0001;
     }
-    match exp_field(a).cmp(&exp_field(b)) {
-        Ordering::Less => 0b1000,
-        Ordering::Greater => 0b0100,
-        Ordering::Equal => 0b0010,
-    }
+    fa::cc_of(exp_field(a).cmp(&exp_field(b)))
 }
 
 /// `xststdcqp`: whether b's class is one DCMX selects (bit 0x40 NaN, 0x20 +∞, 0x10 −∞,

@@ -271,9 +271,7 @@ impl<T: Target> Process<T> {
 
         let mut cpu = target.new_cpu();
         target.set_entry_state(&mut cpu, interp.as_ref().unwrap_or(&image), built.sp, &mem).map_err(Error::Host)?;
-        let engine = Engine::new(target.frontend(), Config { log: opts.log, ..Default::default() });
         let exe = std::fs::canonicalize(&path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.clone());
-        let table = number_table(target.syscall_names());
         // The signal handlers' return trampoline: one read/execute page of its own.
         let mut signals = SignalState::from_host();
         let tramp = target.sigreturn_trampoline();
@@ -288,26 +286,11 @@ impl<T: Target> Process<T> {
         }
         // Nothing is translated yet: start with an empty invalidation queue.
         mem.take_invalidations();
-        Ok(Process {
-            target,
-            mem,
-            engine,
-            cpu,
-            opts,
-            exe,
-            image,
-            signals,
-            table,
-            unimplemented_seen: HashSet::new(),
-            clear_child_tid: 0,
-            robust_list: (0, 0),
-            // SAFETY: no arguments, cannot fail.
-            tid: unsafe { libc::gettid() },
-            exit_status: None,
-        })
+        Ok(Process::for_thread(ThreadStart { target, mem, cpu, opts, exe, image, signals, clear_child_tid: 0 }))
     }
 
-    /// The `Process` of a new guest thread, on the host thread that will run it.
+    /// The `Process` of a guest thread (the first one, or one `clone` made), on the host
+    /// thread that will run it: its own engine, the rest from `s`.
     pub fn for_thread(s: ThreadStart<T>) -> Process<T> {
         let engine = Engine::new(s.target.frontend(), Config { log: s.opts.log, ..Default::default() });
         let table = number_table(s.target.syscall_names());
@@ -376,14 +359,8 @@ impl<T: Target> Process<T> {
     pub fn run_guest(&mut self) -> ! {
         let _ = self.run_thread();
         // The first thread called `exit` while others go on: like Linux's thread-group leader
-        // it stays (as a zombie) without taking signals, until the last thread ends the
-        // process.
-        // SAFETY: blocks signals for this host thread only.
-        unsafe {
-            let mut all: libc::sigset_t = std::mem::zeroed();
-            libc::sigfillset(&mut all);
-            libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
-        }
+        // it stays (as a zombie, its signals blocked by `sys_exit`) until the last thread ends
+        // the process.
         loop {
             std::thread::park();
         }
