@@ -1,1 +1,209 @@
+//! The s390x front end: z/Architecture problem-state instructions (z10 … z13), decoded from
+//! one table ([`decode`]) and written once against the engine's [`Emitter`] API.
+//!
+//! Semantic code is split by the Principles of Operation's chapters: [`integer`],
+//! [`logical`], [`branch`] (general instructions, ch. 7), [`control`] (SVC, EXECUTE, access
+//! registers), [`storage_ops`] (storage-to-storage and strings), [`bfp`] (binary floating
+//! point), [`vector`] (the z13 vector facility); the row steps shared by all of them are in
+//! [`operands`], the formats in [`forms`].
 
+pub mod bfp;
+pub mod branch;
+pub mod control;
+pub mod decode;
+pub mod forms;
+pub mod integer;
+pub mod logical;
+pub mod operands;
+pub mod state;
+pub mod storage_ops;
+pub mod vector;
+
+use jit::frontend::{CodeSource, Flow, Frontend};
+use jit::ir::Emitter;
+pub use state::S390xCpu;
+
+/// Guest exceptions the s390x front end raises (`CpuHeader::exception`). Program
+/// exceptions carry their PoP interruption code where one exists.
+pub mod exc {
+    /// Operation exception (no decode row): Linux SIGILL/ILL_ILLOPC.
+    pub const OPERATION: u32 = 0x01;
+    /// Privileged-operation exception: SIGILL/ILL_PRVOPC.
+    pub const PRIVILEGED: u32 = 0x02;
+    /// Execute exception (`EX` of `EX`): SIGILL/ILL_ILLOPN.
+    pub const EXECUTE: u32 = 0x03;
+    /// Specification exception (odd register of a pair, misaligned operand ...):
+    /// SIGILL/ILL_ILLOPN.
+    pub const SPECIFICATION: u32 = 0x06;
+    /// Data exception; the DXC is already in the FPC (compare-and-trap: 0xff; BFP
+    /// IEEE exceptions: their DXC). Linux: SIGFPE for a nonzero DXC, else SIGILL.
+    pub const DATA: u32 = 0x07;
+    /// Fixed-point overflow with the program-mask bit set: SIGFPE/FPE_INTOVF.
+    pub const FIXED_OVERFLOW: u32 = 0x08;
+    /// Fixed-point divide (divide by zero, quotient too large): SIGFPE/FPE_INTDIV.
+    pub const FIXED_DIVIDE: u32 = 0x09;
+    /// Known instruction whose semantics are not written yet (logged by name; SIGILL).
+    pub const UNIMPLEMENTED: u32 = 0x80;
+    /// `SVC n` is `SVC_BASE + n`; the PC points after the SVC.
+    pub const SVC_BASE: u32 = 0x100;
+
+    /// The SVC number of exception `e`, if it is a supervisor call.
+    pub fn svc_number(e: u32) -> Option<u32> {
+        (SVC_BASE..SVC_BASE + 256).contains(&e).then(|| e - SVC_BASE)
+    }
+}
+
+/// Facilities the rows belong to (PoP "Facility indications", the STFLE bit numbers). The
+/// CPU model is a z13: every facility named here is installed.
+#[allow(clippy::upper_case_acronyms)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fac {
+    /// z/Architecture base.
+    Z,
+    /// Long displacement (bit 18/19).
+    LD,
+    /// Extended immediate (21).
+    EI,
+    /// Extended translation 2 and 3 (22, 30).
+    ETF,
+    /// General-instructions extension (34).
+    GIE,
+    /// Execute extensions (35).
+    EE,
+    /// Floating-point extension (37).
+    FPE,
+    /// Distinct operands, high word, load/store on condition, population count,
+    /// interlocked access 1 (45).
+    DLF,
+    /// Miscellaneous-instruction extension (49).
+    MIE,
+    /// Load/store on condition 2, load-and-zero-rightmost-byte (53).
+    LOC2,
+    /// Vector facility (129).
+    VX,
+}
+
+/// What semantic functions know about the instruction being translated.
+#[derive(Clone, Copy, Debug)]
+pub struct Cx {
+    /// Address of this instruction.
+    pub pc: u64,
+    /// Its length in bytes (2, 4 or 6).
+    pub len: u32,
+    /// Addressing mode (64, 31 or 24).
+    pub amode: u8,
+}
+
+impl Cx {
+    /// The instruction after this one, wrapped to the addressing mode.
+    pub fn next_pc(&self) -> u64 {
+        self.wrap(self.pc.wrapping_add(self.len as u64))
+    }
+    /// Falls through to the next instruction.
+    pub fn next(&self) -> Flow {
+        Flow::Next(self.len)
+    }
+    /// The target of a relative branch or relative-long operand: this instruction's
+    /// address plus `halfwords` * 2.
+    pub fn rel(&self, halfwords: i64) -> u64 {
+        self.wrap(self.pc.wrapping_add((halfwords as u64).wrapping_mul(2)))
+    }
+    pub fn wrap(&self, a: u64) -> u64 {
+        match self.amode {
+            64 => a,
+            31 => a & 0x7fff_ffff,
+            _ => a & 0xff_ffff,
+        }
+    }
+}
+
+pub struct S390x;
+
+impl S390x {
+    /// Fetches the instruction at `pc`, left-aligned in a `u64`, and its length.
+    fn fetch(code: &dyn CodeSource, pc: u64) -> Option<(u64, u32)> {
+        let mut b = [0u8; 8];
+        if !code.fetch(pc, &mut b[..2]) {
+            return None;
+        }
+        let len = forms::insn_len(b[0]);
+        if len > 2 && !code.fetch(pc + 2, &mut b[2..len as usize]) {
+            return None;
+        }
+        Some((u64::from_be_bytes(b), len))
+    }
+}
+
+impl Frontend for S390x {
+    type Cpu = S390xCpu;
+    /// The addressing mode is the only mode bit a problem-state program can change.
+    fn mode(cpu: &S390xCpu) -> u32 {
+        cpu.amode as u32
+    }
+    const MAX_INSN_LEN: usize = 6;
+    const CACHE_LIMIT: u32 = std::mem::offset_of!(S390xCpu, vr) as u32;
+
+    fn name(&self) -> &'static str {
+        "s390x"
+    }
+
+    fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow> {
+        let (w, len) = Self::fetch(code, pc)?;
+        let cx = Cx { pc, len, amode: mode as u8 };
+        if pc & 1 != 0 {
+            // An odd instruction address is a specification exception.
+            e.raise(exc::SPECIFICATION, pc);
+            return Some(Flow::End);
+        }
+        Some(match decode::lookup(w) {
+            Some(row) => {
+                let f = row.format.decode(w);
+                decode::emit(e, row.op, &f, &cx)
+            }
+            None => {
+                e.raise(exc::OPERATION, pc);
+                Flow::End
+            }
+        })
+    }
+
+    fn dump(&self, c: &S390xCpu) -> String {
+        let mut s = format!("PSW {:016x} {:016x} cc={}\n", c.psw_mask(), c.hdr.pc, c.cc);
+        for (i, r) in c.gpr.iter().enumerate() {
+            s.push_str(&format!("R{i:02} {r:016x}{}", if i % 4 == 3 { "\n" } else { " " }));
+        }
+        s
+    }
+
+    fn disasm(&self, code: &dyn CodeSource, pc: u64, _mode: u32) -> (String, u32) {
+        match Self::fetch(code, pc) {
+            Some((w, len)) => (disasm_insn(w, len, pc), len),
+            None => ("<unreadable>".into(), 2),
+        }
+    }
+}
+
+/// Disassembles one instruction with capstone (SystemZ); falls back to the table's
+/// mnemonic.
+pub fn disasm_insn(w: u64, len: u32, pc: u64) -> String {
+    use capstone::prelude::*;
+    thread_local! {
+        static CS: Option<capstone::Capstone> = capstone::Capstone::new()
+            .sysz()
+            .mode(capstone::arch::sysz::ArchMode::Default)
+            .build()
+            .ok();
+    }
+    let bytes = &w.to_be_bytes()[..len as usize];
+    let text = CS.with(|cs| {
+        let cs = cs.as_ref()?;
+        let insns = cs.disasm_count(bytes, pc, 1).ok()?;
+        let i = insns.iter().next()?;
+        Some(format!("{} {}", i.mnemonic().unwrap_or("?"), i.op_str().unwrap_or("")).trim_end().to_string())
+    });
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    text.unwrap_or_else(|| match decode::lookup(w) {
+        Some(r) => format!("{} (.insn {hex})", r.mnemonic),
+        None => format!(".insn {hex}"),
+    })
+}

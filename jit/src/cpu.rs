@@ -43,6 +43,9 @@ pub struct CpuHeader {
     pub mem_base: u64,
     /// Software-TLB table used by system-mode memory access (null in user mode).
     pub tlb: u64,
+    /// Guest addresses at or above this are outside guest memory (user mode; set by the
+    /// engine with `mem_base`, for helpers that reach guest memory: [`crate::helper_mem`]).
+    pub mem_limit: u64,
 }
 
 impl CpuHeader {
@@ -54,6 +57,7 @@ impl CpuHeader {
     pub const SAVED_SP: usize = std::mem::offset_of!(CpuHeader, saved_sp);
     pub const MEM_BASE: usize = std::mem::offset_of!(CpuHeader, mem_base);
     pub const TLB: usize = std::mem::offset_of!(CpuHeader, tlb);
+    pub const MEM_LIMIT: usize = std::mem::offset_of!(CpuHeader, mem_limit);
 }
 
 /// Implemented by each ISA's CPU struct (which must start with a `CpuHeader`).

@@ -437,6 +437,7 @@ impl<F: Frontend> Engine<F> {
     /// Runs guest code from `cpu.header().pc` until something needs the machine.
     pub fn run(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Exit {
         cpu.header_mut().mem_base = mem.base() as u64;
+        cpu.header_mut().mem_limit = mem.limit();
         loop {
             let (pc, link) = {
                 let h = cpu.header_mut();
@@ -595,11 +596,22 @@ impl<F: Frontend> Engine<F> {
                 }
             }
             match out {
-                Outcome::Exception { .. } => {
+                Outcome::Exception { .. } if cpu.header().exception != crate::helper_mem::HELPER_FAULT => {
                     let e = std::mem::take(&mut cpu.header_mut().exception);
                     return Err(Exit::Exception(e));
                 }
-                Outcome::Fault { addr, write } => {
+                Outcome::Exception { .. } | Outcome::Fault { .. } => {
+                    let (addr, write) = match out {
+                        Outcome::Fault { addr, write } => (addr, write),
+                        _ => {
+                            // A helper's guest access faulted (`helper_mem`): the header
+                            // holds the address; the instruction left no register changes.
+                            let h = cpu.header_mut();
+                            h.exception = 0;
+                            h.pc = pc;
+                            (h.fault_addr, h.fault_write != 0)
+                        }
+                    };
                     let f = crate::exec::last_access_fault();
                     if f.bus && f.host_addr == (mem.base() as u64).wrapping_add(addr) {
                         return Err(Exit::BusError { addr });
@@ -630,6 +642,18 @@ impl<F: Frontend> Engine<F> {
     fn handle_exit(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, r: u64) -> Option<Exit> {
         match r {
             exit_code::NEXT => None,
+            exit_code::EXCEPTION if cpu.header().exception == crate::helper_mem::HELPER_FAULT => {
+                // A helper's guest access faulted: the header's PC is its instruction, whose
+                // register changes were discarded. Run it again in the interpreter for the
+                // exact outcome, as for a hardware fault (a code-page write then completes).
+                cpu.header_mut().exception = 0;
+                let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
+                match self.interp_step(cpu, mem, &mut hm, mem) {
+                    Ok(Outcome::FetchFault(p)) => Some(Exit::FetchFault(p)),
+                    Ok(_) => None,
+                    Err(e) => Some(e),
+                }
+            }
             exit_code::EXCEPTION => {
                 let h = cpu.header_mut();
                 let e = std::mem::take(&mut h.exception);

@@ -9,6 +9,8 @@
 //! - [`codebuf`], [`cache`], [`exec`], [`engine`]: code memory, the block cache with chaining
 //!   and invalidation, entering translated code and recovering from host faults, and the
 //!   dispatcher that ties them together.
+//! - [`helper_mem`]: guest memory access from helpers (storage-to-storage instructions),
+//!   with faults reported as the guest's.
 //! - [`softtlb`]: the system-mode memory path (software TLB inlined in translated code).
 
 pub mod cpu;
@@ -21,5 +23,6 @@ pub mod codegen;
 pub mod softtlb;
 pub mod codebuf;
 pub mod exec;
+pub mod helper_mem;
 pub mod testmem;
 pub mod compiler;

@@ -1,0 +1,305 @@
+//! The s390x decode table: one row per instruction, the only place encodings are written.
+//!
+//! After QEMU's `insn-data` idea, a row is data: opcode, name, format, facility, and the five
+//! steps that make up most instructions —
+//! first operand loader (`in1`), second operand loader (`in2`), operation (`op`), output
+//! writer (`out`) and condition-code setter (`cc`), each a function named in the row.
+//! `AR` and `A` differ only in `in2` (`r2_32s` vs `m2_32s`) and share one `add`; `none`
+//! leaves a step out. Instructions that fit no pipeline (`MVC`, `CLST`, branches ...) name
+//! one operation doing everything, with `none` around it.
+//!
+//! Opcodes are written as `0xFFSS`: the first byte and the secondary opcode byte — the
+//! second byte (`B2xx`, `B9xx` ...), the low nibble of the second byte (`A7x`, `C0x` ...) or
+//! the sixth byte (`E3xx`, `EBxx`, `E7xx` ...), per [`secondary`] — or `0xFF00` for
+//! one-byte opcodes.
+//! From this table come the decoder ([`lookup`]), the dispatch to semantics ([`emit`]), the
+//! mnemonic list and the overlap test. Encodings no row matches raise the operation
+//! exception; rows whose operation is [`crate::control::unimplemented`] raise
+//! [`crate::exc::UNIMPLEMENTED`] so the log names them.
+
+use crate::forms::{Fields, Format};
+use crate::operands::{cc, ld, out, Ops};
+#[allow(unused_imports)]
+use crate::{bfp, branch, control, integer, logical, storage_ops, vector, Cx, Fac};
+use jit::frontend::Flow;
+use jit::ir::Emitter;
+use std::sync::OnceLock;
+
+/// One decode row.
+#[derive(Clone, Copy, Debug)]
+pub struct Row {
+    pub op: Op,
+    pub mnemonic: &'static str,
+    pub opcode: u16,
+    pub format: Format,
+    pub facility: Fac,
+    /// The row's pipeline as written (for listings and the coverage report).
+    pub steps: &'static str,
+    /// Title of the section this row opens, if a `---- "title" ----` line precedes it.
+    pub starts_section: Option<&'static str>,
+}
+
+impl Row {
+    pub fn implemented(&self) -> bool {
+        !self.steps.contains("unimplemented")
+    }
+}
+
+macro_rules! section_title {
+    () => { None };
+    ($t:literal) => { Some($t) };
+}
+
+macro_rules! decode_table {
+    ($( $(---- $sec:literal ----)? $op:ident $mn:literal $opc:literal $fmt:ident $fac:ident :
+        $in1:ident, $in2:ident, $sem:path, $out:ident, $cc:ident ;)*) => {
+        /// Every instruction the decoder knows.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Op { $($op,)* }
+
+        pub static ROWS: &[Row] = &[
+            $( Row {
+                op: Op::$op,
+                mnemonic: $mn,
+                opcode: $opc,
+                format: Format::$fmt,
+                facility: Fac::$fac,
+                steps: concat!(stringify!($in1), " ", stringify!($in2), " ", stringify!($sem), " ", stringify!($out), " ", stringify!($cc)),
+                starts_section: section_title!($($sec)?),
+            }, )*
+        ];
+
+        /// Emits the semantics of a decoded instruction.
+        pub fn emit<E: Emitter>(e: &mut E, op: Op, f: &Fields, cx: &Cx) -> Flow {
+            match op {
+                $( Op::$op => run(e, f, cx, ld::$in1, ld::$in2, $sem, out::$out, cc::$cc), )*
+            }
+        }
+    };
+}
+
+/// A loader: produces an input operand (or `None`), may record an address in `Ops`.
+pub type Loader<E> = fn(&mut E, &Fields, &Cx, &mut Ops<<E as Emitter>::V>) -> Option<<E as Emitter>::V>;
+/// An operation: computes `Ops::out` (and more) or does the whole instruction.
+pub type Operation<E> = fn(&mut E, &Fields, &Cx, &mut Ops<<E as Emitter>::V>) -> Flow;
+/// An output writer or condition-code setter.
+pub type Writer<E> = fn(&mut E, &Fields, &Cx, &Ops<<E as Emitter>::V>);
+
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn run<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, in1: Loader<E>, in2: Loader<E>, op: Operation<E>, out: Writer<E>, cc: Writer<E>) -> Flow {
+    let mut o = Ops::default();
+    o.in1 = in1(e, f, cx, &mut o);
+    o.in2 = in2(e, f, cx, &mut o);
+    let flow = op(e, f, cx, &mut o);
+    if let Flow::Next(_) = flow {
+        out(e, f, cx, &o);
+        cc(e, f, cx, &o);
+    }
+    flow
+}
+
+use integer as int;
+use logical as log;
+
+decode_table! {
+    ---- "integer arithmetic (PoP ch. 7): integer.rs" ----
+    AR    "ar"    0x1a00 RR    Z   : r1_32s, r2_32s, int::add, r1_32, adds32;
+    AGR   "agr"   0xb908 RRE   Z   : r1, r2, int::add, r1, adds64;
+    AGFR  "agfr"  0xb918 RRE   Z   : r1, r2_32s, int::add, r1, adds64;
+    ARK   "ark"   0xb9f8 RRF_a DLF : r2_32s, r3_32s, int::add, r1_32, adds32;
+    AGRK  "agrk"  0xb9e8 RRF_a DLF : r2, r3, int::add, r1, adds64;
+    A     "a"     0x5a00 RX_a  Z   : r1_32s, m2_32s, int::add, r1_32, adds32;
+    AY    "ay"    0xe35a RXY_a LD  : r1_32s, m2_32s, int::add, r1_32, adds32;
+    AG    "ag"    0xe308 RXY_a Z   : r1, m2_64, int::add, r1, adds64;
+    AGF   "agf"   0xe318 RXY_a Z   : r1, m2_32s, int::add, r1, adds64;
+    AH    "ah"    0x4a00 RX_a  Z   : r1_32s, m2_16s, int::add, r1_32, adds32;
+    AHY   "ahy"   0xe37a RXY_a LD  : r1_32s, m2_16s, int::add, r1_32, adds32;
+    AHI   "ahi"   0xa70a RI_a  Z   : r1_32s, i2, int::add, r1_32, adds32;
+    AGHI  "aghi"  0xa70b RI_a  Z   : r1, i2, int::add, r1, adds64;
+    AFI   "afi"   0xc209 RIL_a EI  : r1_32s, i2, int::add, r1_32, adds32;
+    AGFI  "agfi"  0xc208 RIL_a EI  : r1, i2, int::add, r1, adds64;
+    AHIK  "ahik"  0xecd8 RIE_d DLF : r3_32s, i2, int::add, r1_32, adds32;
+    AGHIK "aghik" 0xecd9 RIE_d DLF : r3, i2, int::add, r1, adds64;
+    ALR   "alr"   0x1e00 RR    Z   : r1_32u, r2_32u, int::add, r1_32, addu32;
+    ALGR  "algr"  0xb90a RRE   Z   : r1, r2, int::add, r1, addu64;
+    ALGFR "algfr" 0xb91a RRE   Z   : r1, r2_32u, int::add, r1, addu64;
+    AL    "al"    0x5e00 RX_a  Z   : r1_32u, m2_32u, int::add, r1_32, addu32;
+    ALG   "alg"   0xe30a RXY_a Z   : r1, m2_64, int::add, r1, addu64;
+    ALFI  "alfi"  0xc20b RIL_a EI  : r1_32u, i2_32u, int::add, r1_32, addu32;
+    ALGFI "algfi" 0xc20a RIL_a EI  : r1, i2_32u, int::add, r1, addu64;
+    SR    "sr"    0x1b00 RR    Z   : r1_32s, r2_32s, int::sub, r1_32, subs32;
+    SGR   "sgr"   0xb909 RRE   Z   : r1, r2, int::sub, r1, subs64;
+    S     "s"     0x5b00 RX_a  Z   : r1_32s, m2_32s, int::sub, r1_32, subs32;
+    SG    "sg"    0xe309 RXY_a Z   : r1, m2_64, int::sub, r1, subs64;
+    SLR   "slr"   0x1f00 RR    Z   : r1_32u, r2_32u, int::sub, r1_32, subu32;
+    SLGR  "slgr"  0xb90b RRE   Z   : r1, r2, int::sub, r1, subu64;
+    SLFI  "slfi"  0xc205 RIL_a EI  : r1_32u, i2_32u, int::sub, r1_32, subu32;
+    SLGFI "slgfi" 0xc204 RIL_a EI  : r1, i2_32u, int::sub, r1, subu64;
+    MSGFI "msgfi" 0xc200 RIL_a GIE : r1, i2, int::mul, r1, none;
+    MSFI  "msfi"  0xc201 RIL_a GIE : r1_32s, i2, int::mul, r1_32, none;
+    MSGR  "msgr"  0xb90c RRE   Z   : r1, r2, int::mul, r1, none;
+    MSR   "msr"   0xb252 RRE   Z   : r1_32s, r2_32s, int::mul, r1_32, none;
+    LCGR  "lcgr"  0xb903 RRE   Z   : none, r2, int::neg, r1, comp64;
+    LCR   "lcr"   0x1300 RR    Z   : none, r2_32s, int::neg, r1_32, comp32;
+    CR    "cr"    0x1900 RR    Z   : r1_32s, r2_32s, int::nop, none, cmps32;
+    CGR   "cgr"   0xb920 RRE   Z   : r1, r2, int::nop, none, cmps64;
+    CGFR  "cgfr"  0xb930 RRE   Z   : r1, r2_32s, int::nop, none, cmps64;
+    C     "c"     0x5900 RX_a  Z   : r1_32s, m2_32s, int::nop, none, cmps32;
+    CG    "cg"    0xe320 RXY_a Z   : r1, m2_64, int::nop, none, cmps64;
+    CHI   "chi"   0xa70e RI_a  Z   : r1_32s, i2, int::nop, none, cmps32;
+    CGHI  "cghi"  0xa70f RI_a  Z   : r1, i2, int::nop, none, cmps64;
+    CFI   "cfi"   0xc20d RIL_a EI  : r1_32s, i2, int::nop, none, cmps32;
+    CGFI  "cgfi"  0xc20c RIL_a EI  : r1, i2, int::nop, none, cmps64;
+    CLR   "clr"   0x1500 RR    Z   : r1_32u, r2_32u, int::nop, none, cmpu32;
+    CLGR  "clgr"  0xb921 RRE   Z   : r1, r2, int::nop, none, cmpu64;
+    CL    "cl"    0x5500 RX_a  Z   : r1_32u, m2_32u, int::nop, none, cmpu32;
+    CLG   "clg"   0xe321 RXY_a Z   : r1, m2_64, int::nop, none, cmpu64;
+    CLFI  "clfi"  0xc20f RIL_a EI  : r1_32u, i2_32u, int::nop, none, cmpu32;
+    CLGFI "clgfi" 0xc20e RIL_a EI  : r1, i2_32u, int::nop, none, cmpu64;
+    CLI   "cli"   0x9500 SI    Z   : m1_8u, i2_8u, int::nop, none, cmpu64;
+    CLIY  "cliy"  0xeb55 SIY   LD  : m1_8u, i2_8u, int::nop, none, cmpu64;
+
+    ---- "loads and stores (PoP ch. 7): integer.rs" ----
+    LR    "lr"    0x1800 RR    Z   : none, r2_32u, int::mov2, r1_32, none;
+    LGR   "lgr"   0xb904 RRE   Z   : none, r2, int::mov2, r1, none;
+    LGFR  "lgfr"  0xb914 RRE   Z   : none, r2_32s, int::mov2, r1, none;
+    LLGFR "llgfr" 0xb916 RRE   Z   : none, r2_32u, int::mov2, r1, none;
+    LTR   "ltr"   0x1200 RR    Z   : none, r2_32s, int::mov2, r1_32, s32;
+    LTGR  "ltgr"  0xb902 RRE   Z   : none, r2, int::mov2, r1, s64;
+    L     "l"     0x5800 RX_a  Z   : none, m2_32u, int::mov2, r1_32, none;
+    LY    "ly"    0xe358 RXY_a LD  : none, m2_32u, int::mov2, r1_32, none;
+    LG    "lg"    0xe304 RXY_a Z   : none, m2_64, int::mov2, r1, none;
+    LGF   "lgf"   0xe314 RXY_a Z   : none, m2_32s, int::mov2, r1, none;
+    LLGF  "llgf"  0xe316 RXY_a Z   : none, m2_32u, int::mov2, r1, none;
+    LGH   "lgh"   0xe315 RXY_a Z   : none, m2_16s, int::mov2, r1, none;
+    LLGH  "llgh"  0xe391 RXY_a Z   : none, m2_16u, int::mov2, r1, none;
+    LGB   "lgb"   0xe377 RXY_a LD  : none, m2_8s, int::mov2, r1, none;
+    LLGC  "llgc"  0xe390 RXY_a Z   : none, m2_8u, int::mov2, r1, none;
+    LHI   "lhi"   0xa708 RI_a  Z   : none, i2, int::mov2, r1_32, none;
+    LGHI  "lghi"  0xa709 RI_a  Z   : none, i2, int::mov2, r1, none;
+    LGFI  "lgfi"  0xc001 RIL_a EI  : none, i2, int::mov2, r1, none;
+    LLILF "llilf" 0xc00f RIL_a EI  : none, i2_32u, int::mov2, r1, none;
+    LA    "la"    0x4100 RX_a  Z   : none, a2, int::mov2, r1, none;
+    LAY   "lay"   0xe371 RXY_a LD  : none, a2, int::mov2, r1, none;
+    LARL  "larl"  0xc000 RIL_b Z   : none, ri2, int::mov2, r1, none;
+    LGRL  "lgrl"  0xc408 RIL_b GIE : none, mri2_64, int::mov2, r1, none;
+    ST    "st"    0x5000 RX_a  Z   : r1_32u, a2, int::st32, none, none;
+    STY   "sty"   0xe350 RXY_a LD  : r1_32u, a2, int::st32, none, none;
+    STG   "stg"   0xe324 RXY_a Z   : r1, a2, int::st64, none, none;
+    STH   "sth"   0x4000 RX_a  Z   : r1, a2, int::st16, none, none;
+    STC   "stc"   0x4200 RX_a  Z   : r1, a2, int::st8, none, none;
+    MVI   "mvi"   0x9200 SI    Z   : i2_8u, a1, int::st8, none, none;
+    STMG  "stmg"  0xeb24 RSY_a Z   : none, a2, int::stmg, none, none;
+    LMG   "lmg"   0xeb04 RSY_a Z   : none, a2, int::lmg, none, none;
+
+    ---- "logical (PoP ch. 7): logical.rs" ----
+    NR    "nr"    0x1400 RR    Z   : r1_32u, r2_32u, log::and, r1_32, nz32;
+    NGR   "ngr"   0xb980 RRE   Z   : r1, r2, log::and, r1, nz64;
+    OR    "or"    0x1600 RR    Z   : r1_32u, r2_32u, log::or, r1_32, nz32;
+    OGR   "ogr"   0xb981 RRE   Z   : r1, r2, log::or, r1, nz64;
+    XR    "xr"    0x1700 RR    Z   : r1_32u, r2_32u, log::xor, r1_32, nz32;
+    XGR   "xgr"   0xb982 RRE   Z   : r1, r2, log::xor, r1, nz64;
+    NILL  "nill"  0xa507 RI_a  Z   : r1, i2_16u, log::and_ll, r1, nz16_0;
+    SLLG  "sllg"  0xeb0d RSY_a Z   : r3, sh64, log::sll, r1, none;
+    SRLG  "srlg"  0xeb0c RSY_a Z   : r3, sh64, log::srl, r1, none;
+    SLL   "sll"   0x8900 RS_a  Z   : r1_32u, sh32, log::sll, r1_32, none;
+    SRL   "srl"   0x8800 RS_a  Z   : r1_32u, sh32, log::srl, r1_32, none;
+
+    ---- "branches (PoP ch. 7): branch.rs" ----
+    BCR   "bcr"   0x0700 RR    Z   : none, none, branch::bcr, none, none;
+    BC    "bc"    0x4700 RX_b  Z   : none, a2, branch::bc, none, none;
+    BRC   "brc"   0xa704 RI_c  Z   : none, none, branch::brc, none, none;
+    BRCL  "brcl"  0xc004 RIL_c Z   : none, none, branch::brc, none, none;
+    BASR  "basr"  0x0d00 RR    Z   : none, none, branch::basr, none, none;
+    BRAS  "bras"  0xa705 RI_b  Z   : none, none, branch::bras, none, none;
+    BRASL "brasl" 0xc005 RIL_b Z   : none, none, branch::bras, none, none;
+    BRCTG "brctg" 0xa707 RI_b  Z   : none, none, branch::brctg, none, none;
+    CGIJ  "cgij"  0xec7c RIE_c GIE : r1, i2, branch::cij_s, none, none;
+    CIJ   "cij"   0xec7e RIE_c GIE : r1_32s, i2, branch::cij_s, none, none;
+    CGRJ  "cgrj"  0xec64 RIE_b GIE : r1, r2, branch::crj_s, none, none;
+    CRJ   "crj"   0xec76 RIE_b GIE : r1_32s, r2_32s, branch::crj_s, none, none;
+    CLGRJ "clgrj" 0xec65 RIE_b GIE : r1, r2, branch::crj_u, none, none;
+
+    ---- "control and system interface: control.rs" ----
+    SVC   "svc"   0x0a00 I     Z   : none, none, control::svc, none, none;
+    EX    "ex"    0x4400 RX_a  Z   : none, a2, control::ex, none, none;
+    EXRL  "exrl"  0xc600 RIL_b EE  : none, ri2, control::ex, none, none;
+    EAR   "ear"   0xb24f RRE   Z   : none, none, control::ear, none, none;
+    SAR   "sar"   0xb24e RRE   Z   : none, none, control::sar, none, none;
+    // ==== more control rows (STCK, STFLE, ECAG, SPM/IPM ...) go here ====
+
+    // ==== storage_ops.rs rows (SS, SI, string, Unicode) go here ====
+
+    // ==== bfp.rs rows (binary floating point, FPC) go here ====
+
+    // ==== vector.rs rows (z13 vector facility) go here ====
+}
+
+/// Where the secondary opcode of an instruction with first byte `first` is: `Some((PoP
+/// bit, width))`, or `None` for a one-byte opcode.
+pub const fn secondary(first: u8) -> Option<(u32, u32)> {
+    match first {
+        0x01 | 0xa6 | 0xb2 | 0xb3 | 0xb9 | 0xe5 => Some((8, 8)),
+        0xa5 | 0xa7 | 0xc0 | 0xc2 | 0xc4 | 0xc6 | 0xc8 | 0xcc => Some((12, 4)),
+        0xe3 | 0xe6 | 0xe7 | 0xeb | 0xec | 0xed => Some((40, 8)),
+        _ => None,
+    }
+}
+
+/// The table key (`0xFFSS`) of the left-aligned instruction `w`.
+pub fn key_of(w: u64) -> u16 {
+    let first = (w >> 56) as u8;
+    match secondary(first) {
+        Some((at, len)) => (first as u16) << 8 | crate::forms::bits(w, at, len) as u16,
+        None => (first as u16) << 8,
+    }
+}
+
+fn index() -> &'static [u16] {
+    static INDEX: OnceLock<Vec<u16>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v = vec![u16::MAX; 1 << 16];
+        for (i, r) in ROWS.iter().enumerate() {
+            v[r.opcode as usize] = i as u16;
+        }
+        v
+    })
+}
+
+/// The row of the left-aligned instruction `w`, or `None` (operation exception).
+pub fn lookup(w: u64) -> Option<&'static Row> {
+    let i = index()[key_of(w) as usize];
+    ROWS.get(i as usize)
+}
+
+pub fn row(op: Op) -> &'static Row {
+    &ROWS[op as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn no_two_rows_share_an_opcode_and_opcodes_fit_their_first_byte() {
+        let mut seen = std::collections::HashMap::new();
+        for r in ROWS {
+            if let Some(prev) = seen.insert(r.opcode, r.mnemonic) {
+                panic!("{} and {} share opcode {:#06x}", prev, r.mnemonic, r.opcode);
+            }
+            let first = (r.opcode >> 8) as u8;
+            match secondary(first) {
+                None => assert_eq!(r.opcode & 0xff, 0, "{}: one-byte opcode with a secondary byte", r.mnemonic),
+                Some((_, 4)) => assert!(r.opcode & 0xff < 16, "{}: secondary nibble too wide", r.mnemonic),
+                Some(_) => {}
+            }
+        }
+    }
+    #[test]
+    fn rows_are_in_op_order() {
+        for (i, r) in ROWS.iter().enumerate() {
+            assert_eq!(r.op as usize, i);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Guest memory from helpers: the accesses of instructions too long or too irregular to
+//! express as emitter loads and stores (s390x `MVCL`, `CLST`, `TR`, the Unicode
+//! conversions ...).
+//!
+//! A helper declared `may_raise` builds a [`HelperMem`] from its CPU pointer and reads and
+//! writes guest bytes through it. Every access is checked against the guest limit and made
+//! with the engine's guarded host accesses, so an unmapped or protected guest page never
+//! faults the host: the access returns `Err(MemFault)`, having recorded the guest address in
+//! the header and raised [`HELPER_FAULT`]. The helper then returns at once (its instruction
+//! is abandoned, registers as before it), and the engine treats the exit exactly like a
+//! faulting load or store of translated code: a write to a page that only holds translated
+//! code drops that code and the instruction runs again; anything else is the guest's fault.
+//!
+//! Invariant for helpers: an instruction that may run again after a code-page write fault
+//! must be restartable — either it changes no guest memory before its first possible fault
+//! ([`HelperMem::probe_write`] the destination first), or running it again from the start
+//! gives the same result (no operand overlaps what it already wrote).
+//!
+//! User mode only: guest addresses are offsets into one host reservation.
+
+use crate::cpu::CpuHeader;
+use crate::exec;
+
+/// The `CpuHeader::exception` value of a helper's memory fault (never a front end's
+/// exception number: the engine turns it into a fault exit).
+pub const HELPER_FAULT: u32 = u32::MAX;
+
+/// A helper's guest memory access faulted; the header says where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MemFault;
+
+/// Guest memory as one helper invocation sees it.
+pub struct HelperMem {
+    hdr: *mut CpuHeader,
+    base: *mut u8,
+    limit: u64,
+}
+
+impl HelperMem {
+    /// # Safety
+    /// `cpu` is the CPU pointer a helper received (a struct starting with a `CpuHeader`
+    /// whose `mem_base`/`mem_limit` the engine set).
+    pub unsafe fn from_cpu(cpu: *mut u8) -> HelperMem {
+        let hdr = cpu as *mut CpuHeader;
+        HelperMem { hdr, base: (*hdr).mem_base as *mut u8, limit: (*hdr).mem_limit }
+    }
+
+    fn fault(&self, addr: u64, write: bool) -> MemFault {
+        // SAFETY: `from_cpu`'s contract.
+        let h = unsafe { &mut *self.hdr };
+        h.fault_addr = addr;
+        h.fault_write = write as u64;
+        h.exception = HELPER_FAULT;
+        MemFault
+    }
+
+    fn host(&self, addr: u64, size: usize) -> Option<*mut u8> {
+        let end = addr.checked_add(size as u64)?;
+        if end > self.limit {
+            return None;
+        }
+        Some(self.base.wrapping_add(addr as usize))
+    }
+
+    /// Reads `size` (1, 2, 4, 8) bytes at `addr` as a big-endian number.
+    pub fn load_be(&self, addr: u64, size: usize) -> Result<u64, MemFault> {
+        let Some(p) = self.host(addr, size) else { return Err(self.fault(addr, false)) };
+        // SAFETY: `p` lies inside the guest reservation; the guarded load survives faults.
+        match unsafe { exec::guarded_load(p, size) } {
+            Some(v) => Ok(match size {
+                1 => v,
+                2 => (v as u16).swap_bytes() as u64,
+                4 => (v as u32).swap_bytes() as u64,
+                _ => v.swap_bytes(),
+            }),
+            None => Err(self.fault(addr, false)),
+        }
+    }
+
+    /// Writes the low `size` (1, 2, 4, 8) bytes of `v` at `addr`, big-endian.
+    pub fn store_be(&self, addr: u64, size: usize, v: u64) -> Result<(), MemFault> {
+        let Some(p) = self.host(addr, size) else { return Err(self.fault(addr, true)) };
+        let raw = match size {
+            1 => v,
+            2 => (v as u16).swap_bytes() as u64,
+            4 => (v as u32).swap_bytes() as u64,
+            _ => v.swap_bytes(),
+        };
+        // SAFETY: as in `load_be`.
+        if unsafe { exec::guarded_store(p, size, raw) } { Ok(()) } else { Err(self.fault(addr, true)) }
+    }
+
+    pub fn read_u8(&self, addr: u64) -> Result<u8, MemFault> {
+        self.load_be(addr, 1).map(|v| v as u8)
+    }
+
+    pub fn write_u8(&self, addr: u64, v: u8) -> Result<(), MemFault> {
+        self.store_be(addr, 1, v as u64)
+    }
+
+    /// Checks that `len` bytes from `addr` are readable (one access per page).
+    pub fn probe_read(&self, addr: u64, len: u64) -> Result<(), MemFault> {
+        self.probe(addr, len, false)
+    }
+
+    /// Checks that `len` bytes from `addr` are writable without changing them (a locked
+    /// compare-exchange of each page's first byte with itself).
+    pub fn probe_write(&self, addr: u64, len: u64) -> Result<(), MemFault> {
+        self.probe(addr, len, true)
+    }
+
+    fn probe(&self, addr: u64, len: u64, write: bool) -> Result<(), MemFault> {
+        if len == 0 {
+            return Ok(());
+        }
+        let mut a = addr;
+        loop {
+            let Some(p) = self.host(a, 1) else { return Err(self.fault(a, write)) };
+            // SAFETY: as in `load_be`.
+            let ok = unsafe {
+                match exec::guarded_load(p, 1) {
+                    Some(v) if write => exec::guarded_cas(p, 1, v, v).is_some(),
+                    Some(_) => true,
+                    None => false,
+                }
+            };
+            if !ok {
+                return Err(self.fault(a, write));
+            }
+            let next = (a | 0xfff).wrapping_add(1);
+            // Stop once the next page starts at or beyond the end (with wrap-around).
+            if next.wrapping_sub(addr) >= len || next == 0 {
+                return Ok(());
+            }
+            a = next;
+        }
+    }
+}
+
+/// The interpreter backend over a helper's memory (an instruction a helper runs itself, such
+/// as the target of s390x `EXECUTE`). Faults are reported to the interpreter, which returns
+/// them as its outcome; nothing is raised here.
+impl crate::interp::InterpMemory for HelperMem {
+    fn load(&mut self, addr: u64, size: usize) -> Option<u128> {
+        let p = self.host(addr, size)?;
+        let mut v = 0u128;
+        let mut i = 0;
+        while i < size {
+            let chunk = if size - i >= 8 { 8 } else { 1 };
+            // SAFETY: inside the guest reservation; guarded.
+            let x = unsafe { exec::guarded_load(p.wrapping_add(i), chunk)? };
+            v |= (x as u128) << (8 * i);
+            i += chunk;
+        }
+        Some(v)
+    }
+    fn store(&mut self, addr: u64, bytes: &[u8]) -> bool {
+        let Some(p) = self.host(addr, bytes.len()) else { return false };
+        // All bytes must be writable before any is written.
+        if self.probe(addr, bytes.len() as u64, true).is_err() {
+            // SAFETY: `from_cpu`'s contract; undo the probe's raise (the interpreter reports).
+            unsafe { (*self.hdr).exception = 0 };
+            return false;
+        }
+        for (i, b) in bytes.iter().enumerate() {
+            // SAFETY: as above.
+            if !unsafe { exec::guarded_store(p.wrapping_add(i), 1, *b as u64) } {
+                return false;
+            }
+        }
+        true
+    }
+    fn cas(&mut self, addr: u64, size: usize, expected: u128, new: u128) -> Option<u128> {
+        let p = self.host(addr, size)?;
+        if matches!(size, 1 | 2 | 4 | 8) {
+            // SAFETY: as above.
+            return unsafe { exec::guarded_cas(p, size, expected as u64, new as u64) }.map(|v| v as u128);
+        }
+        let old = self.load(addr, size)?;
+        if old == expected && !self.store(addr, &new.to_le_bytes()[..size]) {
+            return None;
+        }
+        Some(old)
+    }
+}
