@@ -150,3 +150,10 @@ pub fn crj_s<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flo
 pub fn crj_u<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
     compare_branch(e, f, cx, o, false, cx.rel(f.i4))
 }
+
+/// Operand loaders of this file's rows (re-exported into [`crate::operands::ld`]).
+pub mod ld {}
+/// Output writers (re-exported into [`crate::operands::out`]).
+pub mod out {}
+/// Condition-code setters (re-exported into [`crate::operands::cc`]).
+pub mod cc {}

@@ -139,3 +139,10 @@ pub extern "C" fn helper_ex(cpu: *mut u8, target: u64, or: u64, next: u64) -> u6
         }
     }
 }
+
+/// Operand loaders of this file's rows (re-exported into [`crate::operands::ld`]).
+pub mod ld {}
+/// Output writers (re-exported into [`crate::operands::out`]).
+pub mod out {}
+/// Condition-code setters (re-exported into [`crate::operands::cc`]).
+pub mod cc {}

@@ -20,7 +20,7 @@
 use crate::forms::{Fields, Format};
 use crate::operands::{cc, ld, out, Ops};
 #[allow(unused_imports)]
-use crate::{bfp, branch, control, integer, logical, storage_ops, vector, Cx, Fac};
+use crate::{atomic, bfp, branch, control, integer, logical, storage_ops, vector, Cx, Fac};
 use jit::frontend::Flow;
 use jit::ir::Emitter;
 use std::sync::OnceLock;
@@ -221,6 +221,7 @@ decode_table! {
     CGRJ  "cgrj"  0xec64 RIE_b GIE : r1, r2, branch::crj_s, none, none;
     CRJ   "crj"   0xec76 RIE_b GIE : r1_32s, r2_32s, branch::crj_s, none, none;
     CLGRJ "clgrj" 0xec65 RIE_b GIE : r1, r2, branch::crj_u, none, none;
+    // ==== more branch rows (BCT, BXH/BXLE, compare-and-branch/-trap ...) go here ====
 
     ---- "control and system interface: control.rs" ----
     SVC   "svc"   0x0a00 I     Z   : none, none, control::svc, none, none;
@@ -228,6 +229,8 @@ decode_table! {
     EXRL  "exrl"  0xc600 RIL_b EE  : none, ri2, control::ex, none, none;
     EAR   "ear"   0xb24f RRE   Z   : none, none, control::ear, none, none;
     SAR   "sar"   0xb24e RRE   Z   : none, none, control::sar, none, none;
+    // ==== atomic.rs rows (CS family, interlocked access, LPQ/STPQ) go here ====
+
     // ==== more control rows (STCK, STFLE, ECAG, SPM/IPM ...) go here ====
 
     // ==== storage_ops.rs rows (SS, SI, string, Unicode) go here ====

@@ -3,10 +3,11 @@
 //!
 //! Semantic code is split by the Principles of Operation's chapters: [`integer`],
 //! [`logical`], [`branch`] (general instructions, ch. 7), [`control`] (SVC, EXECUTE, access
-//! registers), [`storage_ops`] (storage-to-storage and strings), [`bfp`] (binary floating
+//! registers), [`atomic`] (interlocked updates), [`storage_ops`] (storage-to-storage and strings), [`bfp`] (binary floating
 //! point), [`vector`] (the z13 vector facility); the row steps shared by all of them are in
 //! [`operands`], the formats in [`forms`].
 
+pub mod atomic;
 pub mod bfp;
 pub mod branch;
 pub mod control;

@@ -85,6 +85,12 @@ pub fn set_r_32<E: Emitter>(e: &mut E, r: usize, v: E::V) {
 pub mod ld {
     use super::*;
     #[allow(unused_imports)]
+    pub use crate::atomic::ld::*;
+    #[allow(unused_imports)]
+    pub use crate::branch::ld::*;
+    #[allow(unused_imports)]
+    pub use crate::control::ld::*;
+    #[allow(unused_imports)]
     pub use crate::bfp::ld::*;
     #[allow(unused_imports)]
     pub use crate::storage_ops::ld::*;
@@ -307,6 +313,12 @@ pub mod ld {
 pub mod out {
     use super::*;
     #[allow(unused_imports)]
+    pub use crate::atomic::out::*;
+    #[allow(unused_imports)]
+    pub use crate::branch::out::*;
+    #[allow(unused_imports)]
+    pub use crate::control::out::*;
+    #[allow(unused_imports)]
     pub use crate::bfp::out::*;
     #[allow(unused_imports)]
     pub use crate::storage_ops::out::*;
@@ -367,6 +379,12 @@ pub mod out {
 /// Condition-code setters (PoP Appendix "Condition-Code Settings"). Each writes CC 0..=3.
 pub mod cc {
     use super::*;
+    #[allow(unused_imports)]
+    pub use crate::atomic::cc::*;
+    #[allow(unused_imports)]
+    pub use crate::branch::cc::*;
+    #[allow(unused_imports)]
+    pub use crate::control::cc::*;
     #[allow(unused_imports)]
     pub use crate::bfp::cc::*;
     #[allow(unused_imports)]
