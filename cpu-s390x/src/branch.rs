@@ -2,7 +2,7 @@
 
 use crate::forms::Fields;
 use crate::logical::cc_selected;
-use crate::operands::{cc, wrap_addr, Ops};
+use crate::operands::{cc as ccs, wrap_addr, Ops};
 use crate::state::*;
 use crate::Cx;
 use jit::frontend::Flow;
@@ -136,7 +136,7 @@ fn compare_branch<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, signe
     if m & 0xe == 0 {
         return cx.next();
     }
-    let c = cc::compare(e, o.in1(), o.in2(), signed);
+    let c = ccs::compare(e, o.in1(), o.in2(), signed);
     let take = cc_selected(e, m & 0xe, c);
     e.exit_if(take, target);
     cx.next()
