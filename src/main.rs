@@ -10,11 +10,11 @@
 //! after `--`): everything from PROGRAM on belongs to the guest.
 
 use jit::log::LogFlags;
-use machines::linux::{self, ppc64::Ppc64Linux, Options};
+use machines::linux::{self, ppc64::Ppc64Linux, s390x::S390xLinux, Options};
 use std::io::Write;
 use std::os::unix::io::{FromRawFd, IntoRawFd};
 
-const ARCHES: &str = "ppc64le, ppc64 (s390x: not yet)";
+const ARCHES: &str = "ppc64le, ppc64, s390x";
 
 fn usage() -> String {
     format!(
@@ -76,12 +76,15 @@ fn os_msg(e: &std::io::Error) -> String {
 }
 
 fn user(arch: &str, args: &[String]) -> Result<std::convert::Infallible, Fail> {
-    let target = match arch {
-        "ppc64le" => Ppc64Linux { big_endian: false },
-        "ppc64" => Ppc64Linux { big_endian: true },
-        "s390x" => return Err(Fail("s390x user mode is not implemented yet".into(), 1)),
-        other => return Err(fail(format!("unknown architecture '{other}' (known: {ARCHES})"))),
-    };
+    match arch {
+        "ppc64le" => user_with(Ppc64Linux { big_endian: false }, args),
+        "ppc64" => user_with(Ppc64Linux { big_endian: true }, args),
+        "s390x" => user_with(S390xLinux::new(), args),
+        other => Err(fail(format!("unknown architecture '{other}' (known: {ARCHES})"))),
+    }
+}
+
+fn user_with<T: linux::Target>(target: T, args: &[String]) -> Result<std::convert::Infallible, Fail> {
     let mut opts = Options::default();
     let mut env: Vec<(String, Option<String>)> = Vec::new();
     let mut append = false;

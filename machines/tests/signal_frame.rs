@@ -35,9 +35,10 @@ fn setup(be: bool) -> (AddressSpace, Box<Ppc64Cpu>) {
 fn frame(handler: u64, flags: u64) -> SignalFrame {
     SignalFrame {
         sig: 10,
-        info: SigInfo { signo: 10, code: 0, addr: 0, pid: 42, uid: 7 },
+        info: SigInfo { signo: 10, code: 0, addr: 0, pid: 42, uid: 7, fault: false },
         handler,
         flags,
+        restorer: 0,
         saved_mask: 0x5,
         altstack: (0, 2, 0),
         use_altstack: false,

@@ -120,9 +120,11 @@ pub fn check_elf(path: &str, bytes: &[u8], machine: u16, big_endian: bool, targe
     }
     if be != big_endian {
         let (is, hint) = if be { ("big", "ppc64") } else { ("little", "ppc64le") };
+        // Only ppc64 comes in both byte orders: elsewhere there is no other mode to suggest.
+        let hint = if m == 21 { format!(" (try 'bigiron user {hint}')") } else { String::new() };
         return Err(Error::bad_program(
             path,
-            format!("is a {is}-endian ELF file; {target} runs {}-endian programs (try 'bigiron user {hint}')", if big_endian { "big" } else { "little" }),
+            format!("is a {is}-endian ELF file; {target} runs {}-endian programs{hint}", if big_endian { "big" } else { "little" }),
         ));
     }
     Ok(())

@@ -10,10 +10,10 @@
 //! - [`syscall`] and the `sys_*` modules, [`signal`]: the guest-neutral Linux layer. Calls
 //!   are identified by [`sysno::Sys`], independent of any ISA's numbering.
 //! - [`target`]: the trait an ISA implements — numbering, registers, entry state, auxv and
-//!   the struct/flag layouts where its kernel ABI is not asm-generic; [`ppc64`] is the first.
-//!   Adding s390x means a `s390x.rs` implementing [`target::Target`] (its syscall table,
-//!   registers, `struct stat`, termios, CLONE_BACKWARDS2), plus one [`sysno::Sys`] row for
-//!   its `mmap`, which takes its arguments in memory (old_mmap).
+//!   the struct/flag layouts where its kernel ABI is not asm-generic: [`ppc64`] (with
+//!   [`ppc64_signal`]) and [`s390x`] (with [`s390x_signal`]). s390x's `mmap` takes its
+//!   arguments in memory ([`sysno::Sys::OldMmap`]) and its handlers without SA_SIGINFO
+//!   return through the old-style `sigreturn` ([`sysno::Sys::Sigreturn`]).
 //! - [`strace`]: `-strace` output.
 
 pub mod aspace;
@@ -22,6 +22,8 @@ pub mod loader;
 pub mod ppc64;
 pub mod ppc64_signal;
 pub mod process;
+pub mod s390x;
+pub mod s390x_signal;
 pub mod signal;
 pub mod stack;
 pub mod strace;

@@ -449,12 +449,12 @@ impl<T: Target> Process<T> {
         if let (Some(line), Some(Sys::Exit | Sys::ExitGroup | Sys::Execve)) = (&call, sys) {
             jit::log::write(&format!("{} {line}\n", self.tid));
         }
-        if sys == Some(Sys::RtSigreturn) {
+        if matches!(sys, Some(Sys::RtSigreturn | Sys::Sigreturn)) {
             // Restores every register (r3 and CR0 included): no result is written.
             if let Some(line) = call {
                 jit::log::write(&format!("{} {line} = (restored)\n", self.tid));
             }
-            self.sys_rt_sigreturn();
+            self.sys_rt_sigreturn(sys == Some(Sys::RtSigreturn));
             self.deliver_pending();
             return;
         }

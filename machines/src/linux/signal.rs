@@ -270,7 +270,7 @@ impl<T: Target> Process<T> {
         let blocked = self.signals.mask & (1 << (sig - 1)) != 0;
         // As force_sig_fault: a blocked or ignored synchronous signal kills.
         if act.handler > SIG_IGN && !blocked {
-            let info = SigInfo { signo: sig, code, addr, ..Default::default() };
+            let info = SigInfo { signo: sig, code, addr, fault: true, ..Default::default() };
             if self.enter_handler(sig, info) {
                 return;
             }
@@ -293,6 +293,7 @@ impl<T: Target> Process<T> {
             info,
             handler: act.handler,
             flags: act.flags,
+            restorer: act.restorer,
             saved_mask: self.signals.suspend_saved.unwrap_or(self.signals.mask),
             altstack: recorded,
             use_altstack,
@@ -401,8 +402,9 @@ impl<T: Target> Process<T> {
 
     /// `rt_sigreturn`: registers, mask and alternate stack from the frame at the stack
     /// pointer; a bad frame kills with SIGSEGV as on Linux.
-    pub fn sys_rt_sigreturn(&mut self) {
-        match self.target.rt_sigreturn(&mut self.cpu, &self.mem) {
+    pub fn sys_rt_sigreturn(&mut self, rt: bool) {
+        let r = if rt { self.target.rt_sigreturn(&mut self.cpu, &self.mem) } else { self.target.sigreturn(&mut self.cpu, &self.mem) };
+        match r {
             Ok(r) => {
                 self.set_signal_mask(r.mask);
                 let (sp, fl, sz) = r.altstack;
@@ -431,7 +433,7 @@ impl<T: Target> Process<T> {
         if act.handler > SIG_IGN && (thread || !blocked) {
             // Delivered when this system call returns, or once unblocked.
             // SAFETY: plain libc calls.
-            let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0 };
+            let info = SigInfo { signo: sig, code: SI_USER, pid: unsafe { libc::getpid() }, uid: unsafe { libc::getuid() }, addr: 0, fault: false };
             self.make_pending(sig, info);
             return Ok(0);
         }
@@ -485,7 +487,7 @@ impl<T: Target> Process<T> {
             // SAFETY: filled in by the kernel; si_pid/si_uid are meaningful for SI_USER and
             // SI_TKILL, the only codes our own kill/tgkill produce.
             let (pid, uid) = unsafe { (hi.si_pid(), hi.si_uid()) };
-            SigInfo { signo: hi.si_signo, code: hi.si_code, pid, uid, addr: 0 }
+            SigInfo { signo: hi.si_signo, code: hi.si_code, pid, uid, addr: 0, fault: false }
         };
         if info != 0 {
             self.mem.write(info, &si.encode(be))?;

@@ -66,7 +66,7 @@ impl<T: Target> Process<T> {
             Statfs => self.sys_statfs(Some(a[0]), 0, a[1]),
             Fstatfs => self.sys_statfs(None, a[0], a[1]),
             // struct statfs64 is struct statfs on 64-bit ISAs; the size must match it.
-            Statfs64 | Fstatfs64 if a[1] != 120 => Err(libc::EINVAL),
+            Statfs64 | Fstatfs64 if a[1] != self.target.statfs_size() as u64 => Err(libc::EINVAL),
             Statfs64 => self.sys_statfs(Some(a[0]), 0, a[2]),
             Fstatfs64 => self.sys_statfs(None, a[0], a[2]),
             Getdents64 => self.sys_getdents64(a[0], a[1], a[2]),
@@ -121,6 +121,16 @@ impl<T: Target> Process<T> {
             // ---- memory ----
             Brk => Ok(self.mem.guest_brk(a[0])),
             Mmap => self.sys_mmap(a[0], a[1], a[2], a[3], a[4], a[5]),
+            OldMmap => {
+                let b = self.mem.read_vec(a[0], 48)?;
+                let mut r = super::layout::Reader::new(&b, self.mem.big_endian());
+                let m: [u64; 6] = std::array::from_fn(|_| r.u64());
+                // The offset is in bytes and must be page-aligned (sys_old_mmap).
+                if m[5] & 0xfff != 0 {
+                    return Err(libc::EINVAL);
+                }
+                self.sys_mmap(m[0], m[1], m[2], m[3], m[4], m[5])
+            }
             Munmap => self.mem.guest_munmap(a[0], a[1]).map(|_| 0),
             Mprotect => self.sys_mprotect(a[0], a[1], a[2]),
             Mremap => self.sys_mremap(a[0], a[1], a[2], a[3], a[4]),
@@ -240,7 +250,7 @@ impl<T: Target> Process<T> {
             RtSigpending => self.sys_rt_sigpending(a[0], a[1]),
             RtSigsuspend => self.sys_rt_sigsuspend(a[0], a[1]),
             RtSigtimedwait => self.sys_rt_sigtimedwait(a[0], a[1], a[2], a[3]),
-            RtSigreturn => unreachable!("rt_sigreturn is handled before dispatch"),
+            RtSigreturn | Sigreturn => unreachable!("sigreturn is handled before dispatch"),
             Sigaltstack => self.sys_sigaltstack(a[0], a[1]),
             Pause => {
                 unsafe { libc::pause() };

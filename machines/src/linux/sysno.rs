@@ -140,6 +140,9 @@ syscalls! {
     // ---- memory ----
     Brk "brk" [X];
     Mmap "mmap" [X, U, Prot, MapFlags, Fd, X];
+    // s390x's `mmap` (`sys_old_mmap`): the six arguments in memory (struct
+    // mmap_arg_struct, six longs) at the first one.
+    OldMmap "old_mmap" [P];
     Munmap "munmap" [X, U];
     Mprotect "mprotect" [X, U, Prot];
     Mremap "mremap" [X, U, U, X, X];
@@ -232,6 +235,7 @@ syscalls! {
     RtSigsuspend "rt_sigsuspend" [P, U];
     RtSigtimedwait "rt_sigtimedwait" [P, P, P, U];
     RtSigreturn "rt_sigreturn" [];
+    Sigreturn "sigreturn" [];
     Sigaltstack "sigaltstack" [P, P];
     Pause "pause" [];
 }

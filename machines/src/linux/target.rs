@@ -39,6 +39,8 @@ pub struct SigInfo {
     pub addr: u64,
     pub pid: i32,
     pub uid: u32,
+    /// Raised by the guest's own execution (a fault or trap), not sent by a process.
+    pub fault: bool,
 }
 
 impl SigInfo {
@@ -65,6 +67,8 @@ pub struct SignalFrame {
     /// sa_handler / sa_sigaction as the guest gave it (a function descriptor on ELFv1).
     pub handler: u64,
     pub flags: u64,
+    /// sa_restorer as the guest gave it (used with SA_RESTORER where the ISA honours it).
+    pub restorer: u64,
     /// The signal mask to restore on return (the one before delivery).
     pub saved_mask: u64,
     /// sigaltstack state (ss_sp, ss_flags, ss_size) to record, and whether to switch to it.
@@ -243,6 +247,11 @@ pub trait Target: Sized + Clone + Send + 'static {
     fn rt_sigreturn(&self, _cpu: &mut CpuOf<Self>, _mem: &AddressSpace) -> Result<SigReturn, BadFrame> {
         Err(BadFrame)
     }
+    /// The old-style `sigreturn` (s390x: handlers without SA_SIGINFO get a `struct
+    /// sigframe`); ISAs whose 64-bit kernel has no such call keep the default.
+    fn sigreturn(&self, _cpu: &mut CpuOf<Self>, _mem: &AddressSpace) -> Result<SigReturn, BadFrame> {
+        Err(BadFrame)
+    }
 
     // ---- process start ----
     /// Sets the registers a new process starts with (PC, stack pointer, ABI registers).
@@ -257,6 +266,10 @@ pub trait Target: Sized + Clone + Send + 'static {
     // ---- layouts ----
     /// `struct stat` as `stat`/`fstat`/`newfstatat` return it.
     fn encode_stat(&self, st: &KStat) -> Vec<u8>;
+    /// Size of `struct statfs` (and `statfs64`, the same struct on 64-bit ISAs).
+    fn statfs_size(&self) -> usize {
+        self.encode_statfs(&[0; 15]).len()
+    }
     /// `struct statfs` (asm-generic/statfs.h with 64-bit words: 120 bytes), from the host
     /// kernel's statfs words (the same layout on 64-bit hosts; `f_fsid` is word 7).
     fn encode_statfs(&self, host: &[u64; 15]) -> Vec<u8> {
