@@ -202,3 +202,88 @@ fn fork_execve_and_wait() {
     assert_eq!(code, Some(99), "{err}");
     assert!(err.contains("= -1 errno=13 (Permission denied)"), "{err}");
 }
+
+/// An s390x ELF (big-endian, EM_S390) with its code at 0x1000000 and `data` at 0x1010000.
+fn s390x_elf(code: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut segs = vec![Seg { vaddr: 0x100_0000, flags: PF_R | PF_X, data: code.to_vec(), memsz: code.len() as u64 }];
+    if !data.is_empty() {
+        segs.push(Seg { vaddr: 0x101_0000, flags: PF_R, data: data.to_vec(), memsz: data.len() as u64 });
+    }
+    let mut e = Elf::ppc64le(0x100_0000, segs);
+    e.little_endian = false;
+    e.machine = 22; // EM_S390
+    e.e_flags = 0;
+    e.build()
+}
+
+/// s390x: write(1, "hi\n", 3) through `svc 4` (the call number in the SVC), then
+/// exit_group(7) through `svc 0` with r1 = 248. Encodings from the PoP: LGHI is RI-a
+/// A7x9, LARL is RIL-b C0x0 (halfword offset), SVC is I-format 0A.
+fn s390x_hello() -> Vec<u8> {
+    let mut code = Vec::new();
+    code.extend([0xa7, 0x29, 0x00, 0x01]); // lghi %r2,1
+    code.extend([0xc0, 0x30]); // larl %r3,0x1010000
+    code.extend((((0x101_0000 - 0x100_0004) / 2) as u32).to_be_bytes());
+    code.extend([0xa7, 0x49, 0x00, 0x03]); // lghi %r4,3
+    code.extend([0x0a, 0x04]); // svc 4 (write)
+    code.extend([0xa7, 0x29, 0x00, 0x07]); // lghi %r2,7
+    code.extend([0xa7, 0x19, 0x00, 0xf8]); // lghi %r1,248
+    code.extend([0x0a, 0x00]); // svc 0 (exit_group)
+    s390x_elf(&code, b"hi\n")
+}
+
+#[test]
+fn runs_an_s390x_program() {
+    let d = tmpdir();
+    let prog = d.join("hello-s390x");
+    std::fs::write(&prog, s390x_hello()).unwrap();
+    let log = d.join("log-s390x");
+    let (code, out, err) = run(&["user", "s390x", "-strace", "-D", log.to_str().unwrap(), prog.to_str().unwrap()]);
+    assert_eq!((code, out.as_str(), err.as_str()), (Some(7), "hi\n", ""));
+    let log = std::fs::read_to_string(&log).unwrap();
+    assert!(log.contains(" write(1,0x1010000,3) = 3\n"), "{log}");
+    assert!(log.ends_with(" exit_group(7)\n"), "{log}");
+    // The bigiron-s390x alias.
+    let link = d.join("bigiron-s390x");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_bigiron"), &link).unwrap();
+    let o = Command::new(&link).arg(&prog).output().unwrap();
+    assert_eq!((o.status.code(), o.stdout.as_slice()), (Some(7), &b"hi\n"[..]));
+    // lghi %r2,42; lghi %r1,1 (exit); svc 0
+    let exit42 = d.join("exit42-s390x");
+    std::fs::write(&exit42, s390x_elf(&[0xa7, 0x29, 0x00, 0x2a, 0xa7, 0x19, 0x00, 0x01, 0x0a, 0x00], b"")).unwrap();
+    let (code, _, err) = run(&["user", "s390x", exit42.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (Some(42), ""));
+}
+
+#[test]
+fn s390x_program_errors() {
+    let d = tmpdir();
+    // A ppc64le program, and an s390x one with the wrong byte order or class.
+    let ppc = d.join("ppc-for-s390x");
+    std::fs::write(&ppc, hello_elf()).unwrap();
+    let mut le = Elf::ppc64le(0x100_0000, vec![]);
+    le.machine = 22;
+    let le_path = d.join("s390x-le");
+    std::fs::write(&le_path, le.build()).unwrap();
+    let mut c32 = s390x_elf(&[0x0a, 0x00], b"");
+    c32[4] = 1;
+    let c32_path = d.join("s390x-32");
+    std::fs::write(&c32_path, c32).unwrap();
+    let cases = [
+        (ppc.display().to_string(), format!("bigiron: {}: is an ELF file for ppc64, not s390x\n", ppc.display())),
+        (le_path.display().to_string(), format!("bigiron: {}: is a little-endian ELF file; s390x runs big-endian programs\n", le_path.display())),
+        (c32_path.display().to_string(), format!("bigiron: {}: is a 32-bit ELF file; s390x runs 64-bit programs\n", c32_path.display())),
+    ];
+    for (prog, msg) in cases {
+        let (code, _, err) = run(&["user", "s390x", &prog]);
+        assert_eq!(code, Some(1), "{prog}");
+        assert_eq!(err, msg);
+    }
+    // An illegal instruction (opcode 0x00 has no row): the guest dies of SIGILL.
+    let ill = d.join("ill-s390x");
+    std::fs::write(&ill, s390x_elf(&[0x00, 0x00], b"")).unwrap();
+    let o = bigiron().args(["user", "s390x"]).arg(&ill).output().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(o.status.signal(), Some(libc::SIGILL), "{o:?}");
+}
