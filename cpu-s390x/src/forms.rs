@@ -137,8 +137,8 @@ fn r(w: u64, at: u32) -> usize {
 fn d12(w: u64, at: u32) -> i64 {
     bits(w, at, 12) as i64
 }
-/// The 20-bit signed displacement of the long-displacement formats: DL at `at` (12 bits),
-/// DH 8 bits after it at `at + 12`... (PoP: DL2 20:31, DH2 32:39).
+/// The 20-bit signed displacement of the long-displacement formats: DL (12 bits) at `at`,
+/// DH (8 bits, the high part) right after it (PoP: DL2 20:31, DH2 32:39).
 fn d20(w: u64, at: u32) -> i64 {
     let dl = bits(w, at, 12);
     let dh = bits(w, at + 12, 8);
