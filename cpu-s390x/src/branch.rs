@@ -95,7 +95,7 @@ fn link<E: Emitter>(e: &mut E, cx: &Cx, r1: usize) {
         }
         _ => {
             let v = e.iconst(Ty::I32, next | 0x8000_0000);
-            e.set(gpr_lo(r1), v);
+            set_lo(e, r1, v);
         }
     }
 }
