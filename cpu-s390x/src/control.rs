@@ -3,6 +3,7 @@
 
 use crate::forms::Fields;
 use crate::operands::Ops;
+use crate::branch::{get_lo, set_lo};
 use crate::state::*;
 use crate::{exc, Cx, S390x};
 use jit::frontend::{CodeSource, Flow};
@@ -22,13 +23,13 @@ pub fn svc<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
 /// `EAR R1,R2`: access register R2 into bits 32:63 of R1.
 pub fn ear<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     let v = e.get(acr(f.r2));
-    e.set(gpr_lo(f.r1), v);
+    set_lo(e, f.r1, v);
     cx.next()
 }
 
 /// `SAR R1,R2`: bits 32:63 of R2 into access register R1.
 pub fn sar<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
-    let v = e.get(gpr_lo(f.r2));
+    let v = get_lo(e, f.r2);
     e.set(acr(f.r1), v);
     cx.next()
 }

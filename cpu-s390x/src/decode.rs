@@ -222,6 +222,44 @@ decode_table! {
     CRJ   "crj"   0xec76 RIE_b GIE : r1_32s, r2_32s, branch::crj_s, none, none;
     CLGRJ "clgrj" 0xec65 RIE_b GIE : r1, r2, branch::crj_u, none, none;
     // ==== more branch rows (BCT, BXH/BXLE, compare-and-branch/-trap ...) go here ====
+    BALR  "balr"  0x0500 RR    Z   : none, none, branch::balr, none, none;
+    BAL   "bal"   0x4500 RX_a  Z   : none, a2, branch::bal, none, none;
+    BAS   "bas"   0x4d00 RX_a  Z   : none, a2, branch::bas, none, none;
+    BCTR  "bctr"  0x0600 RR    Z   : none, none, branch::bctr, none, none;
+    BCT   "bct"   0x4600 RX_a  Z   : none, a2, branch::bct, none, none;
+    BCTGR "bctgr" 0xb946 RRE   Z   : none, none, branch::bctgr, none, none;
+    BCTG  "bctg"  0xe346 RXY_a Z   : none, a2, branch::bctg, none, none;
+    BRCT  "brct"  0xa706 RI_b  Z   : none, none, branch::brct, none, none;
+    BRCTH "brcth" 0xcc06 RIL_b DLF : none, none, branch::brcth, none, none;
+    BXH   "bxh"   0x8600 RS_a  Z   : none, a2, branch::bxh, none, none;
+    BXLE  "bxle"  0x8700 RS_a  Z   : none, a2, branch::bxle, none, none;
+    BXHG  "bxhg"  0xeb44 RSY_a Z   : none, a2, branch::bxhg, none, none;
+    BXLEG "bxleg" 0xeb45 RSY_a Z   : none, a2, branch::bxleg, none, none;
+    BRXH  "brxh"  0x8400 RSI   Z   : none, none, branch::brxh, none, none;
+    BRXLE "brxle" 0x8500 RSI   Z   : none, none, branch::brxle, none, none;
+    BRXHG "brxhg" 0xec44 RIE_e Z   : none, none, branch::brxhg, none, none;
+    BRXLG "brxlg" 0xec45 RIE_e Z   : none, none, branch::brxlg, none, none;
+    CLRJ  "clrj"  0xec77 RIE_b GIE : lo_r1u, lo_r2u, branch::cj_u, none, none;
+    CLIJ  "clij"  0xec7f RIE_c GIE : lo_r1u, i2_8u, branch::cj_u, none, none;
+    CLGIJ "clgij" 0xec7d RIE_c GIE : r1, i2_8u, branch::cj_u, none, none;
+    CRB   "crb"   0xecf6 RRS   GIE : lo_r1s, lo_r2s, branch::cb_s, none, none;
+    CGRB  "cgrb"  0xece4 RRS   GIE : r1, r2, branch::cb_s, none, none;
+    CLRB  "clrb"  0xecf7 RRS   GIE : lo_r1u, lo_r2u, branch::cb_u, none, none;
+    CLGRB "clgrb" 0xece5 RRS   GIE : r1, r2, branch::cb_u, none, none;
+    CIB   "cib"   0xecfe RIS   GIE : lo_r1s, i2, branch::cb_s, none, none;
+    CGIB  "cgib"  0xecfc RIS   GIE : r1, i2, branch::cb_s, none, none;
+    CLIB  "clib"  0xecff RIS   GIE : lo_r1u, i2_8u, branch::cb_u, none, none;
+    CLGIB "clgib" 0xecfd RIS   GIE : r1, i2_8u, branch::cb_u, none, none;
+    CRT   "crt"   0xb972 RRF_c GIE : lo_r1s, lo_r2s, branch::ct_s, none, none;
+    CGRT  "cgrt"  0xb960 RRF_c GIE : r1, r2, branch::ct_s, none, none;
+    CLRT  "clrt"  0xb973 RRF_c GIE : lo_r1u, lo_r2u, branch::ct_u, none, none;
+    CLGRT "clgrt" 0xb961 RRF_c GIE : r1, r2, branch::ct_u, none, none;
+    CIT   "cit"   0xec72 RIE_a GIE : lo_r1s, i2, branch::ct_s, none, none;
+    CGIT  "cgit"  0xec70 RIE_a GIE : r1, i2, branch::ct_s, none, none;
+    CLFIT "clfit" 0xec73 RIE_a GIE : lo_r1u, i2_16u, branch::ct_u, none, none;
+    CLGIT "clgit" 0xec71 RIE_a GIE : r1, i2_16u, branch::ct_u, none, none;
+    CLT   "clt"   0xeb23 RSY_b MIE : lo_r1u, m2_32u, branch::ct_u, none, none;
+    CLGT  "clgt"  0xeb2b RSY_b MIE : r1, m2_64, branch::ct_u, none, none;
 
     ---- "control and system interface: control.rs" ----
     SVC   "svc"   0x0a00 I     Z   : none, none, control::svc, none, none;
