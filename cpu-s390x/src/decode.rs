@@ -268,6 +268,27 @@ decode_table! {
     EAR   "ear"   0xb24f RRE   Z   : none, none, control::ear, none, none;
     SAR   "sar"   0xb24e RRE   Z   : none, none, control::sar, none, none;
     // ==== atomic.rs rows (CS family, interlocked access, LPQ/STPQ) go here ====
+    CS    "cs"    0xba00 RS_a  Z   : none, a2, atomic::cs, none, none;
+    CSY   "csy"   0xeb14 RSY_a LD  : none, a2, atomic::cs, none, none;
+    CSG   "csg"   0xeb30 RSY_a Z   : none, a2, atomic::csg, none, none;
+    CDS   "cds"   0xbb00 RS_a  Z   : none, a2, atomic::cds, none, none;
+    CDSY  "cdsy"  0xeb31 RSY_a LD  : none, a2, atomic::cds, none, none;
+    CDSG  "cdsg"  0xeb3e RSY_a Z   : none, a2, atomic::cdsg, none, none;
+    CSST  "csst"  0xc802 SSF   Z   : none, none, atomic::csst, none, none;
+    LAA   "laa"   0xebf8 RSY_a DLF : none, a2, atomic::laa, none, none;
+    LAAG  "laag"  0xebe8 RSY_a DLF : none, a2, atomic::laag, none, none;
+    LAAL  "laal"  0xebfa RSY_a DLF : none, a2, atomic::laal, none, none;
+    LAALG "laalg" 0xebea RSY_a DLF : none, a2, atomic::laalg, none, none;
+    LAN   "lan"   0xebf4 RSY_a DLF : none, a2, atomic::lan, none, none;
+    LANG  "lang"  0xebe4 RSY_a DLF : none, a2, atomic::lang, none, none;
+    LAO   "lao"   0xebf6 RSY_a DLF : none, a2, atomic::lao, none, none;
+    LAOG  "laog"  0xebe6 RSY_a DLF : none, a2, atomic::laog, none, none;
+    LAX   "lax"   0xebf7 RSY_a DLF : none, a2, atomic::lax, none, none;
+    LAXG  "laxg"  0xebe7 RSY_a DLF : none, a2, atomic::laxg, none, none;
+    LPQ   "lpq"   0xe38f RXY_a Z   : none, a2, atomic::lpq, none, none;
+    STPQ  "stpq"  0xe38e RXY_a Z   : none, a2, atomic::stpq, none, none;
+    LPD   "lpd"   0xc804 SSF   DLF : none, none, control::unimplemented, none, none;
+    LPDG  "lpdg"  0xc805 SSF   DLF : none, none, control::unimplemented, none, none;
 
     // ==== more control rows (STCK, STFLE, ECAG, SPM/IPM ...) go here ====
 
