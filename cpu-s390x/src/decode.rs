@@ -291,6 +291,26 @@ decode_table! {
     LPDG  "lpdg"  0xc805 SSF   DLF : none, none, control::unimplemented, none, none;
 
     // ==== more control rows (STCK, STFLE, ECAG, SPM/IPM ...) go here ====
+    IPM   "ipm"   0xb222 RRE   Z   : none, none, control::ipm, none, none;
+    SPM   "spm"   0x0400 RR    Z   : none, none, control::spm, none, none;
+    EPSW  "epsw"  0xb98d RRE   Z   : none, none, control::epsw, none, none;
+    SAM24 "sam24" 0x010c E     Z   : none, none, control::sam24, none, none;
+    SAM31 "sam31" 0x010d E     Z   : none, none, control::sam31, none, none;
+    SAM64 "sam64" 0x010e E     Z   : none, none, control::sam64, none, none;
+    TAM   "tam"   0x010b E     Z   : none, none, control::tam, none, none;
+    LAM   "lam"   0x9a00 RS_a  Z   : none, a2, control::lam, none, none;
+    LAMY  "lamy"  0xeb9a RSY_a LD  : none, a2, control::lam, none, none;
+    STAM  "stam"  0x9b00 RS_a  Z   : none, a2, control::stam, none, none;
+    STAMY "stamy" 0xeb9b RSY_a LD  : none, a2, control::stam, none, none;
+    PFD   "pfd"   0xe336 RXY_b GIE : none, none, control::hint, none, none;
+    PFDRL "pfdrl" 0xc602 RIL_c GIE : none, none, control::hint, none, none;
+    NIAI  "niai"  0xb2fa IE    MIE : none, none, control::hint, none, none;
+    PPA   "ppa"   0xb2e8 RRF_c MIE : none, none, control::hint, none, none;
+    STCK  "stck"  0xb205 S     Z   : none, a2, control::stck, none, none;
+    STCKF "stckf" 0xb27c S     Z   : none, a2, control::stckf, none, none;
+    STCKE "stcke" 0xb278 S     Z   : none, a2, control::stcke, none, none;
+    STFLE "stfle" 0xb2b0 S     Z   : none, a2, control::stfle, none, none;
+    ECAG  "ecag"  0xeb4c RSY_a GIE : none, a2, control::ecag, none, none;
 
     // ==== storage_ops.rs rows (SS, SI, string, Unicode) go here ====
 
