@@ -222,6 +222,44 @@ decode_table! {
     CRJ   "crj"   0xec76 RIE_b GIE : r1_32s, r2_32s, branch::crj_s, none, none;
     CLGRJ "clgrj" 0xec65 RIE_b GIE : r1, r2, branch::crj_u, none, none;
     // ==== more branch rows (BCT, BXH/BXLE, compare-and-branch/-trap ...) go here ====
+    BALR  "balr"  0x0500 RR    Z   : none, none, branch::balr, none, none;
+    BAL   "bal"   0x4500 RX_a  Z   : none, a2, branch::bal, none, none;
+    BAS   "bas"   0x4d00 RX_a  Z   : none, a2, branch::bas, none, none;
+    BCTR  "bctr"  0x0600 RR    Z   : none, none, branch::bctr, none, none;
+    BCT   "bct"   0x4600 RX_a  Z   : none, a2, branch::bct, none, none;
+    BCTGR "bctgr" 0xb946 RRE   Z   : none, none, branch::bctgr, none, none;
+    BCTG  "bctg"  0xe346 RXY_a Z   : none, a2, branch::bctg, none, none;
+    BRCT  "brct"  0xa706 RI_b  Z   : none, none, branch::brct, none, none;
+    BRCTH "brcth" 0xcc06 RIL_b DLF : none, none, branch::brcth, none, none;
+    BXH   "bxh"   0x8600 RS_a  Z   : none, a2, branch::bxh, none, none;
+    BXLE  "bxle"  0x8700 RS_a  Z   : none, a2, branch::bxle, none, none;
+    BXHG  "bxhg"  0xeb44 RSY_a Z   : none, a2, branch::bxhg, none, none;
+    BXLEG "bxleg" 0xeb45 RSY_a Z   : none, a2, branch::bxleg, none, none;
+    BRXH  "brxh"  0x8400 RSI   Z   : none, none, branch::brxh, none, none;
+    BRXLE "brxle" 0x8500 RSI   Z   : none, none, branch::brxle, none, none;
+    BRXHG "brxhg" 0xec44 RIE_e Z   : none, none, branch::brxhg, none, none;
+    BRXLG "brxlg" 0xec45 RIE_e Z   : none, none, branch::brxlg, none, none;
+    CLRJ  "clrj"  0xec77 RIE_b GIE : lo_r1u, lo_r2u, branch::cj_u, none, none;
+    CLIJ  "clij"  0xec7f RIE_c GIE : lo_r1u, i2_8u, branch::cj_u, none, none;
+    CLGIJ "clgij" 0xec7d RIE_c GIE : r1, i2_8u, branch::cj_u, none, none;
+    CRB   "crb"   0xecf6 RRS   GIE : lo_r1s, lo_r2s, branch::cb_s, none, none;
+    CGRB  "cgrb"  0xece4 RRS   GIE : r1, r2, branch::cb_s, none, none;
+    CLRB  "clrb"  0xecf7 RRS   GIE : lo_r1u, lo_r2u, branch::cb_u, none, none;
+    CLGRB "clgrb" 0xece5 RRS   GIE : r1, r2, branch::cb_u, none, none;
+    CIB   "cib"   0xecfe RIS   GIE : lo_r1s, i2, branch::cb_s, none, none;
+    CGIB  "cgib"  0xecfc RIS   GIE : r1, i2, branch::cb_s, none, none;
+    CLIB  "clib"  0xecff RIS   GIE : lo_r1u, i2_8u, branch::cb_u, none, none;
+    CLGIB "clgib" 0xecfd RIS   GIE : r1, i2_8u, branch::cb_u, none, none;
+    CRT   "crt"   0xb972 RRF_c GIE : lo_r1s, lo_r2s, branch::ct_s, none, none;
+    CGRT  "cgrt"  0xb960 RRF_c GIE : r1, r2, branch::ct_s, none, none;
+    CLRT  "clrt"  0xb973 RRF_c GIE : lo_r1u, lo_r2u, branch::ct_u, none, none;
+    CLGRT "clgrt" 0xb961 RRF_c GIE : r1, r2, branch::ct_u, none, none;
+    CIT   "cit"   0xec72 RIE_a GIE : lo_r1s, i2, branch::ct_s, none, none;
+    CGIT  "cgit"  0xec70 RIE_a GIE : r1, i2, branch::ct_s, none, none;
+    CLFIT "clfit" 0xec73 RIE_a GIE : lo_r1u, i2_16u, branch::ct_u, none, none;
+    CLGIT "clgit" 0xec71 RIE_a GIE : r1, i2_16u, branch::ct_u, none, none;
+    CLT   "clt"   0xeb23 RSY_b MIE : lo_r1u, m2_32u, branch::ct_u, none, none;
+    CLGT  "clgt"  0xeb2b RSY_b MIE : r1, m2_64, branch::ct_u, none, none;
 
     ---- "control and system interface: control.rs" ----
     SVC   "svc"   0x0a00 I     Z   : none, none, control::svc, none, none;
@@ -230,8 +268,49 @@ decode_table! {
     EAR   "ear"   0xb24f RRE   Z   : none, none, control::ear, none, none;
     SAR   "sar"   0xb24e RRE   Z   : none, none, control::sar, none, none;
     // ==== atomic.rs rows (CS family, interlocked access, LPQ/STPQ) go here ====
+    CS    "cs"    0xba00 RS_a  Z   : none, a2, atomic::cs, none, none;
+    CSY   "csy"   0xeb14 RSY_a LD  : none, a2, atomic::cs, none, none;
+    CSG   "csg"   0xeb30 RSY_a Z   : none, a2, atomic::csg, none, none;
+    CDS   "cds"   0xbb00 RS_a  Z   : none, a2, atomic::cds, none, none;
+    CDSY  "cdsy"  0xeb31 RSY_a LD  : none, a2, atomic::cds, none, none;
+    CDSG  "cdsg"  0xeb3e RSY_a Z   : none, a2, atomic::cdsg, none, none;
+    CSST  "csst"  0xc802 SSF   Z   : none, none, atomic::csst, none, none;
+    LAA   "laa"   0xebf8 RSY_a DLF : none, a2, atomic::laa, none, none;
+    LAAG  "laag"  0xebe8 RSY_a DLF : none, a2, atomic::laag, none, none;
+    LAAL  "laal"  0xebfa RSY_a DLF : none, a2, atomic::laal, none, none;
+    LAALG "laalg" 0xebea RSY_a DLF : none, a2, atomic::laalg, none, none;
+    LAN   "lan"   0xebf4 RSY_a DLF : none, a2, atomic::lan, none, none;
+    LANG  "lang"  0xebe4 RSY_a DLF : none, a2, atomic::lang, none, none;
+    LAO   "lao"   0xebf6 RSY_a DLF : none, a2, atomic::lao, none, none;
+    LAOG  "laog"  0xebe6 RSY_a DLF : none, a2, atomic::laog, none, none;
+    LAX   "lax"   0xebf7 RSY_a DLF : none, a2, atomic::lax, none, none;
+    LAXG  "laxg"  0xebe7 RSY_a DLF : none, a2, atomic::laxg, none, none;
+    LPQ   "lpq"   0xe38f RXY_a Z   : none, a2, atomic::lpq, none, none;
+    STPQ  "stpq"  0xe38e RXY_a Z   : none, a2, atomic::stpq, none, none;
+    LPD   "lpd"   0xc804 SSF   DLF : none, none, control::unimplemented, none, none;
+    LPDG  "lpdg"  0xc805 SSF   DLF : none, none, control::unimplemented, none, none;
 
     // ==== more control rows (STCK, STFLE, ECAG, SPM/IPM ...) go here ====
+    IPM   "ipm"   0xb222 RRE   Z   : none, none, control::ipm, none, none;
+    SPM   "spm"   0x0400 RR    Z   : none, none, control::spm, none, none;
+    EPSW  "epsw"  0xb98d RRE   Z   : none, none, control::epsw, none, none;
+    SAM24 "sam24" 0x010c E     Z   : none, none, control::sam24, none, none;
+    SAM31 "sam31" 0x010d E     Z   : none, none, control::sam31, none, none;
+    SAM64 "sam64" 0x010e E     Z   : none, none, control::sam64, none, none;
+    TAM   "tam"   0x010b E     Z   : none, none, control::tam, none, none;
+    LAM   "lam"   0x9a00 RS_a  Z   : none, a2, control::lam, none, none;
+    LAMY  "lamy"  0xeb9a RSY_a LD  : none, a2, control::lam, none, none;
+    STAM  "stam"  0x9b00 RS_a  Z   : none, a2, control::stam, none, none;
+    STAMY "stamy" 0xeb9b RSY_a LD  : none, a2, control::stam, none, none;
+    PFD   "pfd"   0xe336 RXY_b GIE : none, none, control::hint, none, none;
+    PFDRL "pfdrl" 0xc602 RIL_c GIE : none, none, control::hint, none, none;
+    NIAI  "niai"  0xb2fa IE    MIE : none, none, control::hint, none, none;
+    PPA   "ppa"   0xb2e8 RRF_c MIE : none, none, control::hint, none, none;
+    STCK  "stck"  0xb205 S     Z   : none, a2, control::stck, none, none;
+    STCKF "stckf" 0xb27c S     Z   : none, a2, control::stckf, none, none;
+    STCKE "stcke" 0xb278 S     Z   : none, a2, control::stcke, none, none;
+    STFLE "stfle" 0xb2b0 S     Z   : none, a2, control::stfle, none, none;
+    ECAG  "ecag"  0xeb4c RSY_a GIE : none, a2, control::ecag, none, none;
 
     // ==== storage_ops.rs rows (SS, SI, string, Unicode) go here ====
 

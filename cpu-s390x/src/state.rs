@@ -100,25 +100,36 @@ pub fn get_lo<E: Emitter>(e: &mut E, n: usize) -> E::V {
     let v = e.get(gpr(n));
     e.trunc(Ty::I32, v)
 }
+/// The low 32 bits of `v` as an `I64`.
+fn widen32<E: Emitter>(e: &mut E, v: E::V) -> E::V {
+    match e.ty(v) {
+        Ty::I64 => e.and_imm(v, 0xffff_ffff),
+        Ty::I128 => {
+            let t = e.trunc(Ty::I32, v);
+            e.zext(Ty::I64, t)
+        }
+        _ => e.zext(Ty::I64, v),
+    }
+}
 /// Bits 0:31 of GPR n (the high word of the high-word facility), as an `I32`.
 pub fn get_hi<E: Emitter>(e: &mut E, n: usize) -> E::V {
     let v = e.get(gpr(n));
     let h = e.lshr_imm(v, 32);
     e.trunc(Ty::I32, h)
 }
-/// Replaces bits 32:63 of GPR n with the `I32` `v`, keeping bits 0:31.
+/// Replaces bits 32:63 of GPR n with the low 32 bits of `v` (any width), keeping 0:31.
 pub fn set_lo<E: Emitter>(e: &mut E, n: usize, v: E::V) {
     let old = e.get(gpr(n));
     let hi = e.and_imm(old, 0xffff_ffff_0000_0000);
-    let lo = e.zext(Ty::I64, v);
+    let lo = widen32(e, v);
     let r = e.or(hi, lo);
     e.set(gpr(n), r);
 }
-/// Replaces bits 0:31 of GPR n with the `I32` `v`, keeping bits 32:63.
+/// Replaces bits 0:31 of GPR n with the low 32 bits of `v` (any width), keeping 32:63.
 pub fn set_hi<E: Emitter>(e: &mut E, n: usize, v: E::V) {
     let old = e.get(gpr(n));
     let lo = e.and_imm(old, 0xffff_ffff);
-    let w = e.zext(Ty::I64, v);
+    let w = widen32(e, v);
     let hi = e.shl_imm(w, 32);
     let r = e.or(hi, lo);
     e.set(gpr(n), r);
