@@ -10,13 +10,6 @@ use jit::ir::{Cmp, Emitter, Ty};
 
 type O<V> = Ops<V>;
 
-// ---- general-register halves ----
-//
-// Bits 32:63 of a GPR share the register's offset in the CPU struct, and the compiled
-// backend caches a slot by offset with one type per block: a block that reads R as I64
-// (an address) and as I32 (`gpr_lo`) would mix the two. These accessors go through the
-// 64-bit slot only.
-
 /// A conditional branch to the constant `target`: the usual side exit, or an unconditional
 /// one when the mask selects every CC.
 fn branch_if<E: Emitter>(e: &mut E, cx: &Cx, cond: Option<E::V>, target: u64) -> Flow {

@@ -311,7 +311,9 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
         }
         let cur = CURRENT.with(|c| c.get());
         if cur.is_null() || !crate::codebuf::is_code_address(rip) {
-            // Not a guest access: let the previous handler (or the default action) see it.
+            // Not a guest access: a host bug. Say where (async-signal-safe), then let the
+            // previous handler (or the default action) see it.
+            report_host_fault(sig, rip as u64, (*info).si_addr() as u64);
             let old = if sig == libc::SIGSEGV { std::ptr::addr_of!(OLD_SEGV) } else { std::ptr::addr_of!(OLD_BUS) };
             libc::sigaction(sig, old, std::ptr::null_mut());
             return;
@@ -324,6 +326,38 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
         uc.uc_mcontext.gregs[libc::REG_RIP as usize] = bigiron_resume as *const () as usize as i64;
         uc.uc_mcontext.gregs[libc::REG_RAX as usize] = exit_code::FAULT as i64;
     }
+}
+
+/// Writes "bigiron: host fault (signal S) at host pc P, address A" to stderr without
+/// allocating (this runs in a signal handler).
+fn report_host_fault(sig: i32, rip: u64, addr: u64) {
+    let mut buf = [0u8; 96];
+    let mut n = 0;
+    let mut put = |b: &[u8], n: &mut usize| {
+        for &c in b {
+            if *n < buf.len() {
+                buf[*n] = c;
+                *n += 1;
+            }
+        }
+    };
+    let hex = |v: u64| {
+        let mut h = [b'0'; 16];
+        for (i, d) in h.iter_mut().enumerate() {
+            let x = (v >> (60 - 4 * i)) & 0xf;
+            *d = if x < 10 { b'0' + x as u8 } else { b'a' + x as u8 - 10 };
+        }
+        h
+    };
+    put(b"bigiron: host fault (signal ", &mut n);
+    put(&[b'0' + (sig / 10) as u8, b'0' + (sig % 10) as u8], &mut n);
+    put(b") at host pc 0x", &mut n);
+    put(&hex(rip), &mut n);
+    put(b", address 0x", &mut n);
+    put(&hex(addr), &mut n);
+    put(b"\n", &mut n);
+    // SAFETY: write(2) on a valid buffer is async-signal-safe.
+    unsafe { libc::write(2, buf.as_ptr() as *const libc::c_void, n) };
 }
 
 /// Runs translated code at `code` for the CPU struct at `cpu` (which starts with a
