@@ -18,6 +18,9 @@
 //!   to the point reached before reporting a fault, as the PoP's interruption of an
 //!   interruptible instruction leaves them (PoP "Interruptible Instructions").
 
+// Helpers receive the engine's CPU pointer by contract (see `G::new`).
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use crate::exc;
 use crate::state::S390xCpu;
 use jit::helper_mem::{HelperMem, MemFault};
@@ -158,10 +161,8 @@ pub mod ss {
 pub extern "C" fn helper_ss(cpu: *mut u8, op: u64, l: u64, a1: u64, a2: u64) -> u64 {
     // SAFETY: the engine calls helpers with the CPU they were emitted for.
     let mut g = unsafe { G::new(cpu) };
-    match ss_run(&mut g, op, l, a1, a2) {
-        Ok(cc) => cc,
-        Err(MemFault) => 0,
-    }
+    // On a fault the result is ignored: the engine abandons the instruction.
+    ss_run(&mut g, op, l, a1, a2).unwrap_or_default()
 }
 
 fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {

@@ -9,6 +9,9 @@
 //! operand, at least one character). The well-formedness check is `M3` bit 3 for `CU12`,
 //! `CU14`, `CU21`, `CU24`; `CU41`/`CU42` always check.
 
+// Helpers receive the engine's CPU pointer by contract (see `G::new`).
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use super::helpers::{G, R};
 
 /// Encodings, as the digits of the mnemonics.
