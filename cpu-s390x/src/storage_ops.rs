@@ -1,6 +1,8 @@
 //! Storage-to-storage, storage-immediate and string instructions (PoP ch. 7): `MVC`,
 //! `MVCIN`, `MVN`, `MVZ`, `MVO`, `CLC`, `XC`/`NC`/`OC`, `TR`/`TRT`/`TRTR`, `TRE`,
-//! `MVCL(E/U)`, `CLCL(E/U)`, `CLST`, `SRST(U)`, `MVST`, `CKSM` and the Unicode conversions,
+//! `TROO`/`TROT`/`TRTO`/`TRTT`, `MVCL(E/U)`, `CLCL(E/U)`, `CLST`, `SRST(U)`, `MVST`, `CKSM`,
+//! the Unicode conversions and `MVIY` (a plain row) — `CUSE`, `TRTE`, `TRTRE` are decoded as
+//! unimplemented —
 //! with their architected partial completion.
 //!
 //! Most of them run in helpers ([`helpers`], [`unicode`]): the operands' lengths, overlap and
@@ -342,6 +344,31 @@ pub fn cu41<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
 }
 pub fn cu42<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     convert(e, f, cx, unicode::UTF32, unicode::UTF16, true)
+}
+
+fn translate_xx<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, ssize: u64, dsize: u64) -> Flow {
+    if f.r1 & 1 != 0 {
+        return spec(e, cx);
+    }
+    let mut a = reg_consts(e, &[f.r1, f.r2]);
+    a.push(e.iconst(Ty::I64, ssize << 4 | dsize));
+    a.push(e.iconst(Ty::I64, f.m3 as u64));
+    let h = jit::helper!(helpers::helper_trxx, 4, true);
+    e.call(&h, &a);
+    cx.next()
+}
+/// `TROO R1,R2,M3`: one-byte to one-byte translation (R1 even).
+pub fn troo<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    translate_xx(e, f, cx, 1, 1)
+}
+pub fn trot<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    translate_xx(e, f, cx, 1, 2)
+}
+pub fn trto<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    translate_xx(e, f, cx, 2, 1)
+}
+pub fn trtt<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    translate_xx(e, f, cx, 2, 2)
 }
 
 /// Operand loaders of this chapter's rows (re-exported into [`crate::operands::ld`]).

@@ -713,3 +713,63 @@ pub extern "C" fn helper_cksm(cpu: *mut u8, r1: u64, r2: u64) -> u64 {
     g.set_cc(if i < l { 3 } else { 0 });
     0
 }
+
+/// `TROO`/`TROT`/`TRTO`/`TRTT R1,R2,M3`: translates the second operand (R2; its length in
+/// bytes in R1+1) of `ssize`-byte characters through the table at GR1 (low 3 bits ignored)
+/// into `dsize`-byte characters at R1. A translated value equal to the test character
+/// (GR0 bits 56:63, or 48:63 for two-byte results) ends with CC 1 unless M3 bit 3 is set.
+pub extern "C" fn helper_trxx(cpu: *mut u8, r1: u64, r2: u64, sizes: u64, m3: u64) -> u64 {
+    // SAFETY: as in `helper_ss`.
+    let mut g = unsafe { G::new(cpu) };
+    let (r1, r2) = (r1 as usize, r2 as usize);
+    let (ssize, dsize) = (sizes >> 4, sizes & 15);
+    let tbl = g.wrap(g.gpr(1) & !7);
+    let (d0, s0, len) = (g.addr(r1), g.addr(r2), g.len(r1 + 1));
+    if len % ssize != 0 {
+        return g.raise(exc::SPECIFICATION);
+    }
+    let test = (g.gpr(0) & if dsize == 1 { 0xff } else { 0xffff }) as u32;
+    let budget = G::to_page(s0).min(G::to_page(d0));
+    let (mut sd, mut dd) = (0u64, 0u64); // source / destination bytes done
+    let cc = loop {
+        if sd == len {
+            break 0;
+        }
+        if sd >= budget || dd >= budget {
+            break 3;
+        }
+        let step = (|| -> R<Option<u32>> {
+            let c = g.rd_n(g.at(s0, sd), ssize)?;
+            let v = g.rd_n(g.at(tbl, c as u64 * dsize), dsize)?;
+            Ok(if v == test && m3 & 1 == 0 { None } else { Some(v) })
+        })();
+        let v = match step {
+            Ok(Some(v)) => v,
+            Ok(None) => break 1,
+            Err(_) if sd == 0 => return 0,
+            Err(_) => break 3,
+        };
+        let mut fault = false;
+        for i in 0..dsize {
+            if g.wr(g.at(d0, dd + i), (v >> (8 * (dsize - 1 - i))) as u8).is_err() {
+                fault = true;
+                break;
+            }
+        }
+        if fault {
+            if sd == 0 {
+                return 0;
+            }
+            break 3;
+        }
+        sd += ssize;
+        dd += dsize;
+    };
+    g.clear_fault();
+    let (nd, ns) = (g.at(d0, dd), g.at(s0, sd));
+    g.set_addr(r1, nd);
+    g.set_addr(r2, ns);
+    g.set_len(r1 + 1, len - sd);
+    g.set_cc(cc);
+    0
+}

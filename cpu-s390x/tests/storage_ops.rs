@@ -594,3 +594,36 @@ fn ex_honours_a_target_changed_between_executions() {
     assert_eq!(d.end, End::At(PC + 16));
     assert_eq!(d.bytes(DATA, 12), [b'w', 0, 0, 0, 0, 0, 0, 0, b'w', b'x', b'y', b'z']);
 }
+
+// ---- TROO, TROT, TRTO, TRTT ----
+
+#[test]
+fn troo_translates_and_stops_at_the_test_character() {
+    // troo %r2,%r4: b9 93 00 24 — table at GR1, test character GR0 bits 56:63
+    let c = || Case::new().gpr(1, DATA + 0x100).gpr(2, DATA).gpr(3, 3).gpr(4, DATA + 0x80).mem(DATA + 0x80, b"abc").mem(DATA + 0x100, &upper_table());
+    let d = c().run(&[0xb9, 0x93, 0x00, 0x24]);
+    assert_eq!((d.cc(), d.gpr(2), d.gpr(3), d.gpr(4), d.bytes(DATA, 3)), (0, DATA + 3, 0, DATA + 0x83, b"ABC".to_vec()));
+    // 'b' translates to the test character 'B': CC 1, registers at 'b'.
+    let d = c().gpr(0, b'B' as u64).run(&[0xb9, 0x93, 0x00, 0x24]);
+    assert_eq!((d.cc(), d.gpr(2), d.gpr(3), d.gpr(4), d.bytes(DATA, 2)), (1, DATA + 1, 2, DATA + 0x81, vec![b'A', 0]));
+    // M3 bit 3 turns the test off: troo %r2,%r4,1: b9 93 10 24
+    let d = c().gpr(0, b'B' as u64).run(&[0xb9, 0x93, 0x10, 0x24]);
+    assert_eq!((d.cc(), d.bytes(DATA, 3)), (0, b"ABC".to_vec()));
+}
+
+#[test]
+fn trot_trto_trtt_character_sizes() {
+    let wide: Vec<u8> = (0..256u32).flat_map(|i| ((0x1000 + i) as u16).to_be_bytes()).collect();
+    // trot %r2,%r4: b9 92 00 24 — bytes 1, 2 to the two-byte entries 1001, 1002
+    let d = Case::new().gpr(0, 0xffff).gpr(1, DATA + 0x200).gpr(2, DATA).gpr(3, 2).gpr(4, DATA + 0x80).mem(DATA + 0x80, &[1, 2]).mem(DATA + 0x200, &wide).run(&[0xb9, 0x92, 0x00, 0x24]);
+    assert_eq!((d.cc(), d.gpr(2), d.bytes(DATA, 4)), (0, DATA + 4, vec![0x10, 0x01, 0x10, 0x02]));
+    // trtt %r2,%r4: b9 90 00 24 — two-byte characters 0003 through the same table
+    let d = Case::new().gpr(0, 0xffff).gpr(1, DATA + 0x200).gpr(2, DATA).gpr(3, 2).gpr(4, DATA + 0x80).mem(DATA + 0x80, &[0, 3]).mem(DATA + 0x200, &wide).run(&[0xb9, 0x90, 0x00, 0x24]);
+    assert_eq!((d.cc(), d.gpr(3), d.bytes(DATA, 2)), (0, 0, vec![0x10, 0x03]));
+    // trto %r2,%r4: b9 91 00 24 — two-byte characters to one-byte entries
+    let c = || Case::new().gpr(0, 0xff).gpr(1, DATA + 0x100).gpr(2, DATA).gpr(4, DATA + 0x80).mem(DATA + 0x80, &[0, b'x', 0, b'y']).mem(DATA + 0x100, &upper_table());
+    let d = c().gpr(3, 4).run(&[0xb9, 0x91, 0x00, 0x24]);
+    assert_eq!((d.cc(), d.gpr(2), d.gpr(4), d.bytes(DATA, 2)), (0, DATA + 2, DATA + 0x84, b"XY".to_vec()));
+    // An odd source length for two-byte characters: specification exception.
+    assert_eq!(c().gpr(3, 3).run(&[0xb9, 0x91, 0x00, 0x24]).end, End::Exc(exc::SPECIFICATION, PC));
+}
