@@ -313,6 +313,45 @@ decode_table! {
     ECAG  "ecag"  0xeb4c RSY_a GIE : none, a2, control::ecag, none, none;
 
     // ==== storage_ops.rs rows (SS, SI, string, Unicode) go here ====
+    ---- "storage-to-storage, strings, Unicode (PoP ch. 7): storage_ops.rs" ----
+    MVC   "mvc"   0xd200 SS_a  Z   : none, none, storage_ops::mvc, none, none;
+    MVCIN "mvcin" 0xe800 SS_a  Z   : none, none, storage_ops::mvcin, none, none;
+    MVN   "mvn"   0xd100 SS_a  Z   : none, none, storage_ops::mvn, none, none;
+    MVZ   "mvz"   0xd300 SS_a  Z   : none, none, storage_ops::mvz, none, none;
+    MVO   "mvo"   0xf100 SS_b  Z   : none, none, storage_ops::mvo, none, none;
+    CLC   "clc"   0xd500 SS_a  Z   : none, none, storage_ops::clc, none, none;
+    XC    "xc"    0xd700 SS_a  Z   : none, none, storage_ops::xc, none, none;
+    NC    "nc"    0xd400 SS_a  Z   : none, none, storage_ops::nc, none, none;
+    OC    "oc"    0xd600 SS_a  Z   : none, none, storage_ops::oc, none, none;
+    TR    "tr"    0xdc00 SS_a  Z   : none, none, storage_ops::tr, none, none;
+    TRT   "trt"   0xdd00 SS_a  Z   : none, none, storage_ops::trt, none, none;
+    TRTR  "trtr"  0xd000 SS_a  ETF : none, none, storage_ops::trtr, none, none;
+    MVIY  "mviy"  0xeb52 SIY   LD  : i2_8u, a1, int::st8, none, none;
+    MVCL  "mvcl"  0x0e00 RR    Z   : none, none, storage_ops::mvcl, none, none;
+    CLCL  "clcl"  0x0f00 RR    Z   : none, none, storage_ops::clcl, none, none;
+    MVCLE "mvcle" 0xa800 RS_a  Z   : none, none, storage_ops::mvcle, none, none;
+    CLCLE "clcle" 0xa900 RS_a  Z   : none, none, storage_ops::clcle, none, none;
+    MVCLU "mvclu" 0xeb8e RSY_a ETF : none, none, storage_ops::mvclu, none, none;
+    CLCLU "clclu" 0xeb8f RSY_a ETF : none, none, storage_ops::clclu, none, none;
+    CLST  "clst"  0xb25d RRE   Z   : none, none, storage_ops::clst, none, none;
+    SRST  "srst"  0xb25e RRE   Z   : none, none, storage_ops::srst, none, none;
+    SRSTU "srstu" 0xb9be RRE   ETF : none, none, storage_ops::srstu, none, none;
+    MVST  "mvst"  0xb255 RRE   Z   : none, none, storage_ops::mvst, none, none;
+    TRE   "tre"   0xb2a5 RRE   Z   : none, none, storage_ops::tre, none, none;
+    CKSM  "cksm"  0xb241 RRE   Z   : none, none, storage_ops::cksm, none, none;
+    CU12  "cu12"  0xb2a7 RRF_c Z   : none, none, storage_ops::cu12, none, none;
+    CU14  "cu14"  0xb9b0 RRF_c ETF : none, none, storage_ops::cu14, none, none;
+    CU21  "cu21"  0xb2a6 RRF_c Z   : none, none, storage_ops::cu21, none, none;
+    CU24  "cu24"  0xb9b1 RRF_c ETF : none, none, storage_ops::cu24, none, none;
+    CU41  "cu41"  0xb9b2 RRE   ETF : none, none, storage_ops::cu41, none, none;
+    CU42  "cu42"  0xb9b3 RRE   ETF : none, none, storage_ops::cu42, none, none;
+    CUSE  "cuse"  0xb257 RRE   Z   : none, none, control::unimplemented, none, none;
+    TROO  "troo"  0xb993 RRF_c ETF : none, none, storage_ops::troo, none, none;
+    TROT  "trot"  0xb992 RRF_c ETF : none, none, storage_ops::trot, none, none;
+    TRTO  "trto"  0xb991 RRF_c ETF : none, none, storage_ops::trto, none, none;
+    TRTT  "trtt"  0xb990 RRF_c ETF : none, none, storage_ops::trtt, none, none;
+    TRTE  "trte"  0xb9bf RRF_c ETF : none, none, control::unimplemented, none, none;
+    TRTRE "trtre" 0xb9bd RRF_c ETF : none, none, control::unimplemented, none, none;
 
     // ==== bfp.rs rows (binary floating point, FPC) go here ====
     ---- "binary floating point (PoP ch. 9, 19): bfp.rs" ----
