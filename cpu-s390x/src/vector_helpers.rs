@@ -266,6 +266,7 @@ fn store_el(c: &S390xCpu, m: &HelperMem, a: u64, es: u32, x: u128) -> R<()> {
 
 /// The helper behind every helper-run vector row: `op` an [`H`], `regs`/`imm` the packed
 /// fields, `addr` the second-operand address (X2 + B2 + D2, wrapped).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub extern "C" fn helper_vx(cpu: *mut u8, op: u64, regs: u64, imm: u64, addr: u64) -> u64 {
     // SAFETY: the engine calls helpers with the S390xCpu they were emitted for.
     let c = unsafe { &mut *(cpu as *mut S390xCpu) };

@@ -123,7 +123,7 @@ fn vll_and_vstl_access_only_the_length() {
     // vll %v1,%r3,0(%r2): r3 = 4 loads bytes 0..4, zeros the rest
     let d = Case::new().gpr(2, DATA).gpr(3, 4).vr(1, u128::MAX).mem(DATA, &SEQ.to_be_bytes()).run(&vrx_vll(0x37));
     d.next();
-    assert_eq!(d.vr(1), 0x0001_0203_04 << 88);
+    assert_eq!(d.vr(1), 0x00_0102_0304u128 << 88);
     // r3 bits 0:31 are ignored; the length is capped at 16 bytes
     let d = Case::new().gpr(2, DATA).gpr(3, 0xffff_ffff_0000_0100).mem(DATA, &SEQ.to_be_bytes()).run(&vrx_vll(0x37));
     assert_eq!(d.vr(1), SEQ);

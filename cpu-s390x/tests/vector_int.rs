@@ -192,7 +192,7 @@ fn multiply_and_add() {
 fn sums_and_galois_multiply() {
     // vsumb: each word = its 4 bytes + the rightmost byte of that word of V3
     let d = run2(rrc(0x64, 0, 0), SEQ, w4([0x100, 1, 2, 3]));
-    assert_eq!(d.vr(1), w4([0 + 1 + 2 + 3, 4 + 5 + 6 + 7 + 1, 8 + 9 + 10 + 11 + 2, 12 + 13 + 14 + 15 + 3]));
+    assert_eq!(d.vr(1), w4([1 + 2 + 3, 4 + 5 + 6 + 7 + 1, 8 + 9 + 10 + 11 + 2, 12 + 13 + 14 + 15 + 3]));
     // vsumgh: halfwords of each doubleword + rightmost halfword of V3's doubleword
     let d = run2(rrc(0x65, 1, 0), h8([1, 2, 3, 0xffff, 5, 6, 7, 8]), d2(0x1_0000_0000_0010, 0x20));
     assert_eq!(d.vr(1), d2(1 + 2 + 3 + 0xffff + 0x10, 5 + 6 + 7 + 8 + 0x20));
