@@ -140,11 +140,10 @@ pub fn mul_pair64<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -
 
 /// The 64-bit dividend of `D`/`DL`: bits 32:63 of R1 then bits 32:63 of R1 + 1.
 fn pair32<E: Emitter>(e: &mut E, r1: usize) -> E::V {
-    let hi = e.get(gpr_lo(r1));
-    let hi = e.zext(Ty::I64, hi);
+    let hi = e.get(gpr(r1));
     let hi = e.shl_imm(hi, 32);
-    let lo = e.get(gpr_lo((r1 + 1) & 15));
-    let lo = e.zext(Ty::I64, lo);
+    let lo = e.get(gpr((r1 + 1) & 15));
+    let lo = e.and_imm(lo, 0xffff_ffff);
     e.or(hi, lo)
 }
 /// `D`, `DR`: signed 64 / 32 → remainder into R1, quotient into R1 + 1 (bits 32:63);
@@ -326,11 +325,19 @@ enum Part {
     Hi,
     Full,
 }
-fn part_slot(r: usize, p: Part) -> jit::ir::Slot {
+/// Reads part `p` of GPR r (`I32` for a half, `I64` for all of it).
+fn get_part<E: Emitter>(e: &mut E, r: usize, p: Part) -> E::V {
     match p {
-        Part::Lo => gpr_lo(r),
-        Part::Hi => gpr_hi(r),
-        Part::Full => gpr(r),
+        Part::Lo => crate::operands::get_r_32(e, r),
+        Part::Hi => crate::operands::get_r_32h(e, r),
+        Part::Full => e.get(gpr(r)),
+    }
+}
+fn set_part<E: Emitter>(e: &mut E, r: usize, p: Part, v: E::V) {
+    match p {
+        Part::Lo => crate::operands::set_r_32(e, r, v),
+        Part::Hi => crate::operands::set_r_32h(e, r, v),
+        Part::Full => e.set(gpr(r), v),
     }
 }
 fn store_multiple<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, p: Part) -> Flow {
@@ -340,7 +347,7 @@ fn store_multiple<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, p: Pa
     for (i, r) in reg_range(f.r1, f.r3).enumerate() {
         let at = e.add_imm(a, size * i as i64);
         let at = crate::operands::wrap_addr(e, cx, at);
-        let v = e.get(part_slot(r, p));
+        let v = get_part(e, r, p);
         e.store(ty, at, v, Endian::Big);
     }
     cx.next()
@@ -356,7 +363,7 @@ fn load_multiple<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, p: Par
         let at = e.add_imm(a, size * i as i64);
         let at = crate::operands::wrap_addr(e, cx, at);
         let v = e.load(ty, at, Endian::Big);
-        e.set(part_slot(r, p), v);
+        set_part(e, r, p, v);
     }
     cx.next()
 }
@@ -566,14 +573,14 @@ fn load_on_condition<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, p:
     if on_condition(e, f, cx) {
         let ty = if p == Part::Full { Ty::I64 } else { Ty::I32 };
         let v = e.load(ty, o.in2(), Endian::Big);
-        e.set(part_slot(f.r1, p), v);
+        set_part(e, f.r1, p, v);
     }
     cx.next()
 }
 fn store_on_condition<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, p: Part) -> Flow {
     if on_condition(e, f, cx) {
         let ty = if p == Part::Full { Ty::I64 } else { Ty::I32 };
-        let v = e.get(part_slot(f.r1, p));
+        let v = get_part(e, f.r1, p);
         e.store(ty, o.in2(), v, Endian::Big);
     }
     cx.next()

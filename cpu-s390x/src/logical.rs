@@ -117,19 +117,16 @@ pub fn sla64<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flo
 }
 /// The 64-bit value of the even/odd pair R1:R1+1 (bits 32:63 of each).
 fn pair<E: Emitter>(e: &mut E, r1: usize) -> E::V {
-    let hi = e.get(gpr_lo(r1));
-    let hi = e.zext(Ty::I64, hi);
+    let hi = e.get(gpr(r1));
     let hi = e.shl_imm(hi, 32);
-    let lo = e.get(gpr_lo((r1 + 1) & 15));
-    let lo = e.zext(Ty::I64, lo);
+    let lo = e.get(gpr((r1 + 1) & 15));
+    let lo = e.and_imm(lo, 0xffff_ffff);
     e.or(hi, lo)
 }
 fn set_pair<E: Emitter>(e: &mut E, r1: usize, v: E::V) {
-    let lo = e.trunc(Ty::I32, v);
-    e.set(gpr_lo((r1 + 1) & 15), lo);
+    crate::operands::set_r_32(e, (r1 + 1) & 15, v);
     let h = e.lshr_imm(v, 32);
-    let h = e.trunc(Ty::I32, h);
-    e.set(gpr_lo(r1), h);
+    crate::operands::set_r_32(e, r1, h);
 }
 /// The double shifts (`SLDL`, `SRDL`, `SRDA`, `SLDA`) of the pair R1:R1+1 by `in2`.
 fn shift_double<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, kind: u8) -> Flow {

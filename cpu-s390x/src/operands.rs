@@ -75,10 +75,40 @@ pub fn load_ext<E: Emitter>(e: &mut E, ty: Ty, a: E::V, signed: bool) -> E::V {
     }
 }
 
-/// Writes the low 32 bits of `v` into bits 32:63 of GPR r.
+// GPR halves are read and written through the full 64-bit slot: the compiled tier caches
+// each register in one variable of one type per block, so the same register must never be
+// accessed as `gpr_lo`/`gpr_hi` (I32) and `gpr` (I64) in a block (codegen asserts it).
+// These four helpers are the only way semantic code touches a register half.
+
+/// Bits 32:63 of GPR r, as an `I32`.
+pub fn get_r_32<E: Emitter>(e: &mut E, r: usize) -> E::V {
+    let v = e.get(gpr(r));
+    e.trunc(Ty::I32, v)
+}
+/// Bits 0:31 of GPR r, as an `I32`.
+pub fn get_r_32h<E: Emitter>(e: &mut E, r: usize) -> E::V {
+    let v = e.get(gpr(r));
+    let h = e.lshr_imm(v, 32);
+    e.trunc(Ty::I32, h)
+}
+/// Writes the low 32 bits of `v` into bits 32:63 of GPR r (bits 0:31 kept).
 pub fn set_r_32<E: Emitter>(e: &mut E, r: usize, v: E::V) {
     let t = e.trunc(Ty::I32, v);
-    e.set(gpr_lo(r), t);
+    let t = e.zext(Ty::I64, t);
+    let old = e.get(gpr(r));
+    let keep = e.and_imm(old, 0xffff_ffff_0000_0000);
+    let n = e.or(keep, t);
+    e.set(gpr(r), n);
+}
+/// Writes the low 32 bits of `v` into bits 0:31 of GPR r (bits 32:63 kept).
+pub fn set_r_32h<E: Emitter>(e: &mut E, r: usize, v: E::V) {
+    let t = e.trunc(Ty::I32, v);
+    let t = e.zext(Ty::I64, t);
+    let t = e.shl_imm(t, 32);
+    let old = e.get(gpr(r));
+    let keep = e.and_imm(old, 0xffff_ffff);
+    let n = e.or(keep, t);
+    e.set(gpr(r), n);
 }
 
 /// The fixed-point-overflow exception of signed add, subtract, shift and sign-control
@@ -128,11 +158,11 @@ pub mod ld {
         e.get(gpr(r))
     }
     fn reg32<E: Emitter>(e: &mut E, r: usize, signed: bool) -> E::V {
-        let v = e.get(gpr_lo(r));
+        let v = get_r_32(e, r);
         if signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) }
     }
     fn reg32h<E: Emitter>(e: &mut E, r: usize, signed: bool) -> E::V {
-        let v = e.get(gpr_hi(r));
+        let v = get_r_32h(e, r);
         if signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) }
     }
     pub fn r1<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
@@ -385,8 +415,7 @@ pub mod out {
     }
     /// Bits 0:31 of R1 (high-word facility).
     pub fn r1_32h<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
-        let t = e.trunc(Ty::I32, o.out());
-        e.set(gpr_hi(f.r1), t);
+        set_r_32h(e, f.r1, o.out());
     }
     /// `out` into R1+1 and `out2` into R1 (even/odd pair results: R1 gets the high part).
     pub fn r1_p64<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
