@@ -215,7 +215,7 @@ pub mod out {
     }
     /// Bits 32:63 of GPR R1 := the FPC (EFPC; bits 0:31 unchanged).
     pub fn r1_fpc<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
-        crate::operands::set_r_32(e, f.r1, o.out());
+        crate::state::set_lo(e, f.r1, o.out());
     }
 }
 /// Condition-code setters (re-exported into [`crate::operands::cc`]).

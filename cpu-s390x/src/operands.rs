@@ -75,10 +75,22 @@ pub fn load_ext<E: Emitter>(e: &mut E, ty: Ty, a: E::V, signed: bool) -> E::V {
     }
 }
 
-/// Writes the low 32 bits of `v` into bits 32:63 of GPR r.
-pub fn set_r_32<E: Emitter>(e: &mut E, r: usize, v: E::V) {
-    let t = e.trunc(Ty::I32, v);
-    set_lo(e, r, t);
+/// The fixed-point-overflow exception of signed add, subtract, shift and sign-control
+/// results (PoP "Fixed-Point-Overflow Exception"), taken when `ovf` (an `I8` 0/1) is set
+/// and PSW program-mask bit 20 (`pm & 8`) is one.
+///
+/// The architecture completes the instruction before interrupting; an emitter raise
+/// discards the instruction's writes, so the raise here NULLIFIES it instead (nothing
+/// changed, the PC at the instruction) and the OS layer completes it with
+/// [`crate::integer::complete_fixed_overflow`] before it reports the interruption. The
+/// common case (program mask 0, as Linux starts programs) pays one load of `pm` and a
+/// never-taken branch.
+pub fn overflow_trap<E: Emitter>(e: &mut E, cx: &Cx, ovf: E::V) {
+    let pm = e.get(PM);
+    let en = e.and_imm(pm, 8);
+    let en = e.icmp_imm(Cmp::Ne, en, 0);
+    let t = e.and(ovf, en);
+    e.raise_if(t, crate::exc::FIXED_OVERFLOW, cx.pc);
 }
 
 /// Operand loaders.
@@ -96,6 +108,10 @@ pub mod ld {
     pub use crate::storage_ops::ld::*;
     #[allow(unused_imports)]
     pub use crate::vector::ld::*;
+    #[allow(unused_imports)]
+    pub use crate::integer::ld::*;
+    #[allow(unused_imports)]
+    pub use crate::logical::ld::*;
 
     type O<V> = Ops<V>;
 
@@ -187,6 +203,14 @@ pub mod ld {
     pub fn r3_sr32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
         Some(reg32h(e, f.r3, false))
     }
+    pub fn r3_hs<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(reg32h(e, f.r3, true))
+    }
+    /// Bits 1:31 of R2 (the 31-bit address part), zero-extended (`LLGTR`).
+    pub fn r2_31u<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        let v = reg(e, f.r2);
+        Some(e.and_imm(v, 0x7fff_ffff))
+    }
 
     // ---- immediates ----
     /// The immediate, sign-extended to 64 bits.
@@ -211,6 +235,25 @@ pub mod ld {
     }
     pub fn i2_16u_shl48<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
         Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff) << 48))
+    }
+    /// AND masks of the `NI..` immediates: the immediate in its field, ones elsewhere.
+    pub fn i2_n16_0<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff) | !0xffff))
+    }
+    pub fn i2_n16_16<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff) << 16 | !(0xffff << 16)))
+    }
+    pub fn i2_n16_32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff) << 32 | !(0xffff << 32)))
+    }
+    pub fn i2_n16_48<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff) << 48 | !(0xffff << 48)))
+    }
+    pub fn i2_n32_0<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff_ffff) | !0xffff_ffff))
+    }
+    pub fn i2_n32_32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
+        Some(e.iconst(Ty::I64, (f.i2 as u64) << 32 | 0xffff_ffff))
     }
     pub fn i2_32u_shl32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
         Some(e.iconst(Ty::I64, (f.i2 as u64 & 0xffff_ffff) << 32))
@@ -332,12 +375,11 @@ pub mod out {
         e.set(gpr(f.r1), o.out());
     }
     pub fn r1_32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
-        set_r_32(e, f.r1, o.out());
+        set_lo(e, f.r1, o.out());
     }
     /// Bits 0:31 of R1 (high-word facility).
     pub fn r1_32h<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
-        let t = e.trunc(Ty::I32, o.out());
-        set_hi(e, f.r1, t);
+        set_hi(e, f.r1, o.out());
     }
     /// `out` into R1+1 and `out2` into R1 (even/odd pair results: R1 gets the high part).
     pub fn r1_p64<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
@@ -345,17 +387,33 @@ pub mod out {
         e.set(gpr(f.r1), o.out2.expect("pair result lacks out2"));
     }
     pub fn r1_p32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
-        set_r_32(e, (f.r1 + 1) & 15, o.out());
-        set_r_32(e, f.r1, o.out2.expect("pair result lacks out2"));
+        set_lo(e, (f.r1 + 1) & 15, o.out());
+        set_lo(e, f.r1, o.out2.expect("pair result lacks out2"));
     }
     pub fn r2<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
         e.set(gpr(f.r2), o.out());
+    }
+    /// Bits 48:63 of R1 (the rest kept: `LRVH`).
+    pub fn r1_16<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
+        let old = e.get(gpr(f.r1));
+        let keep = e.and_imm(old, !0xffff);
+        let v = e.and_imm(o.out(), 0xffff);
+        let n = e.or(keep, v);
+        e.set(gpr(f.r1), n);
+    }
+    /// Bits 56:63 of R1 (`IC`).
+    pub fn r1_8<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
+        let old = e.get(gpr(f.r1));
+        let keep = e.and_imm(old, !0xff);
+        let v = e.and_imm(o.out(), 0xff);
+        let n = e.or(keep, v);
+        e.set(gpr(f.r1), n);
     }
     pub fn r3<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
         e.set(gpr(f.r3), o.out());
     }
     pub fn r3_32<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
-        set_r_32(e, f.r3, o.out());
+        set_lo(e, f.r3, o.out());
     }
     fn m1<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty) {
         let a = o.addr1.expect("storage output without an addr1 loader");
@@ -391,6 +449,8 @@ pub mod cc {
     pub use crate::storage_ops::cc::*;
     #[allow(unused_imports)]
     pub use crate::vector::cc::*;
+    #[allow(unused_imports)]
+    pub use crate::logical::cc::*;
 
     type O<V> = Ops<V>;
 
@@ -414,10 +474,10 @@ pub mod cc {
         let z = e.imm_like(v, 0);
         compare(e, v, z, true)
     }
-    fn low<E: Emitter>(e: &mut E, v: E::V, ty: Ty) -> E::V {
+    pub fn low<E: Emitter>(e: &mut E, v: E::V, ty: Ty) -> E::V {
         e.trunc(ty, v)
     }
-    fn set<E: Emitter>(e: &mut E, v: E::V) {
+    pub fn set<E: Emitter>(e: &mut E, v: E::V) {
         e.set(CC, v);
     }
 
@@ -466,33 +526,42 @@ pub mod cc {
         let c = sign(e, v);
         set(e, c);
     }
-    /// Signed add: 0 zero, 1 < 0, 2 > 0, 3 overflow (of `ty`).
-    fn adds<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty, sub: bool) {
-        let (a, b, r) = (o.in1(), o.in2(), o.out());
+    /// Whether the signed add (or subtract) `a ± b = r` overflowed `ty`: the operands
+    /// agree in sign (add) or differ (subtract) and the result's sign differs from `a`'s.
+    pub fn signed_overflow<E: Emitter>(e: &mut E, a: E::V, b: E::V, r: E::V, ty: Ty, sub: bool) -> E::V {
         let (a, b, r) = (low(e, a, ty), low(e, b, ty), low(e, r, ty));
-        // Overflow: the operands agree in sign (add) or differ (subtract) and the result's
-        // sign differs from the first operand's.
         let x1 = e.xor(a, r);
         let x2 = if sub { e.xor(a, b) } else { let t = e.xor(a, b); e.not(t) };
         let ov = e.and(x1, x2);
         let zero = e.imm_like(ov, 0);
-        let ovf = e.icmp(Cmp::Slt, ov, zero);
+        e.icmp(Cmp::Slt, ov, zero)
+    }
+    /// CC of a signed arithmetic result `r` of width `ty` with overflow flag `ovf`.
+    pub fn sign_or_3<E: Emitter>(e: &mut E, r: E::V, ty: Ty, ovf: E::V) -> E::V {
+        let r = low(e, r, ty);
         let s = sign(e, r);
         let three = e.iconst(Ty::I8, 3);
-        let c = e.select(ovf, three, s);
+        e.select(ovf, three, s)
+    }
+    /// Signed add: 0 zero, 1 < 0, 2 > 0, 3 overflow (of `ty`); the overflow exception when
+    /// the program mask enables it.
+    fn adds<E: Emitter>(e: &mut E, cx: &Cx, o: &O<E::V>, ty: Ty, sub: bool) {
+        let ovf = signed_overflow(e, o.in1(), o.in2(), o.out(), ty, sub);
+        let c = sign_or_3(e, o.out(), ty, ovf);
         set(e, c);
+        overflow_trap(e, cx, ovf);
     }
-    pub fn adds32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        adds(e, o, Ty::I32, false)
+    pub fn adds32<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &O<E::V>) {
+        adds(e, cx, o, Ty::I32, false)
     }
-    pub fn adds64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        adds(e, o, Ty::I64, false)
+    pub fn adds64<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &O<E::V>) {
+        adds(e, cx, o, Ty::I64, false)
     }
-    pub fn subs32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        adds(e, o, Ty::I32, true)
+    pub fn subs32<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &O<E::V>) {
+        adds(e, cx, o, Ty::I32, true)
     }
-    pub fn subs64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        adds(e, o, Ty::I64, true)
+    pub fn subs64<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &O<E::V>) {
+        adds(e, cx, o, Ty::I64, true)
     }
     /// Logical add: bit 1 = carry out, bit 0 = result nonzero.
     fn addu<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty) {
@@ -524,21 +593,111 @@ pub mod cc {
     pub fn subu64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
         subu(e, o, Ty::I64)
     }
-    /// Load complement: as a signed result, 3 when the operand was the maximum negative.
-    fn comp<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty) {
-        let (b, r) = (o.in2(), o.out());
-        let (b, r) = (low(e, b, ty), low(e, r, ty));
+    /// Load complement / positive: as a signed result, 3 (and the overflow exception when
+    /// enabled) when the operand was the maximum negative number of `ty`.
+    fn comp<E: Emitter>(e: &mut E, cx: &Cx, o: &O<E::V>, ty: Ty) {
+        let b = low(e, o.in2(), ty);
         let min = e.imm_like(b, 1u64 << (ty.bits() - 1));
         let ovf = e.icmp(Cmp::Eq, b, min);
-        let s = sign(e, r);
-        let three = e.iconst(Ty::I8, 3);
-        let c = e.select(ovf, three, s);
+        let c = sign_or_3(e, o.out(), ty, ovf);
+        set(e, c);
+        overflow_trap(e, cx, ovf);
+    }
+    pub fn comp32<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &O<E::V>) {
+        comp(e, cx, o, Ty::I32)
+    }
+    pub fn comp64<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &O<E::V>) {
+        comp(e, cx, o, Ty::I64)
+    }
+    /// Logical add with carry of zero-extended 32-bit operands: the carry is bit 32 of the
+    /// 64-bit sum (`ALCR`, `SLBR` as `a + ~b + carry`).
+    pub fn addc32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        let r = o.out();
+        let carry = e.bit(r, 32);
+        let v = low(e, r, Ty::I32);
+        let nz = e.icmp_imm(Cmp::Ne, v, 0);
+        let c = from_bits(e, nz, carry);
         set(e, c);
     }
-    pub fn comp32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        comp(e, o, Ty::I32)
+    /// Logical add with carry in 64 bits: carry out when `r < a`, or `r == a` with a carry
+    /// in (CC bit 1 before the instruction: the CC slot is not yet written).
+    pub fn addc64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        let (a, r) = (o.in1(), o.out());
+        let cin = carry_in(e);
+        let lt = e.icmp(Cmp::Ult, r, a);
+        let eq = e.icmp(Cmp::Eq, r, a);
+        let eqc = e.and(eq, cin);
+        let carry = e.or(lt, eqc);
+        let nz = e.icmp_imm(Cmp::Ne, r, 0);
+        let c = from_bits(e, nz, carry);
+        set(e, c);
     }
-    pub fn comp64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        comp(e, o, Ty::I64)
+    /// The carry (CC 2 or 3) of `ALC`/`SLB`, as an `I8` 0/1.
+    pub fn carry_in<E: Emitter>(e: &mut E) -> E::V {
+        let c = e.get(CC);
+        e.bit(c, 1)
+    }
+    fn nz_field<E: Emitter>(e: &mut E, o: &O<E::V>, shift: u32, ty: Ty) {
+        let v = e.lshr_imm(o.out(), shift);
+        let v = low(e, v, ty);
+        let c = e.icmp_imm(Cmp::Ne, v, 0);
+        set(e, c);
+    }
+    /// 0 zero, 1 nonzero, of bits 32:47 / 16:31 / 0:15 / 0:31 of the result.
+    pub fn nz16_16<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        nz_field(e, o, 16, Ty::I16)
+    }
+    pub fn nz16_32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        nz_field(e, o, 32, Ty::I16)
+    }
+    pub fn nz16_48<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        nz_field(e, o, 48, Ty::I16)
+    }
+    pub fn nz32_32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        nz_field(e, o, 32, Ty::I32)
+    }
+    /// TEST UNDER MASK: `in1` the tested bits (at the mask's position), `in2` the mask.
+    /// 0 selected bits all zero (or mask zero), 3 all one, mixed: 1 — or, for the 16-bit
+    /// forms (`mixed_by_leftmost`), 1 when the leftmost selected bit is zero and 2 when it
+    /// is one.
+    fn tm<E: Emitter>(e: &mut E, o: &O<E::V>, shift: u32, mixed_by_leftmost: bool) {
+        let v = e.lshr_imm(o.in1(), shift);
+        let m = o.in2();
+        let sel = e.and(v, m);
+        let zero = e.icmp_imm(Cmp::Eq, sel, 0);
+        let ones = e.icmp(Cmp::Eq, sel, m);
+        let mixed = if mixed_by_leftmost {
+            // Leftmost mask bit: 63 - clz(m) (m != 0 whenever the result is used).
+            let lz = e.clz(m);
+            let c63 = e.imm_like(lz, 63);
+            let pos = e.sub(c63, lz);
+            let sh = e.lshr(sel, pos);
+            let b = e.trunc(Ty::I8, sh);
+            let b = e.and_imm(b, 1);
+            e.add_imm(b, 1)
+        } else {
+            e.iconst(Ty::I8, 1)
+        };
+        let three = e.iconst(Ty::I8, 3);
+        let z = e.iconst(Ty::I8, 0);
+        let c = e.select(ones, three, mixed);
+        // Mask zero: selected bits are both "all zero" and "all one"; zero wins (CC 0).
+        let c = e.select(zero, z, c);
+        set(e, c);
+    }
+    pub fn tm8<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        tm(e, o, 0, false)
+    }
+    pub fn tm16_0<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        tm(e, o, 0, true)
+    }
+    pub fn tm16_16<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        tm(e, o, 16, true)
+    }
+    pub fn tm16_32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        tm(e, o, 32, true)
+    }
+    pub fn tm16_48<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
+        tm(e, o, 48, true)
     }
 }
