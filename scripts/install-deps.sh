@@ -9,8 +9,10 @@
 #   ca-certificates   apt over https mirrors
 #   lua5.4, xz-utils  the native side of tests/sysroot.sh (the guest side comes from
 #                     scripts/fetch-sysroot.sh)
-#   gcc-powerpc64{,le}-linux-gnu, libc6-dev-ppc64{,el}-cross
-#                     cross compilers for tests/cross.sh (guest programs from tests/guest-src)
+#   gcc-powerpc64{,le}-linux-gnu, libc6-dev-ppc64{,el}-cross, gcc-s390x-linux-gnu,
+#   libc6-dev-s390x-cross
+#                     cross compilers for tests/cross.sh and tests/threads.sh (guest
+#                     programs from tests/guest-src)
 # Guest binaries (busybox for ppc64el, s390x, amd64) come from scripts/fetch-guests.sh.
 # The differential harness writes its own ELF files; the cross compilers build the C test
 # programs of tests/cross.sh.
@@ -33,6 +35,7 @@ command -v lua5.4 >/dev/null || need+=(lua5.4)
 command -v xz >/dev/null || need+=(xz-utils)
 command -v powerpc64-linux-gnu-gcc >/dev/null || need+=(gcc-powerpc64-linux-gnu libc6-dev-ppc64-cross)
 command -v powerpc64le-linux-gnu-gcc >/dev/null || need+=(gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross)
+command -v s390x-linux-gnu-gcc >/dev/null || need+=(gcc-s390x-linux-gnu libc6-dev-s390x-cross)
 # binutils-powerpc64le-linux-gnu is NOT needed (the harness encodes its own instructions);
 # set BIGIRON_WANT_BINUTILS=1 to get objdump for looking at guest code by hand.
 if [ "${BIGIRON_WANT_BINUTILS:-0}" = 1 ] && ! command -v powerpc64le-linux-gnu-objdump >/dev/null; then

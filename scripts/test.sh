@@ -6,22 +6,26 @@
 # Tiers:
 #   deps      scripts/install-deps.sh (apt; skipped unless root, or with BIGIRON_NO_INSTALL=1)
 #   guests    scripts/fetch-guests.sh guests/ (Debian's busybox for ppc64el/s390x/amd64) and
-#             scripts/fetch-sysroot.sh guests/sysroot-ppc64el (libc6, lua5.4, xz-utils ...)
+#             scripts/fetch-sysroot.sh guests/sysroot-ppc64el and guests/sysroot-s390x
+#             (libc6, lua5.4, xz-utils ...)
 #   build     cargo build --release --workspace
 #   cargo     cargo test --release --workspace (unit, decode-table, codegen snapshot and
 #             "guest behaves as on Linux" tests)
 #   difftest  every decode row, random instances, bigiron vs qemu-ppc64le-static
 #   difftest-jit  the same with every block compiled at once (BIGIRON_HOT_THRESHOLD=0):
 #             the cases run once each, so the first pass mostly exercises the interpreter
-#   busybox   tests/busybox.sh: busybox applets under bigiron vs native amd64 busybox
-#   sysroot   tests/sysroot.sh: dynamically linked lua5.4 and xz (-L sysroot) vs native
+#   busybox   tests/busybox.sh: ppc64el and s390x busybox applets under bigiron vs native
+#             amd64 busybox
+#   sysroot   tests/sysroot.sh: dynamically linked lua5.4 and xz (-L sysroot) vs native,
+#             ppc64el; sysroot-s390x the same for s390x
 #   cross     tests/cross.sh: C programs from tests/guest-src, cross-built static for ppc64
-#             (big-endian) and ppc64le, under bigiron vs qemu-user
-#   threads   tests/threads.sh: a pthreads + atomics + signals program, ppc64le and ppc64,
-#             100 runs each, every one identical to the program built natively
+#             (big-endian), ppc64le and s390x, under bigiron vs qemu-user
+#   threads   tests/threads.sh: a pthreads + atomics + signals program, ppc64le, ppc64 and
+#             s390x, 100 runs each, every one identical to the program built natively
 #
 # Environment: BIGIRON_NO_INSTALL=1, BIGIRON_GUESTS=DIR (default guests), DIFFTEST_ARGS
-# (extra difftest arguments, e.g. "--cases 40"), EMU_S390X (adds s390x busybox rows).
+# (extra difftest arguments, e.g. "--cases 40"), EMU_S390X (the s390x busybox emulator;
+# default: bigiron user s390x).
 # On 2 cores a warm run takes a few minutes; a cold build adds the Cranelift compile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +58,7 @@ if [ "$(id -u)" = 0 ] && [ "${BIGIRON_NO_INSTALL:-0}" != 1 ]; then
 else
   record deps "SKIP(not root or BIGIRON_NO_INSTALL=1)" 0
 fi
-step guests bash -c 'bash scripts/fetch-guests.sh "$1" && bash scripts/fetch-sysroot.sh "$1/sysroot-ppc64el"' - "$GUESTS"
+step guests bash -c 'bash scripts/fetch-guests.sh "$1" && bash scripts/fetch-sysroot.sh "$1/sysroot-ppc64el" && bash scripts/fetch-sysroot.sh "$1/sysroot-s390x" s390x' - "$GUESTS"
 guests_ok=$?
 
 if step build cargo build --release --workspace; then
@@ -64,17 +68,19 @@ if step build cargo build --release --workspace; then
   # shellcheck disable=SC2086
   step difftest-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --quiet --seed 2 --cases 60 ${DIFFTEST_ARGS:-}
   if [ $guests_ok = 0 ]; then
-    step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
+    step busybox env EMU_S390X="${EMU_S390X:-$BIGIRON user s390x}" timeout 1800 bash tests/busybox.sh "$GUESTS"
     step sysroot timeout 1800 bash tests/sysroot.sh "$GUESTS/sysroot-ppc64el"
+    step sysroot-s390x timeout 1800 bash tests/sysroot.sh "$GUESTS/sysroot-s390x"
     step cross timeout 1800 bash tests/cross.sh
     step threads timeout 1800 bash tests/threads.sh
   else
     record busybox "FAIL(no guests)" 0
     record sysroot "FAIL(no guests)" 0
+    record sysroot-s390x "FAIL(no guests)" 0
     failed=1
   fi
 else
-  for t in cargo difftest difftest-jit busybox sysroot cross threads; do record $t "SKIP(build failed)" 0; done
+  for t in cargo difftest difftest-jit busybox sysroot sysroot-s390x cross threads; do record $t "SKIP(build failed)" 0; done
 fi
 
 echo

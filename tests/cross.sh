@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Guest programs built here from tests/guest-src/*.c with Debian's cross compilers — static,
-# for ppc64 (big-endian, ELFv1) and ppc64le (ELFv2) — must print under bigiron exactly what
-# they print under the peer (qemu-ppc64-static / qemu-ppc64le-static), with the same status.
+# for ppc64 (big-endian, ELFv1), ppc64le (ELFv2) and, when s390x-linux-gnu-gcc is installed,
+# s390x — must print under bigiron exactly what they print under the peer
+# (qemu-ppc64-static / qemu-ppc64le-static / qemu-s390x-static), with the same status.
 # Programs in tests/guest-src/expect/ cover behaviour the peer gets wrong: each must print
 # its NAME.out (written from the architecture and Linux, not from any emulator) and exit 0.
 #
@@ -17,6 +18,8 @@ TMO=${CROSS_TIMEOUT:-120}
 for c in powerpc64-linux-gnu-gcc powerpc64le-linux-gnu-gcc qemu-ppc64-static qemu-ppc64le-static "$B"; do
   command -v "$c" >/dev/null || { echo "cross.sh: missing $c (scripts/install-deps.sh)" >&2; exit 2; }
 done
+ARCHES=(ppc64 ppc64le)
+if command -v s390x-linux-gnu-gcc >/dev/null && command -v qemu-s390x-static >/dev/null; then ARCHES+=(s390x); fi
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 pass=0; fail=0; failed=()
 # check SRC ARCH EXPECTED: builds SRC for ARCH and runs it under bigiron; EXPECTED is a file
@@ -24,7 +27,11 @@ pass=0; fail=0; failed=()
 check() {
   local src=$1 arch=$2 expected=$3 name cc bin sp=0 se
   name=$(basename "$src" .c)
-  cc=powerpc64-linux-gnu-gcc; [ "$arch" = ppc64le ] && cc=powerpc64le-linux-gnu-gcc
+  case $arch in
+    ppc64) cc=powerpc64-linux-gnu-gcc ;;
+    ppc64le) cc=powerpc64le-linux-gnu-gcc ;;
+    *) cc=$arch-linux-gnu-gcc ;;
+  esac
   bin="$W/$name-$arch"
   if ! $cc -O2 -static -o "$bin" "$src" -lm -lpthread 2> "$W/cc.err"; then
     fail=$((fail+1)); failed+=("$arch:$name(build)"); echo "FAIL  $arch $name: does not build"; head -5 "$W/cc.err"; return
@@ -44,8 +51,10 @@ check() {
     head -c 400 "$W/err.emu" | sed 's/^/      stderr: /'
   fi
 }
-for arch in ppc64 ppc64le; do
+for arch in "${ARCHES[@]}"; do
   for src in "$ROOT"/tests/guest-src/*.c; do check "$src" $arch peer; done
+  # expect/ holds POWER-specific programs (fpexc: MSR[FE0 FE1] and the FPSCR).
+  [[ $arch == ppc64* ]] || continue
   for src in "$ROOT"/tests/guest-src/expect/*.c; do check "$src" $arch "${src%.c}.out"; done
 done
 echo "cross-built programs: $pass/$((pass + fail)) passed${failed:+; failed: ${failed[*]}}"

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Dynamically linked guest programs: Debian's ppc64el lua5.4 and xz (with their shared
-# libraries and glibc's dynamic loader, from scripts/fetch-sysroot.sh) under the emulator
-# with -L SYSROOT must print exactly what Debian's native amd64 lua5.4 and xz print (stdout
-# and exit status), on deterministic inputs.
+# Dynamically linked guest programs: Debian's ppc64el (or s390x) lua5.4 and xz (with their
+# shared libraries and glibc's dynamic loader, from scripts/fetch-sysroot.sh) under the
+# emulator with -L SYSROOT must print exactly what Debian's native amd64 lua5.4 and xz print
+# (stdout and exit status), on deterministic inputs.
 #
 #   tests/sysroot.sh [SYSROOT]          (default: guests/sysroot-ppc64el)
 #
-#   EMU   emulator command for ppc64el (default: target/release/bigiron user ppc64le)
+#   EMU   emulator command (default: target/release/bigiron user ppc64le, or user s390x for
+#         a SYSROOT named sysroot-s390x)
 # Exits 0 if every test passes, 1 on any failure, 2 if something needed is missing.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 S=${1:-$ROOT/guests/sysroot-ppc64el}
 S=$(cd "$S" 2>/dev/null && pwd) || { echo "sysroot.sh: no sysroot (run scripts/fetch-sysroot.sh)" >&2; exit 2; }
-EMU=${EMU:-${BIGIRON:-${CARGO_TARGET_DIR:-$ROOT/target}/release/bigiron} user ppc64le}
+ARCH=ppc64le; [ "$(basename "$S")" = sysroot-s390x ] && ARCH=s390x
+EMU=${EMU:-${BIGIRON:-${CARGO_TARGET_DIR:-$ROOT/target}/release/bigiron} user $ARCH}
 TMO=${SR_TIMEOUT:-300}
 for f in "$S/usr/bin/lua5.4" "$S/usr/bin/xz"; do [ -x "$f" ] || { echo "sysroot.sh: missing $f" >&2; exit 2; }; done
 for c in lua5.4 xz "${EMU%% *}"; do command -v "$c" >/dev/null || { echo "sysroot.sh: missing $c (scripts/install-deps.sh)" >&2; exit 2; }; done

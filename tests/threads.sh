@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Guest threads: tests/guest-src/threads/threadtest.c (pthreads, atomics, condition
 # variables, barriers, rwlocks, a robust mutex whose owner dies, signals to busy and blocked
-# threads, process-directed signals, sigwait) built static for ppc64le and big-endian ppc64,
-# run THREAD_RUNS times each (default 100) under bigiron. Every run must exit 0 within the
+# threads, process-directed signals, sigwait) built static for ppc64le, big-endian ppc64
+# and (when s390x-linux-gnu-gcc is installed) s390x, run THREAD_RUNS times each (default 100) under bigiron. Every run must exit 0 within the
 # time limit and print exactly what the program built natively for the host prints (its
 # output depends neither on scheduling nor on the ISA).
 #
@@ -25,8 +25,14 @@ SRC="$ROOT/tests/guest-src/threads/threadtest.c"
 gcc -O2 -o "$W/native" "$SRC" -lpthread || { echo "threads.sh: native build failed"; exit 1; }
 timeout "$TMO" "$W/native" > "$W/expected" || { echo "threads.sh: the native build fails on its own"; cat "$W/expected"; exit 1; }
 total_fail=0
-for arch in ppc64le ppc64; do
-  cc=powerpc64-linux-gnu-gcc; [ $arch = ppc64le ] && cc=powerpc64le-linux-gnu-gcc
+ARCHES=(ppc64le ppc64)
+command -v s390x-linux-gnu-gcc >/dev/null && ARCHES+=(s390x)
+for arch in "${ARCHES[@]}"; do
+  case $arch in
+    ppc64) cc=powerpc64-linux-gnu-gcc ;;
+    ppc64le) cc=powerpc64le-linux-gnu-gcc ;;
+    *) cc=$arch-linux-gnu-gcc ;;
+  esac
   if ! $cc -O2 -static -o "$W/$arch" "$SRC" -lpthread 2> "$W/cc.err"; then
     echo "FAIL  $arch: does not build"; head -5 "$W/cc.err"; total_fail=$((total_fail+1)); continue
   fi

@@ -1,5 +1,5 @@
 /* A guest test program for bigiron's Linux user mode, built static for ppc64 (big-endian,
- * ELFv1) and ppc64le (ELFv2) by tests/cross.sh; its output must equal qemu-user's.
+ * ELFv1), ppc64le (ELFv2) and s390x by tests/cross.sh; its output must equal qemu-user's.
  * Covers: integer and floating-point work with printf, qsort, setjmp/longjmp, file I/O,
  * and signals — a SA_SIGINFO handler for a fault that reads si_addr and resumes through
  * siglongjmp, handler masks, SA_RESETHAND, sigaltstack, a handler that edits the saved
@@ -43,12 +43,18 @@ static void on_alt(int sig) {
     printf("alt handler: sig %d on alternate stack %d\n", sig, on);
 }
 
-/* Skip the faulting instruction by editing the saved NIP (PPC: 4-byte instructions). */
+/* Resume after the illegal instruction with r3 changed through the saved context. PPC:
+ * skip it by editing the saved NIP (4-byte instructions). s390x: the operation exception
+ * suppresses, so the saved PSW already addresses the next instruction. */
 static void on_ill(int sig, siginfo_t *si, void *ucv) {
     ucontext_t *uc = ucv;
     printf("ill handler: sig %d code %d\n", sig, si->si_code);
+#if defined(__s390x__)
+    uc->uc_mcontext.gregs[3] = 1234;
+#else
     uc->uc_mcontext.gp_regs[32] += 4;
     uc->uc_mcontext.gp_regs[3] = 1234;
+#endif
 }
 
 static int cmp(const void *a, const void *b) {
@@ -136,7 +142,11 @@ int main(void) {
     sa.sa_flags = SA_SIGINFO;
     sigaction(SIGILL, &sa, NULL);
     long r3;
+#if defined(__s390x__)
+    __asm__ volatile("lghi %%r3, 5\n\t.short 0\n\tlgr %0, %%r3" : "=r"(r3) : : "r3");
+#else
     __asm__ volatile("li 3, 5\n\t.long 0\n\tmr %0, 3" : "=r"(r3) : : "r3");
+#endif
     printf("after illegal instruction: r3 = %ld\n", r3);
 
     /* File I/O. */
