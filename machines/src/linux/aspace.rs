@@ -32,7 +32,9 @@ use std::sync::{Mutex, MutexGuard};
 
 /// Size of the guest address space (guest addresses are below this).
 pub const LIMIT: u64 = 1 << 40;
-/// The page size the guest is told about (AT_PAGESZ) and that mmap & co. align to.
+/// The default page size the guest is told about (AT_PAGESZ) and that mmap & co. align to
+/// (64 KiB, as ppc64 Linux); a target with another page size sets it with
+/// [`AddressSpace::set_page_size`] (s390x: 4 KiB).
 pub const GUEST_PAGE: u64 = 0x1_0000;
 /// The host page size: the granularity of the page table and host protections.
 pub const HOST_PAGE: u64 = 0x1000;
@@ -46,10 +48,6 @@ pub const MMAP_MIN: u64 = 0x1_0000;
 
 pub fn align_up(x: u64, a: u64) -> u64 {
     (x + a - 1) & !(a - 1)
-}
-/// `len` rounded up to whole guest pages, or `None` if that overflows.
-pub fn guest_len(len: u64) -> Option<u64> {
-    Some(len.checked_add(GUEST_PAGE - 1)? & !(GUEST_PAGE - 1))
 }
 pub fn align_down(x: u64, a: u64) -> u64 {
     x & !(a - 1)
@@ -122,6 +120,8 @@ pub struct AddressSpace {
     base: *mut u8,
     limit: u64,
     big_endian: bool,
+    /// The guest page size (a power of two, a multiple of [`HOST_PAGE`]).
+    page: u64,
     inner: Mutex<Inner>,
 }
 
@@ -173,6 +173,7 @@ impl AddressSpace {
             base: p as *mut u8,
             limit,
             big_endian,
+            page: GUEST_PAGE,
             inner: Mutex::new(Inner {
                 vmas: BTreeMap::new(),
                 code_pages: BTreeSet::new(),
@@ -184,6 +185,19 @@ impl AddressSpace {
         })
     }
 
+    /// Sets the guest page size (before the address space is shared).
+    pub fn set_page_size(&mut self, page: u64) {
+        assert!(page.is_power_of_two() && page % HOST_PAGE == 0);
+        self.page = page;
+    }
+    /// The guest page size (AT_PAGESZ; what mmap, munmap, mprotect ... align to).
+    pub fn page(&self) -> u64 {
+        self.page
+    }
+    /// `len` rounded up to whole guest pages, or `None` if that overflows.
+    pub fn guest_len(&self, len: u64) -> Option<u64> {
+        Some(len.checked_add(self.page - 1)? & !(self.page - 1))
+    }
     pub fn big_endian(&self) -> bool {
         self.big_endian
     }
@@ -512,12 +526,12 @@ impl AddressSpace {
 
     /// `mmap`: returns the guest address. `fd`/`offset` are used unless `flags.anonymous`.
     pub fn guest_mmap(&self, addr: u64, len: u64, prot: u32, flags: MapFlags, fd: i32, offset: u64) -> Result<u64, i32> {
-        if len == 0 || !offset.is_multiple_of(GUEST_PAGE) {
+        if len == 0 || !offset.is_multiple_of(self.page) {
             return Err(libc::EINVAL);
         }
-        let len = guest_len(len).ok_or(libc::ENOMEM)?;
+        let len = self.guest_len(len).ok_or(libc::ENOMEM)?;
         let start = if flags.fixed || flags.fixed_noreplace {
-            if !addr.is_multiple_of(GUEST_PAGE) {
+            if !addr.is_multiple_of(self.page) {
                 return Err(libc::EINVAL);
             }
             if !self.in_range(addr, len) {
@@ -528,12 +542,12 @@ impl AddressSpace {
             }
             addr
         } else {
-            let hint = guest_len(addr).unwrap_or(0);
+            let hint = self.guest_len(addr).unwrap_or(0);
             let g = self.lock();
             if addr != 0 && hint >= MMAP_MIN && self.in_range(hint, len) && Self::is_free_locked(&g, hint, len) {
                 hint
             } else {
-                self.find_free_locked(&g, len, GUEST_PAGE).ok_or(libc::ENOMEM)?
+                self.find_free_locked(&g, len, self.page).ok_or(libc::ENOMEM)?
             }
         };
         if flags.anonymous {
@@ -545,10 +559,10 @@ impl AddressSpace {
     }
 
     pub fn guest_munmap(&self, addr: u64, len: u64) -> Result<(), i32> {
-        if !addr.is_multiple_of(GUEST_PAGE) || len == 0 {
+        if !addr.is_multiple_of(self.page) || len == 0 {
             return Err(libc::EINVAL);
         }
-        let len = guest_len(len).ok_or(libc::EINVAL)?;
+        let len = self.guest_len(len).ok_or(libc::EINVAL)?;
         if !self.in_range(addr, len) {
             return Err(libc::EINVAL);
         }
@@ -556,10 +570,10 @@ impl AddressSpace {
     }
 
     pub fn guest_mprotect(&self, addr: u64, len: u64, prot: u32) -> Result<(), i32> {
-        if !addr.is_multiple_of(GUEST_PAGE) {
+        if !addr.is_multiple_of(self.page) {
             return Err(libc::EINVAL);
         }
-        let len = guest_len(len).ok_or(libc::ENOMEM)?;
+        let len = self.guest_len(len).ok_or(libc::ENOMEM)?;
         if !self.in_range(addr, len) {
             return Err(libc::ENOMEM);
         }
@@ -568,11 +582,11 @@ impl AddressSpace {
 
     /// `mremap`: resizes and/or moves `[old, old+old_len)`, keeping its contents.
     pub fn guest_mremap(&self, old: u64, old_len: u64, new_len: u64, may_move: bool, fixed: Option<u64>) -> Result<u64, i32> {
-        if !old.is_multiple_of(GUEST_PAGE) || new_len == 0 {
+        if !old.is_multiple_of(self.page) || new_len == 0 {
             return Err(libc::EINVAL);
         }
-        let old_len = guest_len(old_len).ok_or(libc::EINVAL)?;
-        let new_len = guest_len(new_len).ok_or(libc::EINVAL)?;
+        let old_len = self.guest_len(old_len).ok_or(libc::EINVAL)?;
+        let new_len = self.guest_len(new_len).ok_or(libc::EINVAL)?;
         if old_len == 0 || !self.in_range(old, old_len) || !self.in_range(old, new_len) && fixed.is_none() && !may_move {
             return Err(libc::EINVAL);
         }
@@ -581,7 +595,7 @@ impl AddressSpace {
             return Err(libc::EFAULT);
         }
         if let Some(dst) = fixed {
-            if !may_move || !dst.is_multiple_of(GUEST_PAGE) || !self.in_range(dst, new_len) {
+            if !may_move || !dst.is_multiple_of(self.page) || !self.in_range(dst, new_len) {
                 return Err(libc::EINVAL);
             }
             if dst < old + old_len && old < dst + new_len {
@@ -616,7 +630,7 @@ impl AddressSpace {
         if !may_move {
             return Err(libc::ENOMEM);
         }
-        let dst = self.find_free_locked(&g, new_len, GUEST_PAGE).ok_or(libc::ENOMEM)?;
+        let dst = self.find_free_locked(&g, new_len, self.page).ok_or(libc::ENOMEM)?;
         self.move_locked(&mut g, old, old_len, new_len, dst)
     }
 
@@ -684,8 +698,8 @@ impl AddressSpace {
         if new < start || new >= self.limit {
             return cur;
         }
-        let old_top = align_up(cur, GUEST_PAGE);
-        let new_top = align_up(new, GUEST_PAGE);
+        let old_top = align_up(cur, self.page);
+        let new_top = align_up(new, self.page);
         if new_top > old_top {
             if !self.is_free(old_top, new_top - old_top) || self.map_anon(old_top, new_top - old_top, PROT_READ | PROT_WRITE, false).is_err() {
                 return cur;

@@ -9,7 +9,7 @@
 //!
 //! Everything that can be wrong with a file is an [`Error`] naming the file, never a panic.
 
-use super::aspace::{align_down, align_up, AddressSpace, GUEST_PAGE, PROT_EXEC, PROT_READ, PROT_WRITE};
+use super::aspace::{align_down, align_up, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE};
 use crate::Error;
 use goblin::container::{Container, Ctx, Endian};
 use goblin::elf::header::{ET_DYN, ET_EXEC};
@@ -152,6 +152,7 @@ pub fn load_elf(mem: &AddressSpace, path: &str, bytes: &[u8]) -> Result<LoadedIm
 
 /// [`load_elf`], placing an ET_DYN file at `dyn_base`.
 pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) -> Result<LoadedImage, Error> {
+    let page = mem.page();
     let bad = |msg: String| Error::bad_program(path, msg);
     let header = goblin::elf::Elf::parse_header(bytes).map_err(|e| bad(format!("bad ELF header: {e}")))?;
     let be = header.e_ident[5] == 2;
@@ -196,25 +197,25 @@ pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) 
     }
     let lo = loads.iter().map(|p| p.p_vaddr).min().unwrap();
     let hi = loads.iter().map(|p| p.p_vaddr + p.p_memsz).max().unwrap();
-    let bias = if header.e_type == ET_DYN { dyn_base.wrapping_sub(align_down(lo, GUEST_PAGE)) } else { 0 };
+    let bias = if header.e_type == ET_DYN { dyn_base.wrapping_sub(align_down(lo, page)) } else { 0 };
     let (lo, hi) = (lo.wrapping_add(bias), hi.wrapping_add(bias));
-    if lo < GUEST_PAGE || hi > mem.size() || hi < lo {
+    if lo < page || hi > mem.size() || hi < lo {
         return Err(bad(format!("segments at {lo:#x}..{hi:#x} are outside the guest address space")));
     }
 
     // Guest pages of each segment and the union of permissions per page.
     let mut pages: std::collections::BTreeMap<u64, u32> = std::collections::BTreeMap::new();
     for p in &loads {
-        let s = align_down(p.p_vaddr + bias, GUEST_PAGE);
-        let e = align_up(p.p_vaddr + bias + p.p_memsz, GUEST_PAGE);
+        let s = align_down(p.p_vaddr + bias, page);
+        let e = align_up(p.p_vaddr + bias + p.p_memsz, page);
         let mut a = s;
         while a < e {
             *pages.entry(a).or_insert(0) |= prot_of(p.p_flags);
-            a += GUEST_PAGE;
+            a += page;
         }
     }
     // Map each run of contiguous pages writable, copy the file bytes, then set permissions.
-    let runs = runs_of(&pages);
+    let runs = runs_of(&pages, page);
     for &(s, e, _) in &runs {
         mem.map_anon(s, e - s, PROT_READ | PROT_WRITE, false).map_err(|e| bad(format!("cannot map segment: errno {e}")))?;
     }
@@ -222,7 +223,7 @@ pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) 
         let data = &bytes[p.p_offset as usize..(p.p_offset + p.p_filesz) as usize];
         mem.write(p.p_vaddr + bias, data).map_err(|_| bad("cannot copy segment".into()))?;
     }
-    for (s, e, prot) in prot_runs(&pages) {
+    for (s, e, prot) in prot_runs(&pages, page) {
         mem.protect(s, e - s, prot).map_err(|e| bad(format!("cannot protect segment: errno {e}")))?;
     }
 
@@ -252,24 +253,24 @@ pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) 
 }
 
 /// Contiguous page runs `(start, end, _)` of a page map.
-fn runs_of(pages: &std::collections::BTreeMap<u64, u32>) -> Vec<(u64, u64, u32)> {
+fn runs_of(pages: &std::collections::BTreeMap<u64, u32>, page: u64) -> Vec<(u64, u64, u32)> {
     let mut out: Vec<(u64, u64, u32)> = Vec::new();
     for (&a, &p) in pages {
         match out.last_mut() {
-            Some(r) if r.1 == a => r.1 = a + GUEST_PAGE,
-            _ => out.push((a, a + GUEST_PAGE, p)),
+            Some(r) if r.1 == a => r.1 = a + page,
+            _ => out.push((a, a + page, p)),
         }
     }
     out
 }
 
 /// Runs of contiguous pages with equal permissions.
-fn prot_runs(pages: &std::collections::BTreeMap<u64, u32>) -> Vec<(u64, u64, u32)> {
+fn prot_runs(pages: &std::collections::BTreeMap<u64, u32>, page: u64) -> Vec<(u64, u64, u32)> {
     let mut out: Vec<(u64, u64, u32)> = Vec::new();
     for (&a, &p) in pages {
         match out.last_mut() {
-            Some(r) if r.1 == a && r.2 == p => r.1 = a + GUEST_PAGE,
-            _ => out.push((a, a + GUEST_PAGE, p)),
+            Some(r) if r.1 == a && r.2 == p => r.1 = a + page,
+            _ => out.push((a, a + page, p)),
         }
     }
     out

@@ -215,9 +215,11 @@ impl<T: Target> Process<T> {
         }
         loader::check_elf(&path, &bytes, target.elf_machine(), target.big_endian(), target.name())?;
 
-        let mem = Arc::new(AddressSpace::new(LIMIT, target.big_endian())?);
+        let mut mem = AddressSpace::new(LIMIT, target.big_endian())?;
+        mem.set_page_size(target.page_size());
+        let mem = Arc::new(mem);
         let image = loader::load_elf(&mem, &path, &bytes)?;
-        mem.brk_init(align_up(image.end, GUEST_PAGE));
+        mem.brk_init(align_up(image.end, mem.page()));
         // A dynamically linked program starts in its interpreter (found in the sysroot),
         // which finds the program through AT_PHDR/AT_ENTRY and itself through AT_BASE.
         let interp = match &image.interp {
@@ -278,10 +280,10 @@ impl<T: Target> Process<T> {
         if !tramp.is_empty() {
             let flags = super::aspace::MapFlags { shared: false, fixed: false, anonymous: true, fixed_noreplace: false };
             let at = mem
-                .guest_mmap(0, GUEST_PAGE, PROT_READ | PROT_WRITE, flags, -1, 0)
+                .guest_mmap(0, mem.page(), PROT_READ | PROT_WRITE, flags, -1, 0)
                 .map_err(|e| Error::Host(format!("cannot map the signal trampoline: errno {e}")))?;
             mem.write(at, &tramp).map_err(|_| Error::Host("cannot write the signal trampoline".into()))?;
-            mem.protect(at, GUEST_PAGE, PROT_READ | PROT_EXEC).map_err(|e| Error::Host(format!("cannot protect the signal trampoline: errno {e}")))?;
+            mem.protect(at, mem.page(), PROT_READ | PROT_EXEC).map_err(|e| Error::Host(format!("cannot protect the signal trampoline: errno {e}")))?;
             signals.trampoline = at;
         }
         // Nothing is translated yet: start with an empty invalidation queue.
@@ -323,7 +325,7 @@ impl<T: Target> Process<T> {
         let mut v = target.arch_auxv();
         v.extend([
             (AT_HWCAP, hwcap),
-            (AT_PAGESZ, GUEST_PAGE),
+            (AT_PAGESZ, target.page_size()),
             (AT_CLKTCK, 100),
             (AT_PHDR, img.phdr),
             (AT_PHENT, img.phent),

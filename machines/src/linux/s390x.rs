@@ -288,6 +288,11 @@ impl Target for S390xLinux {
     fn uname_machine(&self) -> &'static str {
         "s390x"
     }
+    /// z/Architecture pages are 4 KiB (Debian's shared objects are linked for it: their
+    /// segments are only 4 KiB-congruent, which ld.so checks against AT_PAGESZ).
+    fn page_size(&self) -> u64 {
+        0x1000
+    }
     fn big_endian(&self) -> bool {
         true
     }

@@ -1,7 +1,6 @@
 //! Memory system calls: the flag decoding is per ISA ([`Target::map_flags`]); placement and
 //! bookkeeping are the address space's (`guest_*` in [`super::aspace`]).
 
-use super::aspace::{guest_len, GUEST_PAGE};
 use super::process::Process;
 use super::signal::host;
 use super::syscall::SysResult;
@@ -42,10 +41,10 @@ impl<T: Target> Process<T> {
 
     pub fn sys_madvise(&mut self, addr: u64, len: u64, advice: u64) -> SysResult {
         const MADV_DONTNEED: u64 = 4;
-        if !addr.is_multiple_of(GUEST_PAGE) {
+        if !addr.is_multiple_of(self.mem.page()) {
             return Err(libc::EINVAL);
         }
-        let len = guest_len(len).ok_or(libc::EINVAL)?;
+        let len = self.mem.guest_len(len).ok_or(libc::EINVAL)?;
         if advice == MADV_DONTNEED && len > 0 {
             // Private anonymous pages read back as zero afterwards; programs rely on that.
             // Any protection will do (glibc's thread-stack trim includes the guard page).
@@ -58,10 +57,10 @@ impl<T: Target> Process<T> {
     }
 
     pub fn sys_msync(&mut self, addr: u64, len: u64, flags: u64) -> SysResult {
-        if !addr.is_multiple_of(GUEST_PAGE) {
+        if !addr.is_multiple_of(self.mem.page()) {
             return Err(libc::EINVAL);
         }
-        let len = guest_len(len).ok_or(libc::ENOMEM)?;
+        let len = self.mem.guest_len(len).ok_or(libc::ENOMEM)?;
         let p = self.mem.host_ptr(addr, len, false).map_err(|_| libc::ENOMEM)?;
         // SAFETY: the range is mapped guest memory.
         host(unsafe { libc::msync(p as *mut libc::c_void, len as usize, flags as i32) } as i64)

@@ -188,6 +188,11 @@ pub trait Target: Sized + Clone + Send + 'static {
 
     /// The name on the command line and in logs ("ppc64le").
     fn name(&self) -> &'static str;
+    /// The page size (AT_PAGESZ, and what mmap & co. align to): 64 KiB as ppc64 Linux
+    /// kernels are configured by default; s390x has 4 KiB pages.
+    fn page_size(&self) -> u64 {
+        super::aspace::GUEST_PAGE
+    }
     /// `uname -m`.
     fn uname_machine(&self) -> &'static str;
     fn big_endian(&self) -> bool;
