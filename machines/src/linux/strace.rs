@@ -164,7 +164,7 @@ pub fn format_call<T: Target>(p: &Process<T>, nr: u64, sys: Option<Sys>, args: &
 pub fn format_result(sys: Option<Sys>, r: &Result<u64, i32>) -> String {
     match r {
         Ok(v) => match sys {
-            Some(Sys::Brk | Sys::Mmap | Sys::Mremap) => format!("= {v:#x}"),
+            Some(Sys::Brk | Sys::Mmap | Sys::OldMmap | Sys::Mremap) => format!("= {v:#x}"),
             _ => format!("= {}", *v as i64),
         },
         Err(e) => {
