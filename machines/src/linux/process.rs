@@ -384,6 +384,7 @@ impl<T: Target> Process<T> {
                 Exit::Exception(n) => match self.target.trap(n, &self.cpu) {
                     Trap::Syscall => self.syscall(),
                     Trap::Signal { sig, code } => {
+                        self.target.complete_before_signal(n, &mut self.cpu, &self.mem);
                         let pc = self.pc();
                         let what = match self.target.unimplemented_insn(n, pc, &self.mem) {
                             Some(insn) => {

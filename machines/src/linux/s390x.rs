@@ -360,6 +360,21 @@ impl Target for S390xLinux {
         CloneArgs { newsp: a[0], flags: a[1], parent_tid: a[2], child_tid: a[3], tls: a[4] }
     }
     /// Program interruptions as arch/s390/kernel/traps.c turns them into signals.
+    /// A fixed-point overflow was raised with its instruction nullified (the emitter's raise
+    /// discards results): complete it — result, CC, stores — as the architecture does
+    /// before the interruption. The PC stays at the instruction: the signal frame puts
+    /// the resume address past it, as for every SIGFPE.
+    fn complete_before_signal(&self, n: u32, cpu: &mut S390xCpu, mem: &AddressSpace) {
+        if n != exc::FIXED_OVERFLOW {
+            return;
+        }
+        let pc = cpu.hdr.pc;
+        // SAFETY: the CPU's header holds the guest memory base and limit the engine set.
+        let mut hm = unsafe { jit::helper_mem::HelperMem::from_cpu(cpu as *mut S390xCpu as *mut u8) };
+        let _ = cpu_s390x::integer::complete_fixed_overflow(cpu, &mut hm, mem);
+        cpu.hdr.pc = pc;
+    }
+
     fn trap(&self, n: u32, cpu: &S390xCpu) -> Trap {
         if let Some(svc) = exc::svc_number(n) {
             self.svc.set(svc);

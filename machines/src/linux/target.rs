@@ -222,6 +222,10 @@ pub trait Target: Sized + Clone + Send + 'static {
     fn clone_args(&self, a: &[u64; 6]) -> CloneArgs;
     /// What front-end exception `n` means.
     fn trap(&self, n: u32, cpu: &CpuOf<Self>) -> Trap;
+    /// Finishes what exception `n`'s instruction architecturally completes before its
+    /// interruption, when the front end raised it with the instruction nullified (s390x
+    /// fixed-point overflow); called before the signal is delivered.
+    fn complete_before_signal(&self, _n: u32, _cpu: &mut CpuOf<Self>, _mem: &AddressSpace) {}
     /// `prctl(PR_GET_FPEXC)` / `prctl(PR_SET_FPEXC, mode)`: the floating-point exception
     /// mode (powerpc only; `EINVAL` elsewhere). Returns the mode (GET) or 0 (SET).
     fn fp_exc_mode(&self, _cpu: &mut CpuOf<Self>, _set: Option<u64>) -> Result<u64, i32> {
