@@ -198,7 +198,8 @@ pub fn m3_valid(m3: u32) -> bool {
     m3 != 2 && m3 < 8
 }
 
-fn env(fpc: u32, rn: Rn) -> Env {
+/// The soft-float environment of rounding mode `rn` under the FPC's trap masks.
+pub fn env(fpc: u32, rn: Rn) -> Env {
     Env { rn, trap_ovf: fpc & fpc::MASK_O != 0, trap_unf: fpc & fpc::MASK_U != 0 }
 }
 
@@ -224,7 +225,7 @@ fn set(c: &mut S390xCpu, fmt: u8, r: usize, v: u128) {
 }
 
 /// CC of a result: 0 zero, 1 negative, 2 positive, 3 NaN.
-fn cc_of(f: Fmt, v: u128) -> u8 {
+pub fn cc_of(f: Fmt, v: u128) -> u8 {
     if f.is_nan(v) {
         3
     } else if f.is_zero(v) {
@@ -245,15 +246,40 @@ enum Outcome {
     Suppress(u8),
 }
 
-/// Applies the FPC to `fl` (module docs): sets the flags of masked exceptions and decides
-/// the instruction's fate.
-fn ieee(c: &mut S390xCpu, fl: Flags, xxc: bool) -> Outcome {
-    let m = c.fpc;
-    if fl.invalid && m & fpc::MASK_I != 0 {
-        return Outcome::Suppress(0x80);
+/// The IEEE exception that traps (its mask bit in the FPC is one), in the PoP's priority
+/// order; shared by the scalar BFP (DXC) and the vector BFP (VXC) instructions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trap {
+    Invalid,
+    DivZero,
+    Overflow,
+    Underflow,
+    Inexact,
+}
+
+impl Trap {
+    /// The vector-interruption code of the VXC (PoP "Vector-Exception Code": bits 4:7).
+    pub fn vic(self) -> u8 {
+        match self {
+            Trap::Invalid => 1,
+            Trap::DivZero => 2,
+            Trap::Overflow => 3,
+            Trap::Underflow => 4,
+            Trap::Inexact => 5,
+        }
     }
-    if fl.divzero && m & fpc::MASK_Z != 0 {
-        return Outcome::Suppress(0x40);
+}
+
+/// Judges `fl` under the FPC masks of `fpc` (module docs): the trapping exception, if any,
+/// and the FPC flag bits of the masked exceptions recognised with it. An invalid-operation
+/// or divide-by-zero trap comes with no flags (the instruction is suppressed); `xxc`
+/// suppresses the inexact exception (M4 bit 1 of the "A" and vector forms).
+pub fn ieee_status(fpc: u32, fl: Flags, xxc: bool) -> (Option<Trap>, u32) {
+    if fl.invalid && fpc & fpc::MASK_I != 0 {
+        return (Some(Trap::Invalid), 0);
+    }
+    if fl.divzero && fpc & fpc::MASK_Z != 0 {
+        return (Some(Trap::DivZero), 0);
     }
     let mut flags = 0;
     if fl.invalid {
@@ -262,31 +288,48 @@ fn ieee(c: &mut S390xCpu, fl: Flags, xxc: bool) -> Outcome {
     if fl.divzero {
         flags |= fpc::FLAG_Z;
     }
-    let xbits = if fl.inexact { 0x08 | if fl.incremented { 0x04 } else { 0 } } else { 0 };
     let mut trap = None;
     if fl.overflow {
-        if m & fpc::MASK_O != 0 {
-            trap = Some(0x20 | xbits);
+        if fpc & fpc::MASK_O != 0 {
+            trap = Some(Trap::Overflow);
         } else {
             flags |= fpc::FLAG_O;
         }
     }
     if trap.is_none() && fl.underflow {
-        if m & fpc::MASK_U != 0 {
-            trap = Some(0x10 | xbits);
+        if fpc & fpc::MASK_U != 0 {
+            trap = Some(Trap::Underflow);
         } else {
             flags |= fpc::FLAG_U;
         }
     }
     if trap.is_none() && fl.inexact && !xxc {
-        if m & fpc::MASK_X != 0 {
-            trap = Some(xbits);
+        if fpc & fpc::MASK_X != 0 {
+            trap = Some(Trap::Inexact);
         } else {
             flags |= fpc::FLAG_X;
         }
     }
-    c.fpc |= flags;
-    Outcome::Complete(trap)
+    (trap, flags)
+}
+
+/// Applies the FPC to `fl` (module docs): sets the flags of masked exceptions and decides
+/// the instruction's fate.
+fn ieee(c: &mut S390xCpu, fl: Flags, xxc: bool) -> Outcome {
+    let (trap, flags) = ieee_status(c.fpc, fl, xxc);
+    let xbits = if fl.inexact { 0x08 | if fl.incremented { 0x04 } else { 0 } } else { 0 };
+    match trap {
+        Some(Trap::Invalid) => Outcome::Suppress(0x80),
+        Some(Trap::DivZero) => Outcome::Suppress(0x40),
+        t => {
+            c.fpc |= flags;
+            Outcome::Complete(t.map(|t| match t {
+                Trap::Overflow => 0x20 | xbits,
+                Trap::Underflow => 0x10 | xbits,
+                _ => xbits,
+            }))
+        }
+    }
 }
 
 fn data_exception(c: &mut S390xCpu, dxc: u8) {
@@ -350,9 +393,7 @@ fn run(c: &mut S390xCpu, d: &Desc, v: u64) {
             deliver(c, r, false, None, put);
         }
         K::Cmp | K::CmpSig => {
-            let a = get(c, fm, r1);
-            let ord = sf::compare(f, a, b);
-            let invalid = if d.kind == K::Cmp { f.is_snan(a) || f.is_snan(b) } else { ord.is_none() };
+            let (ord, invalid) = compare(f, get(c, fm, r1), b, d.kind == K::CmpSig);
             let cc = match ord {
                 Some(Ordering::Equal) => 0,
                 Some(Ordering::Less) => 1,
@@ -404,15 +445,7 @@ fn run(c: &mut S390xCpu, d: &Desc, v: u64) {
         K::TestClass => {
             // Mask bits 52:63 of the address: +0 −0 +normal −normal +subnormal −subnormal
             // +∞ −∞ +QNaN −QNaN +SNaN −SNaN; no exception for any operand.
-            let a = get(c, fm, r1);
-            let pos = match f.class(a) {
-                sf::Class::Zero => 0,
-                sf::Class::Normal => 2,
-                sf::Class::Subnormal => 4,
-                sf::Class::Inf => 6,
-                sf::Class::QNaN => 8,
-                sf::Class::SNaN => 10,
-            } + f.is_neg(a) as u32;
+            let pos = class_pos(f, get(c, fm, r1));
             c.cc = ((v >> (11 - pos)) & 1) as u8;
         }
     }
@@ -429,7 +462,21 @@ fn to_fixed(c: &mut S390xCpu, d: &Desc, f: Fmt, b: u128, rn: Rn, xxc: bool) {
         K::ToFixU32 => (false, 32),
         _ => (false, 64),
     };
-    let (res, cc) = match sf::to_int(f, b, signed, bits, rn) {
+    let (res, cc) = to_fixed_res(f, b, signed, bits, rn);
+    let r1 = d.r1;
+    deliver(c, res, xxc, Some(cc), move |c, x| {
+        if bits == 32 {
+            c.gpr[r1] = (c.gpr[r1] & !0xffff_ffff) | (x as u64 & 0xffff_ffff);
+        } else {
+            c.gpr[r1] = x as u64;
+        }
+    });
+}
+
+/// The result and CC of converting `b` to a `bits`-bit signed or unsigned integer (see
+/// [`to_fixed`]; shared with VCGD/VCLGD).
+pub fn to_fixed_res(f: Fmt, b: u128, signed: bool, bits: u32, rn: Rn) -> (Res, u8) {
+    match sf::to_int(f, b, signed, bits, rn) {
         Ok((v, inexact, up)) => {
             let fl = Flags { inexact, incremented: up, ..Flags::default() };
             (Res { bits: v as u128, fl }, cc_of(f, b))
@@ -441,15 +488,30 @@ fn to_fixed(c: &mut S390xCpu, d: &Desc, f: Fmt, b: u128, rn: Rn, xxc: bool) {
             let fl = Flags { invalid: true, inexact: true, ..Flags::default() };
             (Res { bits: v as u128, fl }, 3)
         }
-    };
-    let r1 = d.r1;
-    deliver(c, res, xxc, Some(cc), move |c, x| {
-        if bits == 32 {
-            c.gpr[r1] = (c.gpr[r1] & !0xffff_ffff) | (x as u64 & 0xffff_ffff);
-        } else {
-            c.gpr[r1] = x as u64;
-        }
-    });
+    }
+}
+
+/// The bit of a 12-bit TEST DATA CLASS mask that selects `a`'s class, counted from the
+/// left: +0 −0 +normal −normal +subnormal −subnormal +∞ −∞ +QNaN −QNaN +SNaN −SNaN (PoP
+/// "TEST DATA CLASS"; VFTCI uses the same mask in I3).
+pub fn class_pos(f: Fmt, a: u128) -> u32 {
+    (match f.class(a) {
+        sf::Class::Zero => 0,
+        sf::Class::Normal => 2,
+        sf::Class::Subnormal => 4,
+        sf::Class::Inf => 6,
+        sf::Class::QNaN => 8,
+        sf::Class::SNaN => 10,
+    }) + f.is_neg(a) as u32
+}
+
+/// A comparison: the ordering (`None`: unordered) and whether it is an invalid operation —
+/// for a quiet compare (COMPARE, WFC, VFCE) only an SNaN operand, for a signalling one
+/// (COMPARE AND SIGNAL, WFK, VFCH, VFCHE) any NaN.
+pub fn compare(f: Fmt, a: u128, b: u128, signalling: bool) -> (Option<Ordering>, bool) {
+    let ord = sf::compare(f, a, b);
+    let invalid = if signalling { ord.is_none() } else { f.is_snan(a) || f.is_snan(b) };
+    (ord, invalid)
 }
 
 /// What [`helper_fpc`] does.

@@ -606,27 +606,27 @@ decode_table! {
     VISTR   "vistr"   0xe75c VRR_a VX  : none, none, vector::vistr, none, none;
     VSTRC   "vstrc"   0xe78a VRR_d VX  : none, none, vector::vstrc, none, none;
     ---- "vector BFP (PoP ch. 24): vector_fp.rs" ----
-    VFA     "vfa"     0xe7e3 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFS     "vfs"     0xe7e2 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFM     "vfm"     0xe7e7 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFD     "vfd"     0xe7e5 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFSQ    "vfsq"    0xe7ce VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFMA    "vfma"    0xe78f VRR_e VX  : none, none, control::unimplemented, none, none;
-    VFMS    "vfms"    0xe78e VRR_e VX  : none, none, control::unimplemented, none, none;
-    VFCE    "vfce"    0xe7e8 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFCH    "vfch"    0xe7eb VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFCHE   "vfche"   0xe7ea VRR_c VX  : none, none, control::unimplemented, none, none;
-    WFC     "wfc"     0xe7cb VRR_a VX  : none, none, control::unimplemented, none, none;
-    WFK     "wfk"     0xe7ca VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCDG    "vcdg"    0xe7c3 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCDLG   "vcdlg"   0xe7c1 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCGD    "vcgd"    0xe7c2 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCLGD   "vclgd"   0xe7c0 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFI     "vfi"     0xe7c7 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VLDE    "vlde"    0xe7c4 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VLED    "vled"    0xe7c5 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFPSO   "vfpso"   0xe7cc VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFTCI   "vftci"   0xe74a VRI_e VX  : none, none, control::unimplemented, none, none;
+    VFA     "vfa"     0xe7e3 VRR_c VX  : none, none, vector::vfa, none, none;
+    VFS     "vfs"     0xe7e2 VRR_c VX  : none, none, vector::vfs, none, none;
+    VFM     "vfm"     0xe7e7 VRR_c VX  : none, none, vector::vfm, none, none;
+    VFD     "vfd"     0xe7e5 VRR_c VX  : none, none, vector::vfd, none, none;
+    VFSQ    "vfsq"    0xe7ce VRR_a VX  : none, none, vector::vfsq, none, none;
+    VFMA    "vfma"    0xe78f VRR_e VX  : none, none, vector::vfma, none, none;
+    VFMS    "vfms"    0xe78e VRR_e VX  : none, none, vector::vfms, none, none;
+    VFCE    "vfce"    0xe7e8 VRR_c VX  : none, none, vector::vfce, none, none;
+    VFCH    "vfch"    0xe7eb VRR_c VX  : none, none, vector::vfch, none, none;
+    VFCHE   "vfche"   0xe7ea VRR_c VX  : none, none, vector::vfche, none, none;
+    WFC     "wfc"     0xe7cb VRR_a VX  : none, none, vector::wfc, none, none;
+    WFK     "wfk"     0xe7ca VRR_a VX  : none, none, vector::wfk, none, none;
+    VCDG    "vcdg"    0xe7c3 VRR_a VX  : none, none, vector::vcdg, none, none;
+    VCDLG   "vcdlg"   0xe7c1 VRR_a VX  : none, none, vector::vcdlg, none, none;
+    VCGD    "vcgd"    0xe7c2 VRR_a VX  : none, none, vector::vcgd, none, none;
+    VCLGD   "vclgd"   0xe7c0 VRR_a VX  : none, none, vector::vclgd, none, none;
+    VFI     "vfi"     0xe7c7 VRR_a VX  : none, none, vector::vfi, none, none;
+    VLDE    "vlde"    0xe7c4 VRR_a VX  : none, none, vector::vlde, none, none;
+    VLED    "vled"    0xe7c5 VRR_a VX  : none, none, vector::vled, none, none;
+    VFPSO   "vfpso"   0xe7cc VRR_a VX  : none, none, vector::vfpso, none, none;
+    VFTCI   "vftci"   0xe74a VRI_e VX  : none, none, vector::vftci, none, none;
 }
 
 /// Where the secondary opcode of an instruction with first byte `first` is: `Some((PoP
