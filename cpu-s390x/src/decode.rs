@@ -345,13 +345,13 @@ decode_table! {
     CU24  "cu24"  0xb9b1 RRF_c ETF : none, none, storage_ops::cu24, none, none;
     CU41  "cu41"  0xb9b2 RRE   ETF : none, none, storage_ops::cu41, none, none;
     CU42  "cu42"  0xb9b3 RRE   ETF : none, none, storage_ops::cu42, none, none;
-    CUSE  "cuse"  0xb257 RRE   Z   : none, none, control::unimplemented, none, none;
+    CUSE  "cuse"  0xb257 RRE   Z   : none, none, storage_ops::cuse, none, none;
     TROO  "troo"  0xb993 RRF_c ETF : none, none, storage_ops::troo, none, none;
     TROT  "trot"  0xb992 RRF_c ETF : none, none, storage_ops::trot, none, none;
     TRTO  "trto"  0xb991 RRF_c ETF : none, none, storage_ops::trto, none, none;
     TRTT  "trtt"  0xb990 RRF_c ETF : none, none, storage_ops::trtt, none, none;
-    TRTE  "trte"  0xb9bf RRF_c ETF : none, none, control::unimplemented, none, none;
-    TRTRE "trtre" 0xb9bd RRF_c ETF : none, none, control::unimplemented, none, none;
+    TRTE  "trte"  0xb9bf RRF_c ETF : none, none, storage_ops::trte, none, none;
+    TRTRE "trtre" 0xb9bd RRF_c ETF : none, none, storage_ops::trtre, none, none;
 
     // ==== bfp.rs rows (binary floating point, FPC) go here ====
     ---- "binary floating point (PoP ch. 9, 19): bfp.rs" ----
