@@ -80,9 +80,11 @@ pub enum K {
     FromFixU32,
     FromFixU64,
     TestClass,
+    /// DIEBR, DIDBR: remainder to R1, integer quotient (rounded by M4) to R3.
+    DivInt,
 }
 
-const KINDS: [K; 25] = [
+const KINDS: [K; 26] = [
     K::Add,
     K::Sub,
     K::Mul,
@@ -108,6 +110,7 @@ const KINDS: [K; 25] = [
     K::FromFixU32,
     K::FromFixU64,
     K::TestClass,
+    K::DivInt,
 ];
 
 /// Operand formats: short (E), long (D), extended (X).
@@ -442,6 +445,7 @@ fn run(c: &mut S390xCpu, d: &Desc, v: u64) {
             };
             deliver(c, sf::from_int(f, neg, mag, env_m3), xxc, None, put);
         }
+        K::DivInt => div_int(c, d, f),
         K::TestClass => {
             // Mask bits 52:63 of the address: +0 −0 +normal −normal +subnormal −subnormal
             // +∞ −∞ +QNaN −QNaN +SNaN −SNaN; no exception for any operand.
@@ -512,6 +516,122 @@ pub fn compare(f: Fmt, a: u128, b: u128, signalling: bool) -> (Option<Ordering>,
     let ord = sf::compare(f, a, b);
     let invalid = if signalling { ord.is_none() } else { f.is_snan(a) || f.is_snan(b) };
     (ord, invalid)
+}
+
+/// A finite nonzero value as ±m × 2^e with m normalised to `f.prec()` bits.
+fn parts(f: Fmt, x: u128) -> (bool, u128, i32) {
+    let e = f.exp_field(x);
+    let fr = x & f.frac_mask();
+    let (m, e) = if e == 0 { (fr, f.emin() - f.fbits as i32) } else { (fr | 1 << f.fbits, e - f.bias() - f.fbits as i32) };
+    let sh = m.leading_zeros() as i32 - (128 - f.prec());
+    (f.is_neg(x), m << sh, e - sh)
+}
+
+/// How far a quotient's fraction is from its truncation: zero, below, at or above one half.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frac {
+    Zero,
+    Below,
+    Half,
+    Above,
+}
+
+/// DIVIDE TO INTEGER (DIEBR, DIDBR; PoP ch. 19): the quotient of R1 by R2 rounded to an
+/// integer n by M4 goes to R3, the remainder R1 − n × R2 (one rounding, by the FPC mode; a
+/// zero one has the dividend's sign) to R1, CC 0. NaN operands propagate to both results
+/// (SNaN: invalid), an infinite dividend or zero divisor gives the default NaN (invalid),
+/// all with CC 1; a zero dividend or infinite divisor gives the dividend as remainder and a
+/// zero quotient (CC 0). No inexact exception is reported for the quotient.
+///
+/// Not written: quotients whose magnitude exceeds 2^p (p = 24 or 53) when the division is
+/// not exact (the PoP's partial quotient and remainder, CC 2 / 3) and quotients beyond the
+/// format's range (quotient overflow, CC 1 / 3): those raise UNIMPLEMENTED.
+fn div_int(c: &mut S390xCpu, d: &Desc, f: Fmt) {
+    let (fm, r1, r3) = (d.fmt, d.r1, d.r3);
+    let (a, b) = (get(c, fm, d.r1), get(c, fm, d.r2));
+    let put2 = move |c: &mut S390xCpu, rem: u128, quo: u128| {
+        set(c, fm, r1, rem);
+        set(c, fm, r3, quo);
+    };
+    if let Some(n) = sf::pick_nan(f, &[a, b]) {
+        return deliver(c, n, false, Some(1), move |c, x| put2(c, x, x));
+    }
+    if f.is_inf(a) || f.is_zero(b) {
+        return deliver(c, Res::invalid(f.default_nan()), false, Some(1), move |c, x| put2(c, x, x));
+    }
+    if f.is_zero(a) || f.is_inf(b) {
+        let q = (a ^ b) & f.sign();
+        put2(c, a, q);
+        c.cc = 0;
+        return;
+    }
+    let (na, ma, ea) = parts(f, a);
+    let (nb, mb, eb) = parts(f, b);
+    let neg = na != nb;
+    let p = f.prec() as u32;
+    let dexp = ea - eb;
+    // The magnitude of the truncated quotient and its fraction's class.
+    let (t, frac) = if dexp > 2 + p as i32 {
+        // |a / b| > 2^(p+1): only an exact division completes.
+        let pow = (0..dexp).fold(1u128 % mb, |acc, _| (acc << 1) % mb);
+        if (ma % mb) * pow % mb != 0 {
+            c.hdr.exception = exc::UNIMPLEMENTED;
+            return;
+        }
+        // mb = g × 2^tz with g odd, and g divides ma.
+        let tz = mb.trailing_zeros() as i32;
+        let g = mb >> tz;
+        let r = sf::round(sf::Exact::new(neg, ma / g, dexp - tz, false), f, Env::new(Rn::Zero));
+        if r.fl.overflow || r.fl.inexact {
+            c.hdr.exception = exc::UNIMPLEMENTED;
+            return;
+        }
+        put2(c, a & f.sign(), r.bits);
+        c.cc = 0;
+        return;
+    } else if dexp >= 0 {
+        let n = ma << dexp;
+        let (t, r) = (n / mb, n % mb);
+        (t, class_of(r, mb))
+    } else if -dexp >= p as i32 + 4 {
+        (0, Frac::Below)
+    } else {
+        let den = mb << -dexp;
+        (ma / den, class_of(ma % den, den))
+    };
+    let rn = m3_rn(d.m4, c.fpc);
+    let up = match (frac, rn) {
+        (Frac::Zero, _) => false,
+        (_, Rn::Zero) => false,
+        (_, Rn::Up) => !neg,
+        (_, Rn::Down) => neg,
+        (_, Rn::Odd) => t & 1 == 0,
+        (Frac::Above, _) => true,
+        (Frac::Half, Rn::NearestAway) => true,
+        (Frac::Half, _) => t & 1 == 1,
+        (Frac::Below, _) => false,
+    };
+    let n = t + up as u128;
+    if n > 1 << p && frac != Frac::Zero {
+        c.hdr.exception = exc::UNIMPLEMENTED;
+        return;
+    }
+    let quo = if n == 0 { if neg { f.sign() } else { 0 } } else { sf::from_int(f, neg, n as u64, Env::new(Rn::Zero)).bits };
+    let env_fpc = env(c.fpc, fpc_rn(c.fpc));
+    let mut r = if frac == Frac::Zero { Res::exact(0) } else { sf::fma(f, quo ^ f.sign(), b, a, false, env_fpc) };
+    if f.is_zero(r.bits) {
+        r.bits = a & f.sign();
+    }
+    deliver(c, r, false, Some(0), move |c, x| put2(c, x, quo));
+}
+
+fn class_of(r: u128, den: u128) -> Frac {
+    match (2 * r).cmp(&den) {
+        _ if r == 0 => Frac::Zero,
+        Ordering::Less => Frac::Below,
+        Ordering::Equal => Frac::Half,
+        Ordering::Greater => Frac::Above,
+    }
 }
 
 /// What [`helper_fpc`] does.

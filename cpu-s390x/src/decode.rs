@@ -480,8 +480,8 @@ decode_table! {
     TCEB   "tceb"   0xed10 RXE   Z   : none, a2, bfp::tce, none, none;
     TCDB   "tcdb"   0xed11 RXE   Z   : none, a2, bfp::tcd, none, none;
     TCXB   "tcxb"   0xed12 RXE   Z   : none, a2, bfp::tcx, none, none;
-    DIEBR  "diebr"  0xb353 RRF_b Z   : none, none, control::unimplemented, none, none;
-    DIDBR  "didbr"  0xb35b RRF_b Z   : none, none, control::unimplemented, none, none;
+    DIEBR  "diebr"  0xb353 RRF_b Z   : none, none, bfp::diebr, none, none;
+    DIDBR  "didbr"  0xb35b RRF_b Z   : none, none, bfp::didbr, none, none;
 
     // ==== vector.rs rows (z13 vector facility) go here ====
     ---- "vector support (PoP ch. 21): vector.rs, vector_helpers.rs" ----
