@@ -28,6 +28,8 @@ const SIGN: u64 = 1 << 63;
 const R1X: u8 = 1;
 const R2X: u8 = 2;
 const M3: u8 = 4;
+/// An M4 rounding modifier (DIEBR, DIDBR), and R1, R2, R3 all different.
+const M4R: u8 = 8;
 
 fn valid_pair(r: usize) -> bool {
     r & 2 == 0
@@ -36,7 +38,8 @@ fn valid_pair(r: usize) -> bool {
 fn spec_ok<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, checks: u8) -> bool {
     let bad = (checks & R1X != 0 && !valid_pair(f.r1))
         || (checks & R2X != 0 && !valid_pair(f.r2))
-        || (checks & M3 != 0 && !h::m3_valid(f.m3));
+        || (checks & M3 != 0 && !h::m3_valid(f.m3))
+        || (checks & M4R != 0 && (!h::m3_valid(f.m4) || f.r1 == f.r2 || f.r1 == f.r3 || f.r2 == f.r3));
     if bad {
         e.raise(exc::SPECIFICATION, cx.pc);
     }
@@ -94,6 +97,7 @@ bfp_ops! {
     cge = ToFixS64, E, E, M3; cgd = ToFixS64, D, D, M3; cgx = ToFixS64, X, X, R2X | M3;
     clfe = ToFixU32, E, E, M3; clfd = ToFixU32, D, D, M3; clfx = ToFixU32, X, X, R2X | M3;
     clge = ToFixU64, E, E, M3; clgd = ToFixU64, D, D, M3; clgx = ToFixU64, X, X, R2X | M3;
+    diebr = DivInt, E, E, M4R; didbr = DivInt, D, D, M4R;
     tce = TestClass, E, E, 0; tcd = TestClass, D, D, 0; tcx = TestClass, X, X, R1X;
 }
 

@@ -80,9 +80,11 @@ pub enum K {
     FromFixU32,
     FromFixU64,
     TestClass,
+    /// DIEBR, DIDBR: remainder to R1, integer quotient (rounded by M4) to R3.
+    DivInt,
 }
 
-const KINDS: [K; 25] = [
+const KINDS: [K; 26] = [
     K::Add,
     K::Sub,
     K::Mul,
@@ -108,6 +110,7 @@ const KINDS: [K; 25] = [
     K::FromFixU32,
     K::FromFixU64,
     K::TestClass,
+    K::DivInt,
 ];
 
 /// Operand formats: short (E), long (D), extended (X).
@@ -198,7 +201,8 @@ pub fn m3_valid(m3: u32) -> bool {
     m3 != 2 && m3 < 8
 }
 
-fn env(fpc: u32, rn: Rn) -> Env {
+/// The soft-float environment of rounding mode `rn` under the FPC's trap masks.
+pub fn env(fpc: u32, rn: Rn) -> Env {
     Env { rn, trap_ovf: fpc & fpc::MASK_O != 0, trap_unf: fpc & fpc::MASK_U != 0 }
 }
 
@@ -224,7 +228,7 @@ fn set(c: &mut S390xCpu, fmt: u8, r: usize, v: u128) {
 }
 
 /// CC of a result: 0 zero, 1 negative, 2 positive, 3 NaN.
-fn cc_of(f: Fmt, v: u128) -> u8 {
+pub fn cc_of(f: Fmt, v: u128) -> u8 {
     if f.is_nan(v) {
         3
     } else if f.is_zero(v) {
@@ -245,15 +249,40 @@ enum Outcome {
     Suppress(u8),
 }
 
-/// Applies the FPC to `fl` (module docs): sets the flags of masked exceptions and decides
-/// the instruction's fate.
-fn ieee(c: &mut S390xCpu, fl: Flags, xxc: bool) -> Outcome {
-    let m = c.fpc;
-    if fl.invalid && m & fpc::MASK_I != 0 {
-        return Outcome::Suppress(0x80);
+/// The IEEE exception that traps (its mask bit in the FPC is one), in the PoP's priority
+/// order; shared by the scalar BFP (DXC) and the vector BFP (VXC) instructions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trap {
+    Invalid,
+    DivZero,
+    Overflow,
+    Underflow,
+    Inexact,
+}
+
+impl Trap {
+    /// The vector-interruption code of the VXC (PoP "Vector-Exception Code": bits 4:7).
+    pub fn vic(self) -> u8 {
+        match self {
+            Trap::Invalid => 1,
+            Trap::DivZero => 2,
+            Trap::Overflow => 3,
+            Trap::Underflow => 4,
+            Trap::Inexact => 5,
+        }
     }
-    if fl.divzero && m & fpc::MASK_Z != 0 {
-        return Outcome::Suppress(0x40);
+}
+
+/// Judges `fl` under the FPC masks of `fpc` (module docs): the trapping exception, if any,
+/// and the FPC flag bits of the masked exceptions recognised with it. An invalid-operation
+/// or divide-by-zero trap comes with no flags (the instruction is suppressed); `xxc`
+/// suppresses the inexact exception (M4 bit 1 of the "A" and vector forms).
+pub fn ieee_status(fpc: u32, fl: Flags, xxc: bool) -> (Option<Trap>, u32) {
+    if fl.invalid && fpc & fpc::MASK_I != 0 {
+        return (Some(Trap::Invalid), 0);
+    }
+    if fl.divzero && fpc & fpc::MASK_Z != 0 {
+        return (Some(Trap::DivZero), 0);
     }
     let mut flags = 0;
     if fl.invalid {
@@ -262,31 +291,48 @@ fn ieee(c: &mut S390xCpu, fl: Flags, xxc: bool) -> Outcome {
     if fl.divzero {
         flags |= fpc::FLAG_Z;
     }
-    let xbits = if fl.inexact { 0x08 | if fl.incremented { 0x04 } else { 0 } } else { 0 };
     let mut trap = None;
     if fl.overflow {
-        if m & fpc::MASK_O != 0 {
-            trap = Some(0x20 | xbits);
+        if fpc & fpc::MASK_O != 0 {
+            trap = Some(Trap::Overflow);
         } else {
             flags |= fpc::FLAG_O;
         }
     }
     if trap.is_none() && fl.underflow {
-        if m & fpc::MASK_U != 0 {
-            trap = Some(0x10 | xbits);
+        if fpc & fpc::MASK_U != 0 {
+            trap = Some(Trap::Underflow);
         } else {
             flags |= fpc::FLAG_U;
         }
     }
     if trap.is_none() && fl.inexact && !xxc {
-        if m & fpc::MASK_X != 0 {
-            trap = Some(xbits);
+        if fpc & fpc::MASK_X != 0 {
+            trap = Some(Trap::Inexact);
         } else {
             flags |= fpc::FLAG_X;
         }
     }
-    c.fpc |= flags;
-    Outcome::Complete(trap)
+    (trap, flags)
+}
+
+/// Applies the FPC to `fl` (module docs): sets the flags of masked exceptions and decides
+/// the instruction's fate.
+fn ieee(c: &mut S390xCpu, fl: Flags, xxc: bool) -> Outcome {
+    let (trap, flags) = ieee_status(c.fpc, fl, xxc);
+    let xbits = if fl.inexact { 0x08 | if fl.incremented { 0x04 } else { 0 } } else { 0 };
+    match trap {
+        Some(Trap::Invalid) => Outcome::Suppress(0x80),
+        Some(Trap::DivZero) => Outcome::Suppress(0x40),
+        t => {
+            c.fpc |= flags;
+            Outcome::Complete(t.map(|t| match t {
+                Trap::Overflow => 0x20 | xbits,
+                Trap::Underflow => 0x10 | xbits,
+                _ => xbits,
+            }))
+        }
+    }
 }
 
 fn data_exception(c: &mut S390xCpu, dxc: u8) {
@@ -350,9 +396,7 @@ fn run(c: &mut S390xCpu, d: &Desc, v: u64) {
             deliver(c, r, false, None, put);
         }
         K::Cmp | K::CmpSig => {
-            let a = get(c, fm, r1);
-            let ord = sf::compare(f, a, b);
-            let invalid = if d.kind == K::Cmp { f.is_snan(a) || f.is_snan(b) } else { ord.is_none() };
+            let (ord, invalid) = compare(f, get(c, fm, r1), b, d.kind == K::CmpSig);
             let cc = match ord {
                 Some(Ordering::Equal) => 0,
                 Some(Ordering::Less) => 1,
@@ -401,18 +445,11 @@ fn run(c: &mut S390xCpu, d: &Desc, v: u64) {
             };
             deliver(c, sf::from_int(f, neg, mag, env_m3), xxc, None, put);
         }
+        K::DivInt => div_int(c, d, f),
         K::TestClass => {
             // Mask bits 52:63 of the address: +0 −0 +normal −normal +subnormal −subnormal
             // +∞ −∞ +QNaN −QNaN +SNaN −SNaN; no exception for any operand.
-            let a = get(c, fm, r1);
-            let pos = match f.class(a) {
-                sf::Class::Zero => 0,
-                sf::Class::Normal => 2,
-                sf::Class::Subnormal => 4,
-                sf::Class::Inf => 6,
-                sf::Class::QNaN => 8,
-                sf::Class::SNaN => 10,
-            } + f.is_neg(a) as u32;
+            let pos = class_pos(f, get(c, fm, r1));
             c.cc = ((v >> (11 - pos)) & 1) as u8;
         }
     }
@@ -429,7 +466,21 @@ fn to_fixed(c: &mut S390xCpu, d: &Desc, f: Fmt, b: u128, rn: Rn, xxc: bool) {
         K::ToFixU32 => (false, 32),
         _ => (false, 64),
     };
-    let (res, cc) = match sf::to_int(f, b, signed, bits, rn) {
+    let (res, cc) = to_fixed_res(f, b, signed, bits, rn);
+    let r1 = d.r1;
+    deliver(c, res, xxc, Some(cc), move |c, x| {
+        if bits == 32 {
+            c.gpr[r1] = (c.gpr[r1] & !0xffff_ffff) | (x as u64 & 0xffff_ffff);
+        } else {
+            c.gpr[r1] = x as u64;
+        }
+    });
+}
+
+/// The result and CC of converting `b` to a `bits`-bit signed or unsigned integer (see
+/// [`to_fixed`]; shared with VCGD/VCLGD).
+pub fn to_fixed_res(f: Fmt, b: u128, signed: bool, bits: u32, rn: Rn) -> (Res, u8) {
+    match sf::to_int(f, b, signed, bits, rn) {
         Ok((v, inexact, up)) => {
             let fl = Flags { inexact, incremented: up, ..Flags::default() };
             (Res { bits: v as u128, fl }, cc_of(f, b))
@@ -441,15 +492,146 @@ fn to_fixed(c: &mut S390xCpu, d: &Desc, f: Fmt, b: u128, rn: Rn, xxc: bool) {
             let fl = Flags { invalid: true, inexact: true, ..Flags::default() };
             (Res { bits: v as u128, fl }, 3)
         }
+    }
+}
+
+/// The bit of a 12-bit TEST DATA CLASS mask that selects `a`'s class, counted from the
+/// left: +0 −0 +normal −normal +subnormal −subnormal +∞ −∞ +QNaN −QNaN +SNaN −SNaN (PoP
+/// "TEST DATA CLASS"; VFTCI uses the same mask in I3).
+pub fn class_pos(f: Fmt, a: u128) -> u32 {
+    (match f.class(a) {
+        sf::Class::Zero => 0,
+        sf::Class::Normal => 2,
+        sf::Class::Subnormal => 4,
+        sf::Class::Inf => 6,
+        sf::Class::QNaN => 8,
+        sf::Class::SNaN => 10,
+    }) + f.is_neg(a) as u32
+}
+
+/// A comparison: the ordering (`None`: unordered) and whether it is an invalid operation —
+/// for a quiet compare (COMPARE, WFC, VFCE) only an SNaN operand, for a signalling one
+/// (COMPARE AND SIGNAL, WFK, VFCH, VFCHE) any NaN.
+pub fn compare(f: Fmt, a: u128, b: u128, signalling: bool) -> (Option<Ordering>, bool) {
+    let ord = sf::compare(f, a, b);
+    let invalid = if signalling { ord.is_none() } else { f.is_snan(a) || f.is_snan(b) };
+    (ord, invalid)
+}
+
+/// A finite nonzero value as ±m × 2^e with m normalised to `f.prec()` bits.
+fn parts(f: Fmt, x: u128) -> (bool, u128, i32) {
+    let e = f.exp_field(x);
+    let fr = x & f.frac_mask();
+    let (m, e) = if e == 0 { (fr, f.emin() - f.fbits as i32) } else { (fr | 1 << f.fbits, e - f.bias() - f.fbits as i32) };
+    let sh = m.leading_zeros() as i32 - (128 - f.prec());
+    (f.is_neg(x), m << sh, e - sh)
+}
+
+/// How far a quotient's fraction is from its truncation: zero, below, at or above one half.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frac {
+    Zero,
+    Below,
+    Half,
+    Above,
+}
+
+/// DIVIDE TO INTEGER (DIEBR, DIDBR; PoP ch. 19): the quotient of R1 by R2 rounded to an
+/// integer n by M4 goes to R3, the remainder R1 − n × R2 (one rounding, by the FPC mode; a
+/// zero one has the dividend's sign) to R1, CC 0. NaN operands propagate to both results
+/// (SNaN: invalid), an infinite dividend or zero divisor gives the default NaN (invalid),
+/// all with CC 1; a zero dividend or infinite divisor gives the dividend as remainder and a
+/// zero quotient (CC 0). No inexact exception is reported for the quotient.
+///
+/// Not written: quotients whose magnitude exceeds 2^p (p = 24 or 53) when the division is
+/// not exact (the PoP's partial quotient and remainder, CC 2 / 3) and quotients beyond the
+/// format's range (quotient overflow, CC 1 / 3): those raise UNIMPLEMENTED.
+fn div_int(c: &mut S390xCpu, d: &Desc, f: Fmt) {
+    let (fm, r1, r3) = (d.fmt, d.r1, d.r3);
+    let (a, b) = (get(c, fm, d.r1), get(c, fm, d.r2));
+    let put2 = move |c: &mut S390xCpu, rem: u128, quo: u128| {
+        set(c, fm, r1, rem);
+        set(c, fm, r3, quo);
     };
-    let r1 = d.r1;
-    deliver(c, res, xxc, Some(cc), move |c, x| {
-        if bits == 32 {
-            c.gpr[r1] = (c.gpr[r1] & !0xffff_ffff) | (x as u64 & 0xffff_ffff);
-        } else {
-            c.gpr[r1] = x as u64;
+    if let Some(n) = sf::pick_nan(f, &[a, b]) {
+        return deliver(c, n, false, Some(1), move |c, x| put2(c, x, x));
+    }
+    if f.is_inf(a) || f.is_zero(b) {
+        return deliver(c, Res::invalid(f.default_nan()), false, Some(1), move |c, x| put2(c, x, x));
+    }
+    if f.is_zero(a) || f.is_inf(b) {
+        let q = (a ^ b) & f.sign();
+        put2(c, a, q);
+        c.cc = 0;
+        return;
+    }
+    let (na, ma, ea) = parts(f, a);
+    let (nb, mb, eb) = parts(f, b);
+    let neg = na != nb;
+    let p = f.prec() as u32;
+    let dexp = ea - eb;
+    // The magnitude of the truncated quotient and its fraction's class.
+    let (t, frac) = if dexp > 2 + p as i32 {
+        // |a / b| > 2^(p+1): only an exact division completes.
+        let pow = (0..dexp).fold(1u128 % mb, |acc, _| (acc << 1) % mb);
+        if (ma % mb) * pow % mb != 0 {
+            c.hdr.exception = exc::UNIMPLEMENTED;
+            return;
         }
-    });
+        // mb = g × 2^tz with g odd, and g divides ma.
+        let tz = mb.trailing_zeros() as i32;
+        let g = mb >> tz;
+        let r = sf::round(sf::Exact::new(neg, ma / g, dexp - tz, false), f, Env::new(Rn::Zero));
+        if r.fl.overflow || r.fl.inexact {
+            c.hdr.exception = exc::UNIMPLEMENTED;
+            return;
+        }
+        put2(c, a & f.sign(), r.bits);
+        c.cc = 0;
+        return;
+    } else if dexp >= 0 {
+        let n = ma << dexp;
+        let (t, r) = (n / mb, n % mb);
+        (t, class_of(r, mb))
+    } else if -dexp >= p as i32 + 4 {
+        (0, Frac::Below)
+    } else {
+        let den = mb << -dexp;
+        (ma / den, class_of(ma % den, den))
+    };
+    let rn = m3_rn(d.m4, c.fpc);
+    let up = match (frac, rn) {
+        (Frac::Zero, _) => false,
+        (_, Rn::Zero) => false,
+        (_, Rn::Up) => !neg,
+        (_, Rn::Down) => neg,
+        (_, Rn::Odd) => t & 1 == 0,
+        (Frac::Above, _) => true,
+        (Frac::Half, Rn::NearestAway) => true,
+        (Frac::Half, _) => t & 1 == 1,
+        (Frac::Below, _) => false,
+    };
+    let n = t + up as u128;
+    if n > 1 << p && frac != Frac::Zero {
+        c.hdr.exception = exc::UNIMPLEMENTED;
+        return;
+    }
+    let quo = if n == 0 { if neg { f.sign() } else { 0 } } else { sf::from_int(f, neg, n as u64, Env::new(Rn::Zero)).bits };
+    let env_fpc = env(c.fpc, fpc_rn(c.fpc));
+    let mut r = if frac == Frac::Zero { Res::exact(0) } else { sf::fma(f, quo ^ f.sign(), b, a, false, env_fpc) };
+    if f.is_zero(r.bits) {
+        r.bits = a & f.sign();
+    }
+    deliver(c, r, false, Some(0), move |c, x| put2(c, x, quo));
+}
+
+fn class_of(r: u128, den: u128) -> Frac {
+    match (2 * r).cmp(&den) {
+        _ if r == 0 => Frac::Zero,
+        Ordering::Less => Frac::Below,
+        Ordering::Equal => Frac::Half,
+        Ordering::Greater => Frac::Above,
+    }
 }
 
 /// What [`helper_fpc`] does.

@@ -614,13 +614,13 @@ decode_table! {
     CU24  "cu24"  0xb9b1 RRF_c ETF : none, none, storage_ops::cu24, none, none;
     CU41  "cu41"  0xb9b2 RRE   ETF : none, none, storage_ops::cu41, none, none;
     CU42  "cu42"  0xb9b3 RRE   ETF : none, none, storage_ops::cu42, none, none;
-    CUSE  "cuse"  0xb257 RRE   Z   : none, none, control::unimplemented, none, none;
+    CUSE  "cuse"  0xb257 RRE   Z   : none, none, storage_ops::cuse, none, none;
     TROO  "troo"  0xb993 RRF_c ETF : none, none, storage_ops::troo, none, none;
     TROT  "trot"  0xb992 RRF_c ETF : none, none, storage_ops::trot, none, none;
     TRTO  "trto"  0xb991 RRF_c ETF : none, none, storage_ops::trto, none, none;
     TRTT  "trtt"  0xb990 RRF_c ETF : none, none, storage_ops::trtt, none, none;
-    TRTE  "trte"  0xb9bf RRF_c ETF : none, none, control::unimplemented, none, none;
-    TRTRE "trtre" 0xb9bd RRF_c ETF : none, none, control::unimplemented, none, none;
+    TRTE  "trte"  0xb9bf RRF_c ETF : none, none, storage_ops::trte, none, none;
+    TRTRE "trtre" 0xb9bd RRF_c ETF : none, none, storage_ops::trtre, none, none;
 
     // ==== bfp.rs rows (binary floating point, FPC) go here ====
     ---- "binary floating point (PoP ch. 9, 19): bfp.rs" ----
@@ -749,8 +749,8 @@ decode_table! {
     TCEB   "tceb"   0xed10 RXE   Z   : none, a2, bfp::tce, none, none;
     TCDB   "tcdb"   0xed11 RXE   Z   : none, a2, bfp::tcd, none, none;
     TCXB   "tcxb"   0xed12 RXE   Z   : none, a2, bfp::tcx, none, none;
-    DIEBR  "diebr"  0xb353 RRF_b Z   : none, none, control::unimplemented, none, none;
-    DIDBR  "didbr"  0xb35b RRF_b Z   : none, none, control::unimplemented, none, none;
+    DIEBR  "diebr"  0xb353 RRF_b Z   : none, none, bfp::diebr, none, none;
+    DIDBR  "didbr"  0xb35b RRF_b Z   : none, none, bfp::didbr, none, none;
 
     // ==== vector.rs rows (z13 vector facility) go here ====
     ---- "vector support (PoP ch. 21): vector.rs, vector_helpers.rs" ----
@@ -875,27 +875,27 @@ decode_table! {
     VISTR   "vistr"   0xe75c VRR_a VX  : none, none, vector::vistr, none, none;
     VSTRC   "vstrc"   0xe78a VRR_d VX  : none, none, vector::vstrc, none, none;
     ---- "vector BFP (PoP ch. 24): vector_fp.rs" ----
-    VFA     "vfa"     0xe7e3 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFS     "vfs"     0xe7e2 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFM     "vfm"     0xe7e7 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFD     "vfd"     0xe7e5 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFSQ    "vfsq"    0xe7ce VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFMA    "vfma"    0xe78f VRR_e VX  : none, none, control::unimplemented, none, none;
-    VFMS    "vfms"    0xe78e VRR_e VX  : none, none, control::unimplemented, none, none;
-    VFCE    "vfce"    0xe7e8 VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFCH    "vfch"    0xe7eb VRR_c VX  : none, none, control::unimplemented, none, none;
-    VFCHE   "vfche"   0xe7ea VRR_c VX  : none, none, control::unimplemented, none, none;
-    WFC     "wfc"     0xe7cb VRR_a VX  : none, none, control::unimplemented, none, none;
-    WFK     "wfk"     0xe7ca VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCDG    "vcdg"    0xe7c3 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCDLG   "vcdlg"   0xe7c1 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCGD    "vcgd"    0xe7c2 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VCLGD   "vclgd"   0xe7c0 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFI     "vfi"     0xe7c7 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VLDE    "vlde"    0xe7c4 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VLED    "vled"    0xe7c5 VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFPSO   "vfpso"   0xe7cc VRR_a VX  : none, none, control::unimplemented, none, none;
-    VFTCI   "vftci"   0xe74a VRI_e VX  : none, none, control::unimplemented, none, none;
+    VFA     "vfa"     0xe7e3 VRR_c VX  : none, none, vector::vfa, none, none;
+    VFS     "vfs"     0xe7e2 VRR_c VX  : none, none, vector::vfs, none, none;
+    VFM     "vfm"     0xe7e7 VRR_c VX  : none, none, vector::vfm, none, none;
+    VFD     "vfd"     0xe7e5 VRR_c VX  : none, none, vector::vfd, none, none;
+    VFSQ    "vfsq"    0xe7ce VRR_a VX  : none, none, vector::vfsq, none, none;
+    VFMA    "vfma"    0xe78f VRR_e VX  : none, none, vector::vfma, none, none;
+    VFMS    "vfms"    0xe78e VRR_e VX  : none, none, vector::vfms, none, none;
+    VFCE    "vfce"    0xe7e8 VRR_c VX  : none, none, vector::vfce, none, none;
+    VFCH    "vfch"    0xe7eb VRR_c VX  : none, none, vector::vfch, none, none;
+    VFCHE   "vfche"   0xe7ea VRR_c VX  : none, none, vector::vfche, none, none;
+    WFC     "wfc"     0xe7cb VRR_a VX  : none, none, vector::wfc, none, none;
+    WFK     "wfk"     0xe7ca VRR_a VX  : none, none, vector::wfk, none, none;
+    VCDG    "vcdg"    0xe7c3 VRR_a VX  : none, none, vector::vcdg, none, none;
+    VCDLG   "vcdlg"   0xe7c1 VRR_a VX  : none, none, vector::vcdlg, none, none;
+    VCGD    "vcgd"    0xe7c2 VRR_a VX  : none, none, vector::vcgd, none, none;
+    VCLGD   "vclgd"   0xe7c0 VRR_a VX  : none, none, vector::vclgd, none, none;
+    VFI     "vfi"     0xe7c7 VRR_a VX  : none, none, vector::vfi, none, none;
+    VLDE    "vlde"    0xe7c4 VRR_a VX  : none, none, vector::vlde, none, none;
+    VLED    "vled"    0xe7c5 VRR_a VX  : none, none, vector::vled, none, none;
+    VFPSO   "vfpso"   0xe7cc VRR_a VX  : none, none, vector::vfpso, none, none;
+    VFTCI   "vftci"   0xe74a VRI_e VX  : none, none, vector::vftci, none, none;
 }
 
 /// Where the secondary opcode of an instruction with first byte `first` is: `Some((PoP

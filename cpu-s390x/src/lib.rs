@@ -40,6 +40,12 @@ pub mod exc {
     /// Data exception; the DXC is already in the FPC (compare-and-trap: 0xff; BFP
     /// IEEE exceptions: their DXC). Linux: SIGFPE for a nonzero DXC, else SIGILL.
     pub const DATA: u32 = 0x07;
+    /// Vector-processing exception (program interruption code 0x1B): an unmasked IEEE
+    /// exception of a vector BFP instruction, which is suppressed; the VXC (element index
+    /// in bits 0:3, exception type 1 invalid, 2 divide by zero, 3 overflow, 4 underflow,
+    /// 5 inexact in bits 4:7) is already in the FPC's DXC byte. Linux: SIGFPE with
+    /// si_code FPE_FLTINV/FLTDIV/FLTOVF/FLTUND/FLTRES by the type (0 for another value).
+    pub const VECTOR_PROCESSING: u32 = 0x1b;
     /// Fixed-point overflow with the program-mask bit set: SIGFPE/FPE_INTOVF.
     pub const FIXED_OVERFLOW: u32 = 0x08;
     /// Fixed-point divide (divide by zero, quotient too large): SIGFPE/FPE_INTDIV.

@@ -1,9 +1,8 @@
 //! Storage-to-storage, storage-immediate and string instructions (PoP ch. 7): `MVC`,
 //! `MVCIN`, `MVN`, `MVZ`, `MVO`, `CLC`, `XC`/`NC`/`OC`, `TR`/`TRT`/`TRTR`, `TRE`,
 //! `TROO`/`TROT`/`TRTO`/`TRTT`, `MVCL(E/U)`, `CLCL(E/U)`, `CLST`, `SRST(U)`, `MVST`, `CKSM`,
-//! the Unicode conversions and `MVIY` (a plain row) — `CUSE`, `TRTE`, `TRTRE` are decoded as
-//! unimplemented —
-//! with their architected partial completion.
+//! the Unicode conversions, `TRTE`/`TRTRE`, `CUSE` and `MVIY` (a plain row), with their
+//! architected partial completion.
 //!
 //! Most of them run in helpers ([`helpers`], [`unicode`]): the operands' lengths, overlap and
 //! page crossings are only known at run time, and the PoP defines them byte by byte. Only
@@ -369,6 +368,36 @@ pub fn trto<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
 }
 pub fn trtt<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     translate_xx(e, f, cx, 2, 2)
+}
+
+fn trte_any<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, reverse: bool) -> Flow {
+    if f.r1 & 1 != 0 {
+        return spec(e, cx);
+    }
+    let mut a = reg_consts(e, &[f.r1, f.r2]);
+    a.push(e.iconst(Ty::I64, f.m3 as u64));
+    a.push(e.iconst(Ty::I64, reverse as u64));
+    let h = jit::helper!(helpers::helper_trte, 4, true);
+    e.call(&h, &a);
+    cx.next()
+}
+/// `TRTE R1,R2,M3`: translate and test extended, left to right (R1 even).
+pub fn trte<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    trte_any(e, f, cx, false)
+}
+/// `TRTRE R1,R2,M3`: the same right to left.
+pub fn trtre<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    trte_any(e, f, cx, true)
+}
+/// `CUSE R1,R2`: compare until substring equal (R1, R2 even).
+pub fn cuse<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if (f.r1 | f.r2) & 1 != 0 {
+        return spec(e, cx);
+    }
+    let a = reg_consts(e, &[f.r1, f.r2]);
+    let h = jit::helper!(helpers::helper_cuse, 2, true);
+    e.call(&h, &a);
+    cx.next()
 }
 
 /// Operand loaders of this chapter's rows (re-exported into [`crate::operands::ld`]).

@@ -773,3 +773,141 @@ pub extern "C" fn helper_trxx(cpu: *mut u8, r1: u64, r2: u64, sizes: u64, m3: u6
     g.set_cc(cc);
     0
 }
+
+// ---------------------------------------------------------------------------------------
+// TRTE, TRTRE, CUSE
+// ---------------------------------------------------------------------------------------
+
+/// `TRTE`/`TRTRE R1,R2,M3` (`reverse`: TRTRE): the argument characters of the first operand
+/// (R1, length R1+1; M3 bit 0 (A): two-byte characters, else one byte) index the
+/// function-code table at GR1 (M3 bit 1 (F): two-byte codes, else one byte; bit 2 (L): with
+/// A, a character above 255 selects no entry, its code being zero). TRTE goes left to
+/// right; TRTRE right to left, R1 designating the rightmost character. The first nonzero
+/// code goes to R2 (bits 32:63 in the 24/31-bit modes, 0:63 in the 64-bit mode), R1 is left
+/// at its character, R1+1 counts the bytes from there, CC 1. All codes zero: R1 past the
+/// operand, R1+1 zero, CC 0; a CPU-determined amount (here: up to a page boundary of the
+/// first operand): CC 3. R2 changes only with CC 1 (and not when it is R1 or R1+1, which
+/// the PoP leaves unpredictable).
+pub extern "C" fn helper_trte(cpu: *mut u8, r1: u64, r2: u64, m3: u64, reverse: u64) -> u64 {
+    // SAFETY: as in `helper_ss`.
+    let mut g = unsafe { G::new(cpu) };
+    let (r1, r2) = (r1 as usize, r2 as usize);
+    let unit = if m3 & 8 != 0 { 2u64 } else { 1 };
+    let fsize = if m3 & 4 != 0 { 2u64 } else { 1 };
+    let limit = m3 & 2 != 0;
+    let (a0, len) = (g.addr(r1), g.len(r1 + 1));
+    if len % unit != 0 {
+        return g.raise(exc::SPECIFICATION);
+    }
+    let tbl = g.addr(1);
+    let reverse = reverse != 0;
+    let budget = if reverse { (a0 & (PAGE - 1)) + 1 } else { G::to_page(a0) }.max(unit);
+    let step = |a: u64, n: u64| if reverse { a.wrapping_sub(n) } else { a.wrapping_add(n) };
+    let mut done = 0u64;
+    let mut fc = 0u32;
+    while done < len && done < budget {
+        let at = g.wrap(step(a0, done));
+        let code = (|| -> R<u32> {
+            let ch = g.rd_n(at, unit)?;
+            if limit && ch > 255 {
+                return Ok(0);
+            }
+            g.rd_n(g.at(tbl, ch as u64 * fsize), fsize)
+        })();
+        match code {
+            Ok(0) => done += unit,
+            Ok(c) => {
+                fc = c;
+                break;
+            }
+            Err(_) if done == 0 => return 0,
+            Err(_) => break,
+        }
+    }
+    g.clear_fault();
+    let na = g.wrap(step(a0, done));
+    g.set_addr(r1, na);
+    g.set_len(r1 + 1, len - done);
+    let cc = if fc != 0 {
+        if r2 != r1 && r2 != r1 + 1 {
+            g.set_len(r2, fc as u64);
+        }
+        1
+    } else if done == len {
+        0
+    } else {
+        3
+    };
+    g.set_cc(cc);
+    0
+}
+
+/// `CUSE R1,R2`: compares the first (R1, length R1+1) and second (R2, R2+1) operands left to
+/// right, the shorter extended with the pad byte (GR1 bits 56:63), until the last SS bytes
+/// compared (SS: GR0 bits 56:63) were all equal: CC 0, R1/R2 at the start of that equal
+/// substring and the lengths counting from there. Both operands exhausted: CC 1 if the last
+/// bytes compared were equal (the registers at the start of that partial substring), else
+/// CC 2 (the registers past the operands). SS zero: CC 0, nothing changed; both lengths
+/// zero: CC 2, nothing changed. A CPU-determined amount (here: a page of either operand,
+/// stopping only between unequal bytes): CC 3 with the registers at the next bytes.
+pub extern "C" fn helper_cuse(cpu: *mut u8, r1: u64, r2: u64) -> u64 {
+    // SAFETY: as in `helper_ss`.
+    let mut g = unsafe { G::new(cpu) };
+    let (r1, r2) = (r1 as usize, r2 as usize);
+    let ss = g.gpr(0) as u8 as u64;
+    let pad = g.gpr(1) as u8;
+    let (a1, a2) = (g.addr(r1), g.addr(r2));
+    let (l1, l2) = (g.len(r1 + 1), g.len(r2 + 1));
+    if ss == 0 {
+        g.set_cc(0);
+        return 0;
+    }
+    if l1 == 0 && l2 == 0 {
+        g.set_cc(2);
+        return 0;
+    }
+    let budget = G::to_page(a1).max(G::to_page(a2));
+    // i: bytes compared; run: length of the current run of equal bytes.
+    let (mut i, mut run) = (0u64, 0u64);
+    let mut faulted = false;
+    let cc = loop {
+        if run == ss {
+            break 0;
+        }
+        if i >= l1 && i >= l2 {
+            break if run > 0 { 1 } else { 2 };
+        }
+        if run == 0 && i >= budget {
+            break 3;
+        }
+        let pair = (|| -> R<(u8, u8)> {
+            let b1 = if i < l1 { g.rd(g.at(a1, i))? } else { pad };
+            let b2 = if i < l2 { g.rd(g.at(a2, i))? } else { pad };
+            Ok((b1, b2))
+        })();
+        match pair {
+            Ok((b1, b2)) if b1 == b2 => run += 1,
+            Ok(_) => run = 0,
+            Err(_) => {
+                faulted = true;
+                break 3;
+            }
+        }
+        i += 1;
+    };
+    // The restart point: the start of the equal run (CC 0, 1, or a fault inside a run), or
+    // the next bytes.
+    let at = if cc == 2 || run == 0 { i } else { i - run };
+    if faulted && at == 0 {
+        return 0;
+    }
+    g.clear_fault();
+    let (n1, n2) = (at.min(l1), at.min(l2));
+    let (na1, na2) = (g.at(a1, n1), g.at(a2, n2));
+    g.set_addr(r1, na1);
+    g.set_addr(r2, na2);
+    g.set_len(r1 + 1, l1 - n1);
+    g.set_len(r2 + 1, l2 - n2);
+    g.set_cc(cc);
+    0
+}

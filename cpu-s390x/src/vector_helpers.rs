@@ -17,6 +17,8 @@ pub enum Stop {
     Spec,
     /// Data exception with this DXC (vector BFP: the DXC is already in the FPC).
     Data,
+    /// Vector-processing exception (vector BFP: the VXC is already in the FPC).
+    Vector,
     /// Not implemented (the row's semantics are incomplete for these operands).
     Unimpl,
     /// A guest memory fault, already recorded by `HelperMem`.
@@ -281,6 +283,7 @@ pub extern "C" fn helper_vx(cpu: *mut u8, op: u64, regs: u64, imm: u64, addr: u6
         Ok(()) => {}
         Err(Stop::Spec) => c.hdr.exception = exc::SPECIFICATION,
         Err(Stop::Data) => c.hdr.exception = exc::DATA,
+        Err(Stop::Vector) => c.hdr.exception = exc::VECTOR_PROCESSING,
         Err(Stop::Unimpl) => c.hdr.exception = exc::UNIMPLEMENTED,
         Err(Stop::Fault) => {}
     }
