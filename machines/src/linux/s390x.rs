@@ -391,11 +391,11 @@ impl Target for S390xLinux {
             exc::FIXED_DIVIDE => (libc::SIGFPE, FPE_INTDIV),
             // `vector_exception`: the VXC's type nibble (FPC bits 20:23) picks the code.
             exc::VECTOR_PROCESSING => (libc::SIGFPE, match (cpu.fpc >> 8) & 0xf {
-                1 => libc::FPE_FLTINV,
-                2 => libc::FPE_FLTDIV,
-                3 => libc::FPE_FLTOVF,
-                4 => libc::FPE_FLTUND,
-                5 => libc::FPE_FLTRES,
+                1 => FPE_FLTINV,
+                2 => FPE_FLTDIV,
+                3 => FPE_FLTOVF,
+                4 => FPE_FLTUND,
+                5 => FPE_FLTRES,
                 _ => 0,
             }),
             _ => (libc::SIGILL, ILL_ILLOPC),
