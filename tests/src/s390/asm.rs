@@ -10,6 +10,7 @@ pub const SYS_WRITE: u8 = 4;
 pub const SYS_EXIT_GROUP: u8 = 248;
 pub const SYS_RT_SIGACTION: u8 = 174;
 pub const SYS_RT_SIGRETURN: u8 = 173;
+pub const SYS_SIGALTSTACK: u8 = 186;
 
 /// Instruction length from the first byte (PoP 5.2: bits 0:1 of the opcode).
 pub const fn insn_len(first: u8) -> usize {

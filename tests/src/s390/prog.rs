@@ -5,7 +5,8 @@
 //!
 //! ```text
 //!   +0x0000  ELF headers
-//!   +0x1000  globals: CUR (u64, the running case's record address), SIGACT (struct sigaction)
+//!   +0x1000  globals: CUR (u64, the running case's record address), SIGACT (struct sigaction),
+//!            ALTSTACK (stack_t of the signal stack, 64K of zeros past the image's end)
 //!   +0x2000  case records, REC bytes each (case i at +0x2000 + i*REC):
 //!              +0x000 init: gpr[16] (u64 BE), +0x080 CC/PM word (as `spm` reads bits 32:63),
 //!              +0x084 FPC, +0x088 RESUME (the case's epilogue address), +0x100 vr[32]
@@ -32,7 +33,8 @@
 //! address in the running case's dump and resumes at the case's epilogue (by rewriting the
 //! PSW address in the signal frame's ucontext), so the registers dumped are those the
 //! interruption left, and the next case runs. The handler is installed with SA_RESTORER and
-//! a restorer of its own (`svc 173`, rt_sigreturn).
+//! a restorer of its own (`svc 173`, rt_sigreturn), on an alternate signal stack
+//! (SA_ONSTACK, `sigaltstack`): r15 is just another random register in a case.
 
 use super::asm::*;
 use crate::elf::{self, LOAD_BASE};
@@ -42,6 +44,11 @@ const PAGE4K: u64 = 0x1000;
 pub const GLOBALS_OFF: u64 = 0x1000;
 pub const CUR_OFF: u64 = GLOBALS_OFF;
 pub const SIGACT_OFF: u64 = GLOBALS_OFF + 0x10;
+/// The `stack_t` of the alternate signal stack: a case's r15 is random, so the handler
+/// cannot run on the ordinary stack.
+pub const ALTSTACK_OFF: u64 = GLOBALS_OFF + 0x40;
+/// Size of the alternate signal stack (zero-filled memory after the image).
+const ALTSTACK_SIZE: u64 = 0x10000;
 pub const DATA_OFF: u64 = 0x2000;
 pub const REC: u64 = 0x1000;
 pub const INIT_GPR: u32 = 0x000;
@@ -65,6 +72,7 @@ pub const DUMP_LEN: usize = (DUMP_VR - WIN_OFF) as usize;
 pub const SIGNALS: [i16; 5] = [4, 5, 7, 8, 11];
 const SA_SIGINFO: u64 = 4;
 const SA_RESTORER: u64 = 0x0400_0000;
+const SA_ONSTACK: u64 = 0x0800_0000;
 /// ucontext offset of the saved PSW address: uc_flags, uc_link, uc_stack (24 bytes), then
 /// uc_mcontext starting with the PSW (mask, address).
 const UC_PSW_ADDR: u32 = 48;
@@ -207,6 +215,10 @@ impl Builder {
         let restorer = self.here();
         self.put(svc(SYS_RT_SIGRETURN));
         self.entry = self.code.len();
+        let at = self.here();
+        self.put(larl(2, rel(at, LOAD_BASE + ALTSTACK_OFF)));
+        self.put(lghi(3, 0));
+        self.put(svc(SYS_SIGALTSTACK));
         for sig in SIGNALS {
             let at = self.here();
             self.put(larl(3, rel(at, LOAD_BASE + SIGACT_OFF)));
@@ -305,12 +317,17 @@ impl Builder {
         let mut seg = vec![0u8; self.code_off as usize + self.code.len()];
         let mut q = |off: u64, v: u64| seg[off as usize..off as usize + 8].copy_from_slice(&v.to_be_bytes());
         q(SIGACT_OFF, handler);
-        q(SIGACT_OFF + 8, SA_SIGINFO | SA_RESTORER);
+        q(SIGACT_OFF + 8, SA_SIGINFO | SA_RESTORER | SA_ONSTACK);
         q(SIGACT_OFF + 16, restorer);
         q(SIGACT_OFF + 24, 0);
         seg[DATA_OFF as usize..DATA_OFF as usize + self.data.len()].copy_from_slice(&self.data);
         seg[self.code_off as usize..].copy_from_slice(&self.code);
-        let memsz = seg.len() as u64;
+        let stack = (seg.len() as u64).next_multiple_of(PAGE4K);
+        let mut q = |off: u64, v: u64| seg[off as usize..off as usize + 8].copy_from_slice(&v.to_be_bytes());
+        q(ALTSTACK_OFF, LOAD_BASE + stack);
+        q(ALTSTACK_OFF + 8, 0); // ss_flags (int) and padding
+        q(ALTSTACK_OFF + 16, ALTSTACK_SIZE);
+        let memsz = stack + ALTSTACK_SIZE;
         elf::write_elf_for(
             elf::S390X,
             LOAD_BASE + self.code_off + self.entry as u64,
