@@ -13,6 +13,8 @@
 #   difftest  every decode row, random instances, bigiron vs qemu-ppc64le-static
 #   difftest-jit  the same with every block compiled at once (BIGIRON_HOT_THRESHOLD=0):
 #             the cases run once each, so the first pass mostly exercises the interpreter
+#   difftest-s390x, difftest-s390x-jit  the same for s390x (bigiron user s390x vs
+#             qemu-s390x-static); SKIP while bigiron refuses `user s390x` (difftest --probe)
 #   busybox   tests/busybox.sh: busybox applets under bigiron vs native amd64 busybox
 #   sysroot   tests/sysroot.sh: dynamically linked lua5.4 and xz (-L sysroot) vs native
 #   cross     tests/cross.sh: C programs from tests/guest-src, cross-built static for ppc64
@@ -21,7 +23,8 @@
 #             100 runs each, every one identical to the program built natively
 #
 # Environment: BIGIRON_NO_INSTALL=1, BIGIRON_GUESTS=DIR (default guests), DIFFTEST_ARGS
-# (extra difftest arguments, e.g. "--cases 40"), EMU_S390X (adds s390x busybox rows).
+# (extra difftest arguments, e.g. "--cases 40"), DIFFTEST_S390X_ARGS (the same for the s390x
+# tiers), EMU_S390X (adds s390x busybox rows).
 # On 2 cores a warm run takes a few minutes; a cold build adds the Cranelift compile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +66,15 @@ if step build cargo build --release --workspace; then
   step difftest timeout 1800 "$BIN/difftest" --quiet ${DIFFTEST_ARGS:-}
   # shellcheck disable=SC2086
   step difftest-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --quiet --seed 2 --cases 60 ${DIFFTEST_ARGS:-}
+  if "$BIN/difftest" --arch s390x --probe; then
+    # shellcheck disable=SC2086
+    step difftest-s390x timeout 1800 "$BIN/difftest" --arch s390x --quiet ${DIFFTEST_S390X_ARGS:-}
+    # shellcheck disable=SC2086
+    step difftest-s390x-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --arch s390x --quiet --seed 2 --cases 60 ${DIFFTEST_S390X_ARGS:-}
+  else
+    record difftest-s390x "SKIP(no user s390x)" 0
+    record difftest-s390x-jit "SKIP(no user s390x)" 0
+  fi
   if [ $guests_ok = 0 ]; then
     step busybox timeout 1800 bash tests/busybox.sh "$GUESTS"
     step sysroot timeout 1800 bash tests/sysroot.sh "$GUESTS/sysroot-ppc64el"
@@ -74,7 +86,7 @@ if step build cargo build --release --workspace; then
     failed=1
   fi
 else
-  for t in cargo difftest difftest-jit busybox sysroot cross threads; do record $t "SKIP(build failed)" 0; done
+  for t in cargo difftest difftest-jit difftest-s390x difftest-s390x-jit busybox sysroot cross threads; do record $t "SKIP(build failed)" 0; done
 fi
 
 echo

@@ -19,6 +19,8 @@ const USAGE: &str =
                  (s390x: bigiron user s390x vs qemu-s390x-static, env QEMU_S390X)
   --selftest     s390x: run each row's program under the peer only and check every
                  case's dump arrives (validates the harness without the emulator)
+  --probe        s390x: exit 3 if the emulator refuses `user s390x` (not implemented yet),
+                 0 otherwise (scripts/test.sh skips the s390x tiers on 3)
   --emu CMD      emulator under test, a command line the guest path is appended to
                  (default: target/release/bigiron user ppc64le; env BIGIRON overrides the path)
   --qemu CMD     the peer (default: qemu-ppc64le-static; env QEMU_PPC64LE)
@@ -47,6 +49,7 @@ fn main() {
     let mut list = false;
     let mut s390x = false;
     let mut selftest = false;
+    let mut probe = false;
     let (mut emu_set, mut peer_set) = (false, false);
     let mut quiet = false;
     let mut args = std::env::args().skip(1);
@@ -78,6 +81,7 @@ fn main() {
                 v => fail(&format!("unknown architecture {v}")),
             },
             "--selftest" => selftest = true,
+            "--probe" => probe = true,
             "--filter" => cfg
                 .filter
                 .extend(val().split(',').filter(|s| !s.is_empty()).map(String::from)),
@@ -115,6 +119,22 @@ fn main() {
             }
         }
         return;
+    }
+    if probe {
+        if !s390x {
+            fail("--probe is for --arch s390x");
+        }
+        if !cfg.emu.available() {
+            println!("difftest: emulator not found: {}", cfg.emu);
+            std::process::exit(3);
+        }
+        match bigiron_tests::s390::driver::probe(&cfg) {
+            Ok(()) => return,
+            Err(why) => {
+                println!("difftest: `{}` has no s390x user mode: {why}", cfg.emu);
+                std::process::exit(3);
+            }
+        }
     }
     if selftest {
         if !s390x {

@@ -5,7 +5,7 @@
 use super::diff;
 use super::gen::RowGen;
 use super::known::{self, Pred};
-use super::prog::{self, Builder, Case, Ctx, Dump};
+use super::prog::{self, Builder, Case, Ctx, Dump, Regs};
 use crate::driver::{par_map, Config, RowResult, Status, Tag};
 use crate::known::Known;
 use crate::rng::Rng;
@@ -210,4 +210,26 @@ pub fn selftest(cfg: &Config) -> Vec<(String, usize, usize, End)> {
         let n = prog::split_dumps(&out.stdout, g.regs()).len();
         (row.mnemonic.to_string(), cases.len(), n, out.end)
     })
+}
+
+/// Whether the emulator has s390x Linux user mode at all: runs a one-case program and
+/// returns `Err(reason)` only when the emulator refuses the architecture (so a tier can be
+/// skipped until it lands); any other outcome, working or not, is `Ok`, so a broken user
+/// mode still fails the tier loudly.
+pub fn probe(cfg: &Config) -> Result<(), String> {
+    let mut init = prog::Init::default();
+    init.gpr[2] = 42;
+    let mut body = Vec::new();
+    super::asm::emit(&mut body, 0x1812u64 << 48); // lr r1,r2
+    let c = Case { base: 7, body, under_test: 0, init, window: [0; prog::WINDOW] };
+    let mut b = Builder::new(1, Regs::Gpr);
+    b.push(&c);
+    let tmp = TempDir::new("difftest-s390x-probe").map_err(|e| e.to_string())?;
+    let path = tmp.write_exe("probe.elf", &b.finish()).map_err(|e| e.to_string())?;
+    let out = cfg.emu.run(&path, &[], cfg.timeout);
+    let refused = ["not implemented", "unknown architecture"];
+    if out.end != End::Exit(0) && refused.iter().any(|m| out.stderr.contains(m)) {
+        return Err(out.stderr.trim().lines().next().unwrap_or("").to_string());
+    }
+    Ok(())
 }
