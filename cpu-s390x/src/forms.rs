@@ -137,8 +137,8 @@ fn r(w: u64, at: u32) -> usize {
 fn d12(w: u64, at: u32) -> i64 {
     bits(w, at, 12) as i64
 }
-/// The 20-bit signed displacement of the long-displacement formats: DL at `at` (12 bits),
-/// DH 8 bits after it at `at + 12`... (PoP: DL2 20:31, DH2 32:39).
+/// The 20-bit signed displacement of the long-displacement formats: DL (12 bits) at `at`,
+/// DH (8 bits, the high part) right after it (PoP: DL2 20:31, DH2 32:39).
 fn d20(w: u64, at: u32) -> i64 {
     let dl = bits(w, at, 12);
     let dh = bits(w, at + 12, 8);
@@ -548,6 +548,59 @@ mod tests {
         // vl %v17,0(%r2): e7 10 20 00 08 06 (RXB = 8: v1 + 16)
         let f = Format::VRX.decode(left(&[0xe7, 0x10, 0x20, 0x00, 0x08, 0x06]));
         assert_eq!((f.v1, f.b2, f.d2), (17, 2, 0));
+    }
+    #[test]
+    fn vector_formats_place_fields_and_rxb_as_the_pop_draws_them() {
+        // VRR-c: V1 8, V2 12, V3 16, M6 24, M5 28, M4 32, RXB 36:39 (V1, V2, V3 bits).
+        // vaf %v17,%v2,%v31: e7 12 f0 00 2a f3 (RXB = 1010)
+        let f = Format::VRR_c.decode(left(&[0xe7, 0x12, 0xf0, 0x00, 0x2a, 0xf3]));
+        assert_eq!((f.v1, f.v2, f.v3, f.m4, f.m5, f.m6), (17, 2, 31, 2, 0, 0));
+        // VRR-b: M5 24, M4 32. vfeezbs %v1,%v2,%v3: e7 12 30 30 00 80
+        let f = Format::VRR_b.decode(left(&[0xe7, 0x12, 0x30, 0x30, 0x00, 0x80]));
+        assert_eq!((f.v1, f.v2, f.v3, f.m4, f.m5), (1, 2, 3, 0, 3));
+        // VRR-a: M5 24, M4 28, M3 32. vistrbs %v1,%v18: e7 12 00 10 04 5c
+        let f = Format::VRR_a.decode(left(&[0xe7, 0x12, 0x00, 0x10, 0x04, 0x5c]));
+        assert_eq!((f.v1, f.v2, f.m3, f.m4, f.m5), (1, 18, 0, 0, 1));
+        // VRR-d: M5 20, M6 24, V4 32 (RXB bit 39). vstrc %v1,%v2,%v3,%v20,1,2: e7 12 31 20 41 8a
+        let f = Format::VRR_d.decode(left(&[0xe7, 0x12, 0x31, 0x20, 0x41, 0x8a]));
+        assert_eq!((f.v1, f.v2, f.v3, f.v4, f.m5, f.m6), (1, 2, 3, 20, 1, 2));
+        // VRR-e: M6 20, M5 28, V4 32. vfma %v1,%v2,%v3,%v4,8,3: e7 12 33 08 40 8f
+        let f = Format::VRR_e.decode(left(&[0xe7, 0x12, 0x33, 0x08, 0x40, 0x8f]));
+        assert_eq!((f.v1, f.v2, f.v3, f.v4, f.m5, f.m6), (1, 2, 3, 4, 8, 3));
+        // VRR-f: R2 12, R3 16. vlvgp %v20,%r2,%r3: e7 42 30 00 08 62
+        let f = Format::VRR_f.decode(left(&[0xe7, 0x42, 0x30, 0x00, 0x08, 0x62]));
+        assert_eq!((f.v1, f.r2, f.r3), (20, 2, 3));
+        // VRI-a: I2 16:31, M3 32. vleih %v1,-2,3: e7 10 ff fe 30 41
+        let f = Format::VRI_a.decode(left(&[0xe7, 0x10, 0xff, 0xfe, 0x30, 0x41]));
+        assert_eq!((f.v1, f.i2, f.m3), (1, -2, 3));
+        // VRI-b: I2 16:23, I3 24:31, M4 32. vgmh %v1,8,15: e7 10 08 0f 10 46
+        let f = Format::VRI_b.decode(left(&[0xe7, 0x10, 0x08, 0x0f, 0x10, 0x46]));
+        assert_eq!((f.v1, f.i2, f.i3, f.m4), (1, 8, 15, 1));
+        // VRI-c: V3 12 (RXB bit 37), I2 16:31, M4 32. vrepf %v1,%v17,3: e7 11 00 03 24 4d
+        let f = Format::VRI_c.decode(left(&[0xe7, 0x11, 0x00, 0x03, 0x24, 0x4d]));
+        assert_eq!((f.v1, f.v3, f.i2, f.m4), (1, 17, 3, 2));
+        // VRI-d: I4 24:31, M5 32. verimf %v1,%v2,%v3,8: e7 12 30 08 20 72
+        let f = Format::VRI_d.decode(left(&[0xe7, 0x12, 0x30, 0x08, 0x20, 0x72]));
+        assert_eq!((f.v1, f.v2, f.v3, f.i4, f.m5), (1, 2, 3, 8, 2));
+        // VRI-e: I3 16:27, M5 28, M4 32. vftcidb %v1,%v2,0x123: e7 12 12 33 30 4a
+        let f = Format::VRI_e.decode(left(&[0xe7, 0x12, 0x12, 0x33, 0x30, 0x4a]));
+        assert_eq!((f.v1, f.v2, f.i3, f.m5, f.m4), (1, 2, 0x123, 3, 3));
+        // VRS-a/b/c: V3 or R3 12 / R1 8, B2 16, D2 20:31, M4 32.
+        // vesrlh %v1,%v19,5(%r4): e7 13 40 05 14 38
+        let f = Format::VRS_a.decode(left(&[0xe7, 0x13, 0x40, 0x05, 0x14, 0x38]));
+        assert_eq!((f.v1, f.v3, f.b2, f.d2, f.m4), (1, 19, 4, 5, 1));
+        // vll %v1,%r3,0(%r2): e7 13 20 00 00 37
+        let f = Format::VRS_b.decode(left(&[0xe7, 0x13, 0x20, 0x00, 0x00, 0x37]));
+        assert_eq!((f.v1, f.r3, f.b2, f.d2), (1, 3, 2, 0));
+        // vlgvb %r4,%v16,7: e7 40 00 07 04 21 (RXB bit 37 extends V3)
+        let f = Format::VRS_c.decode(left(&[0xe7, 0x40, 0x00, 0x07, 0x04, 0x21]));
+        assert_eq!((f.r1, f.v3, f.b2, f.d2, f.m4), (4, 16, 0, 7, 0));
+        // VRV: V2 12 (RXB bit 37). vgef %v1,8(%v18,%r2),3: e7 12 20 08 34 13
+        let f = Format::VRV.decode(left(&[0xe7, 0x12, 0x20, 0x08, 0x34, 0x13]));
+        assert_eq!((f.v1, f.v2, f.b2, f.d2, f.m3), (1, 18, 2, 8, 3));
+        // VRX: X2 12. vl %v1,16(%r3,%r2),3: e7 13 20 10 30 06
+        let f = Format::VRX.decode(left(&[0xe7, 0x13, 0x20, 0x10, 0x30, 0x06]));
+        assert_eq!((f.v1, f.x2, f.b2, f.d2, f.m3), (1, 3, 2, 16, 3));
     }
     #[test]
     fn lengths() {

@@ -9,6 +9,7 @@
 
 pub mod atomic;
 pub mod bfp;
+pub mod bfp_helpers;
 pub mod branch;
 pub mod control;
 pub mod decode;
@@ -73,6 +74,8 @@ pub enum Fac {
     EE,
     /// Floating-point extension (37).
     FPE,
+    /// Floating-point-support-sign-handling (42: LGDR, LDGR, CPSDR, LCDFR ...).
+    FPSSH,
     /// Distinct operands, high word, load/store on condition, population count,
     /// interlocked access 1 (45).
     DLF,

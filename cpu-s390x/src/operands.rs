@@ -78,7 +78,7 @@ pub fn load_ext<E: Emitter>(e: &mut E, ty: Ty, a: E::V, signed: bool) -> E::V {
 /// Writes the low 32 bits of `v` into bits 32:63 of GPR r.
 pub fn set_r_32<E: Emitter>(e: &mut E, r: usize, v: E::V) {
     let t = e.trunc(Ty::I32, v);
-    e.set(gpr_lo(r), t);
+    set_lo(e, r, t);
 }
 
 /// Operand loaders.
@@ -106,11 +106,11 @@ pub mod ld {
         e.get(gpr(r))
     }
     fn reg32<E: Emitter>(e: &mut E, r: usize, signed: bool) -> E::V {
-        let v = e.get(gpr_lo(r));
+        let v = get_lo(e, r);
         if signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) }
     }
     fn reg32h<E: Emitter>(e: &mut E, r: usize, signed: bool) -> E::V {
-        let v = e.get(gpr_hi(r));
+        let v = get_hi(e, r);
         if signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) }
     }
     pub fn r1<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
@@ -337,7 +337,7 @@ pub mod out {
     /// Bits 0:31 of R1 (high-word facility).
     pub fn r1_32h<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {
         let t = e.trunc(Ty::I32, o.out());
-        e.set(gpr_hi(f.r1), t);
+        set_hi(e, f.r1, t);
     }
     /// `out` into R1+1 and `out2` into R1 (even/odd pair results: R1 gets the high part).
     pub fn r1_p64<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, o: &O<E::V>) {

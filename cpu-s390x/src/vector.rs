@@ -1,5 +1,214 @@
-//! The vector facility for z/Architecture (PoP ch. 21-24, z13): loads and stores,
-//! integer, generate/permute, string and vector BFP instructions.
+//! The vector facility for z/Architecture (PoP ch. 21-24, z13, facility 129): loads and
+//! stores, integer, generate/permute, string and vector BFP instructions.
+//!
+//! How the rows are executed:
+//! - The few instructions that are one 128-bit move or bitwise operation (`VL`, `VST`,
+//!   `VLR`, `VN` ..., `VLVGP`) and the generators whose result is known at translation
+//!   time (`VGBM`, `VGM`, `VREPI`) are emitted inline on the `I128` slot `vr(n)`.
+//! - Everything else calls one helper, [`helpers::helper_vx`], with the instruction's
+//!   fields packed into two words ([`pack`]) and its second-operand address (X2 + B2 + D2,
+//!   wrapped to the addressing mode). The helper works on the CPU struct directly
+//!   (`S390xCpu::vr128`): it makes every guest memory access and every check first and
+//!   writes registers and the CC last, so a fault or specification exception leaves the
+//!   state as before the instruction (the engine's helper invariant).
+//!
+//! Element numbering: element 0 is the leftmost (most significant bits of the `u128`).
+//! Element-size codes (ES) are 0 byte, 1 halfword, 2 word, 3 doubleword, 4 quadword; a code
+//! an instruction does not allow is a specification exception (PoP 21 "Vector Overview").
+
+use crate::forms::Fields;
+use crate::operands::{ea, Ops};
+use crate::state::*;
+use crate::{exc, Cx};
+use jit::frontend::Flow;
+use jit::ir::{Emitter, Endian, Ty};
+
+#[path = "vector_helpers.rs"]
+pub mod helpers;
+#[path = "vector_string.rs"]
+pub mod string;
+#[path = "vector_fp.rs"]
+pub mod fp;
+
+pub use helpers::H;
+
+type O<V> = Ops<V>;
+
+/// Packs the register and mask fields of `f` for the helper (see [`helpers::VF::unpack`]).
+pub fn pack(f: &Fields) -> (u64, u64) {
+    let regs = f.v1 as u64
+        | (f.v2 as u64) << 5
+        | (f.v3 as u64) << 10
+        | (f.v4 as u64) << 15
+        | (f.m3 as u64 & 15) << 20
+        | (f.m4 as u64 & 15) << 24
+        | (f.m5 as u64 & 15) << 28
+        | (f.m6 as u64 & 15) << 32
+        | (f.r1 as u64 & 15) << 36
+        | (f.r2 as u64 & 15) << 40
+        | (f.r3 as u64 & 15) << 44;
+    let imm = (f.i2 as u64 & 0xffff) | (f.i3 & 0xfff) << 16 | (f.i4 as u64 & 0xff) << 28;
+    (regs, imm)
+}
+
+/// Emits the call of [`helpers::helper_vx`] for operation `op`.
+fn call<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, op: H) -> Flow {
+    let (regs, imm) = pack(f);
+    let a = ea(e, cx, f.x2, f.b2, f.d2);
+    let opv = e.iconst(Ty::I64, op as u64);
+    let regs = e.iconst(Ty::I64, regs);
+    let imm = e.iconst(Ty::I64, imm);
+    let h = jit::helper!(helpers::helper_vx, 4, true);
+    e.call(&h, &[opv, regs, imm, a]);
+    cx.next()
+}
+
+macro_rules! via_helper {
+    ($($f:ident => $v:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("`", stringify!($v), "` (through [`helpers::helper_vx`]).")]
+            pub fn $f<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+                call(e, f, cx, H::$v)
+            }
+        )*
+    };
+}
+
+via_helper! {
+    // support (ch. 21)
+    vlrep => Vlrep, vleb => Vleb, vleh => Vleh, vlef => Vlef, vleg => Vleg,
+    vleib => Vleib, vleih => Vleih, vleif => Vleif, vleig => Vleig,
+    vsteb => Vsteb, vsteh => Vsteh, vstef => Vstef, vsteg => Vsteg,
+    vlgv => Vlgv, vlvg => Vlvg, vll => Vll, vstl => Vstl, vlm => Vlm, vstm => Vstm,
+    vlbb => Vlbb, lcbb => Lcbb, vrep => Vrep, vllez => Vllez,
+    vgef => Vgef, vgeg => Vgeg, vscef => Vscef, vsceg => Vsceg,
+    vsel => Vsel, vperm => Vperm, vpdi => Vpdi, vmrh => Vmrh, vmrl => Vmrl,
+    vpk => Vpk, vpks => Vpks, vpkls => Vpkls,
+    vuph => Vuph, vupl => Vupl, vuplh => Vuplh, vupll => Vupll, vseg => Vseg,
+    // integer (ch. 22)
+    va => Va, vacc => Vacc, vac => Vac, vaccc => Vaccc,
+    vs => Vs, vscbi => Vscbi, vsbi => Vsbi, vsbcbi => Vsbcbi,
+    vceq => Vceq, vch => Vch, vchl => Vchl,
+    vmx => Vmx, vmxl => Vmxl, vmn => Vmn, vmnl => Vmnl, vavg => Vavg, vavgl => Vavgl,
+    vlc => Vlc, vlp => Vlp, vclz => Vclz, vctz => Vctz, vpopct => Vpopct,
+    vec => Vec, vecl => Vecl,
+    vm_l => Vml, vmh => Vmh, vmlh => Vmlh, vme => Vme, vmle => Vmle, vmo => Vmo, vmlo => Vmlo,
+    vmal => Vmal, vmah => Vmah, vmalh => Vmalh, vmae => Vmae, vmale => Vmale, vmao => Vmao, vmalo => Vmalo,
+    vsum => Vsum, vsumg => Vsumg, vsumq => Vsumq, vgfm => Vgfm, vgfma => Vgfma,
+    vesl => Vesl, vesra => Vesra, vesrl => Vesrl, verll => Verll,
+    veslv => Veslv, vesrav => Vesrav, vesrlv => Vesrlv, verllv => Verllv, verim => Verim,
+    vsl => Vsl, vslb => Vslb, vsldb => Vsldb, vsra => Vsra, vsrab => Vsrab, vsrl => Vsrl, vsrlb => Vsrlb,
+    vtm => Vtm, vcksm => Vcksm,
+    // string (ch. 23)
+    vfae => Vfae, vfee => Vfee, vfene => Vfene, vistr => Vistr, vstrc => Vstrc,
+    // BFP (ch. 24)
+    vfa => Vfa, vfs => Vfs, vfm => Vfm, vfd => Vfd, vfsq => Vfsq, vfma => Vfma, vfms => Vfms,
+    vfce => Vfce, vfch => Vfch, vfche => Vfche, wfc => Wfc, wfk => Wfk,
+    vcdg => Vcdg, vcdlg => Vcdlg, vcgd => Vcgd, vclgd => Vclgd, vfi => Vfi,
+    vlde => Vlde, vled => Vled, vfpso => Vfpso, vftci => Vftci,
+}
+
+// ---- inline rows ----
+
+fn const128<E: Emitter>(e: &mut E, v: u128) -> E::V {
+    let lo = e.iconst(Ty::I64, v as u64);
+    let hi = e.iconst(Ty::I64, (v >> 64) as u64);
+    e.concat(lo, hi)
+}
+
+/// `VL V1,D2(X2,B2)`: 16 bytes into V1 (M3 is an alignment hint).
+pub fn vl<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    let a = ea(e, cx, f.x2, f.b2, f.d2);
+    let v = e.load(Ty::I128, a, Endian::Big);
+    e.set(vr(f.v1), v);
+    cx.next()
+}
+
+/// `VST V1,D2(X2,B2)`.
+pub fn vst<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    let a = ea(e, cx, f.x2, f.b2, f.d2);
+    let v = e.get(vr(f.v1));
+    e.store(Ty::I128, a, v, Endian::Big);
+    cx.next()
+}
+
+/// `VLR V1,V2`.
+pub fn vlr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    let v = e.get(vr(f.v2));
+    e.set(vr(f.v1), v);
+    cx.next()
+}
+
+/// `VLVGP V1,R2,R3`: R2 into doubleword 0, R3 into doubleword 1.
+pub fn vlvgp<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    let hi = e.get(gpr(f.r2));
+    let lo = e.get(gpr(f.r3));
+    let v = e.concat(lo, hi);
+    e.set(vr(f.v1), v);
+    cx.next()
+}
+
+fn bitwise<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, op: fn(&mut E, E::V, E::V) -> E::V) -> Flow {
+    let a = e.get(vr(f.v2));
+    let b = e.get(vr(f.v3));
+    let r = op(e, a, b);
+    e.set(vr(f.v1), r);
+    cx.next()
+}
+/// `VN V1,V2,V3`.
+pub fn vn<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    bitwise(e, f, cx, |e, a, b| e.and(a, b))
+}
+/// `VNC V1,V2,V3`: V2 AND NOT V3.
+pub fn vnc<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    bitwise(e, f, cx, |e, a, b| {
+        let nb = e.not(b);
+        e.and(a, nb)
+    })
+}
+/// `VO V1,V2,V3`.
+pub fn vo<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    bitwise(e, f, cx, |e, a, b| e.or(a, b))
+}
+/// `VX V1,V2,V3`.
+pub fn vx<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    bitwise(e, f, cx, |e, a, b| e.xor(a, b))
+}
+/// `VNO V1,V2,V3`: NOT (V2 OR V3).
+pub fn vno<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    bitwise(e, f, cx, |e, a, b| {
+        let o = e.or(a, b);
+        e.not(o)
+    })
+}
+
+/// Sets V1 to a value computed at translation time, or raises the specification exception
+/// when the fields are invalid.
+fn generated<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, v: Option<u128>) -> Flow {
+    match v {
+        Some(v) => {
+            let c = const128(e, v);
+            e.set(vr(f.v1), c);
+            cx.next()
+        }
+        None => {
+            e.raise(exc::SPECIFICATION, cx.pc);
+            Flow::End
+        }
+    }
+}
+/// `VGBM V1,I2`: bit i of I2 selects all ones or zeros for byte i.
+pub fn vgbm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    generated(e, f, cx, Some(helpers::gbm(f.i2 as u16)))
+}
+/// `VGM V1,I2,I3,M4`: bits I2..I3 (wrapping) of every element set.
+pub fn vgm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    generated(e, f, cx, helpers::gm(f.i2 as u32 & 0xff, f.i3 as u32 & 0xff, f.m4))
+}
+/// `VREPI V1,I2,M3`: I2 sign-extended into every element.
+pub fn vrepi<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    generated(e, f, cx, helpers::repi(f.i2, f.m3))
+}
 
 /// Operand loaders of this chapter's rows (re-exported into [`crate::operands::ld`]).
 pub mod ld {}

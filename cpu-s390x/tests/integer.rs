@@ -74,3 +74,15 @@ fn unknown_opcode_is_an_operation_exception() {
     assert_eq!(d.end, End::Exc(cpu_s390x::exc::OPERATION, PC));
 }
 
+
+#[test]
+fn a_block_may_use_both_views_of_a_register() {
+    // ar %r1,%r2 then lgr %r3,%r1 in one block (1a 12, b9 04 00 31): the 32-bit write and
+    // the 64-bit read of r1 must agree in the compiled tier too.
+    let d = Case::new()
+        .gpr(1, 0xaaaa_aaaa_0000_0001)
+        .gpr(2, 1)
+        .code(PC + 2, &[0xb9, 0x04, 0x00, 0x31])
+        .run(&[0x1a, 0x12]);
+    assert_eq!(d.gpr(3), 0xaaaa_aaaa_0000_0002);
+}

@@ -908,8 +908,13 @@ impl InterpMemory for HostMemory {
     }
 
     fn cas(&mut self, addr: u64, size: usize, expected: u128, new: u128) -> Option<u128> {
+        if size == 16 && addr % 16 == 0 {
+            let p = self.host(addr, size)?;
+            // SAFETY: as in `load`; aligned, so one locked cmpxchg16b.
+            return unsafe { crate::exec::guarded_cas128(p, expected, new) };
+        }
         if !matches!(size, 1 | 2 | 4 | 8) {
-            // Quadword (lqarx/stqcx.): not atomic against other threads in the interpreter.
+            // Unaligned quadword: not atomic against other threads in the interpreter.
             let old = self.load(addr, size)?;
             if old == expected && !self.store(addr, &new.to_le_bytes()[..size]) {
                 return None;

@@ -107,6 +107,40 @@ std::arch::global_asm!(
     ".globl bigiron_cas8, bigiron_cas16, bigiron_cas32, bigiron_cas64",
 );
 
+// 16-byte accesses (s390x `LPQ`/`STPQ`/`CDSG`, ppc64 quadword atomics from the interpreter
+// tier). `cmpxchg16b` needs rbx, which is callee-saved: both functions keep the caller's rbx in
+// r11 while they run, and their own fault landing puts it back before returning 1.
+std::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    ".globl bigiron_access128_start",
+    "bigiron_access128_start:",
+    // (p, out): an aligned 16-byte SSE load, single-copy atomic on hosts with AVX.
+    "bigiron_ld128: mov r11, rbx",
+    "movdqa xmm0, xmmword ptr [rdi]",
+    "movdqu xmmword ptr [rsi], xmm0",
+    "xor eax, eax",
+    "ret",
+    // (p, expected_lo, expected_hi, new_lo, new_hi, out): out = the old contents.
+    "bigiron_cas128: mov r11, rbx",
+    "mov rax, rsi",
+    "mov rbx, rcx",
+    "mov rcx, r8",
+    "lock cmpxchg16b xmmword ptr [rdi]",
+    "mov rbx, r11",
+    "mov qword ptr [r9], rax",
+    "mov qword ptr [r9 + 8], rdx",
+    "xor eax, eax",
+    "ret",
+    ".globl bigiron_access128_end",
+    "bigiron_access128_end:",
+    ".globl bigiron_access128_fault",
+    "bigiron_access128_fault: mov rbx, r11",
+    "mov eax, 1",
+    "ret",
+    ".globl bigiron_ld128, bigiron_cas128",
+);
+
 /// A guarded host load: the value, and nonzero `fault` if the access faulted.
 #[repr(C)]
 pub struct Loaded {
@@ -130,6 +164,11 @@ extern "C" {
     fn bigiron_cas16(p: *mut u8, expected: u64, new: u64) -> Loaded;
     fn bigiron_cas32(p: *mut u8, expected: u64, new: u64) -> Loaded;
     fn bigiron_cas64(p: *mut u8, expected: u64, new: u64) -> Loaded;
+    fn bigiron_access128_start();
+    fn bigiron_access128_end();
+    fn bigiron_access128_fault();
+    fn bigiron_ld128(p: *const u8, out: *mut u64) -> u64;
+    fn bigiron_cas128(p: *mut u8, exp_lo: u64, exp_hi: u64, new_lo: u64, new_hi: u64, out: *mut u64) -> u64;
 }
 
 /// The host address and signal of the last fault of a guarded access on this thread.
@@ -197,6 +236,37 @@ pub unsafe fn guarded_cas(p: *mut u8, size: usize, expected: u64, new: u64) -> O
     if r.fault != 0 { None } else { Some(r.value) }
 }
 
+/// Loads the 16 bytes at the 16-byte aligned host address `p` as one access (an aligned
+/// SSE load: single-copy atomic on hosts with AVX), as a little-endian `u128`; `None` on a
+/// fault.
+///
+/// # Safety
+/// As for [`guarded_load`]; `p` must be 16-byte aligned.
+pub unsafe fn guarded_load128(p: *const u8) -> Option<u128> {
+    install_fault_handler();
+    let mut out = [0u64; 2];
+    if bigiron_ld128(p, out.as_mut_ptr()) != 0 {
+        return None;
+    }
+    Some((out[1] as u128) << 64 | out[0] as u128)
+}
+
+/// Atomically replaces the 16 bytes at the 16-byte aligned host address `p` with `new` if
+/// they equal `expected` (`lock cmpxchg16b`; values as little-endian `u128`s). Returns the
+/// old contents, or `None` on a fault.
+///
+/// # Safety
+/// As for [`guarded_load`]; `p` must be 16-byte aligned.
+pub unsafe fn guarded_cas128(p: *mut u8, expected: u128, new: u128) -> Option<u128> {
+    install_fault_handler();
+    let mut out = [0u64; 2];
+    let f = bigiron_cas128(p, expected as u64, (expected >> 64) as u64, new as u64, (new >> 64) as u64, out.as_mut_ptr());
+    if f != 0 {
+        return None;
+    }
+    Some((out[1] as u128) << 64 | out[0] as u128)
+}
+
 extern "C" {
     fn bigiron_enter(cpu: *mut u8, mem: *mut u8, code: *const u8, saved_sp: *mut u64) -> u64;
     fn bigiron_resume();
@@ -227,19 +297,23 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
     unsafe {
         let uc = &mut *(uctx as *mut libc::ucontext_t);
         let rip = uc.uc_mcontext.gregs[libc::REG_RIP as usize] as usize;
-        if rip >= bigiron_access_start as *const () as usize && rip < bigiron_access_end as *const () as usize {
+        let in128 = rip >= bigiron_access128_start as *const () as usize && rip < bigiron_access128_end as *const () as usize;
+        if in128 || (rip >= bigiron_access_start as *const () as usize && rip < bigiron_access_end as *const () as usize) {
             let f = AccessFault {
                 host_addr: (*info).si_addr() as u64,
                 write: (uc.uc_mcontext.gregs[libc::REG_ERR as usize] >> 1) & 1 != 0,
                 bus: sig == libc::SIGBUS,
             };
             LAST_ACCESS_FAULT.with(|c| c.set(f));
-            uc.uc_mcontext.gregs[libc::REG_RIP as usize] = bigiron_access_fault as *const () as usize as i64;
+            let landing = if in128 { bigiron_access128_fault as *const () as usize } else { bigiron_access_fault as *const () as usize };
+            uc.uc_mcontext.gregs[libc::REG_RIP as usize] = landing as i64;
             return;
         }
         let cur = CURRENT.with(|c| c.get());
         if cur.is_null() || !crate::codebuf::is_code_address(rip) {
-            // Not a guest access: let the previous handler (or the default action) see it.
+            // Not a guest access: a host bug. Say where (async-signal-safe), then let the
+            // previous handler (or the default action) see it.
+            report_host_fault(sig, rip as u64, (*info).si_addr() as u64);
             let old = if sig == libc::SIGSEGV { std::ptr::addr_of!(OLD_SEGV) } else { std::ptr::addr_of!(OLD_BUS) };
             libc::sigaction(sig, old, std::ptr::null_mut());
             return;
@@ -252,6 +326,38 @@ extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut l
         uc.uc_mcontext.gregs[libc::REG_RIP as usize] = bigiron_resume as *const () as usize as i64;
         uc.uc_mcontext.gregs[libc::REG_RAX as usize] = exit_code::FAULT as i64;
     }
+}
+
+/// Writes "bigiron: host fault (signal S) at host pc P, address A" to stderr without
+/// allocating (this runs in a signal handler).
+fn report_host_fault(sig: i32, rip: u64, addr: u64) {
+    let mut buf = [0u8; 96];
+    let mut n = 0;
+    let mut put = |b: &[u8], n: &mut usize| {
+        for &c in b {
+            if *n < buf.len() {
+                buf[*n] = c;
+                *n += 1;
+            }
+        }
+    };
+    let hex = |v: u64| {
+        let mut h = [b'0'; 16];
+        for (i, d) in h.iter_mut().enumerate() {
+            let x = (v >> (60 - 4 * i)) & 0xf;
+            *d = if x < 10 { b'0' + x as u8 } else { b'a' + x as u8 - 10 };
+        }
+        h
+    };
+    put(b"bigiron: host fault (signal ", &mut n);
+    put(&[b'0' + (sig / 10) as u8, b'0' + (sig % 10) as u8], &mut n);
+    put(b") at host pc 0x", &mut n);
+    put(&hex(rip), &mut n);
+    put(b", address 0x", &mut n);
+    put(&hex(addr), &mut n);
+    put(b"\n", &mut n);
+    // SAFETY: write(2) on a valid buffer is async-signal-safe.
+    unsafe { libc::write(2, buf.as_ptr() as *const libc::c_void, n) };
 }
 
 /// Runs translated code at `code` for the CPU struct at `cpu` (which starts with a

@@ -90,6 +90,47 @@ impl HelperMem {
         if unsafe { exec::guarded_store(p, size, raw) } { Ok(()) } else { Err(self.fault(addr, true)) }
     }
 
+    /// Reads the 16 bytes at `addr` (16-byte aligned: as one single-copy-atomic access) as a
+    /// big-endian number.
+    pub fn load_be128(&self, addr: u64) -> Result<u128, MemFault> {
+        let Some(p) = self.host(addr, 16) else { return Err(self.fault(addr, false)) };
+        // SAFETY: as in `load_be`.
+        let raw = unsafe {
+            if addr % 16 == 0 {
+                exec::guarded_load128(p)
+            } else {
+                match (exec::guarded_load(p, 8), exec::guarded_load(p.wrapping_add(8), 8)) {
+                    (Some(lo), Some(hi)) => Some((hi as u128) << 64 | lo as u128),
+                    _ => None,
+                }
+            }
+        };
+        match raw {
+            Some(v) => Ok(v.swap_bytes()),
+            None => Err(self.fault(addr, false)),
+        }
+    }
+
+    /// Atomic compare-and-swap of `size` (1, 2, 4, 8, or 16 at a 16-byte aligned `addr`)
+    /// bytes, values big-endian in guest memory: stores `new` if the memory equals
+    /// `expected`; returns the old value. Faults like a store.
+    pub fn cas_be(&self, addr: u64, size: usize, expected: u128, new: u128) -> Result<u128, MemFault> {
+        let Some(p) = self.host(addr, size) else { return Err(self.fault(addr, true)) };
+        let swap = |v: u128| v.swap_bytes() >> (128 - 8 * size as u32);
+        // SAFETY: as in `load_be`.
+        let old = unsafe {
+            match size {
+                16 if addr % 16 == 0 => exec::guarded_cas128(p, expected.swap_bytes(), new.swap_bytes()),
+                1 | 2 | 4 | 8 => exec::guarded_cas(p, size, swap(expected) as u64, swap(new) as u64).map(|v| v as u128),
+                _ => None,
+            }
+        };
+        match old {
+            Some(v) => Ok(swap(v)),
+            None => Err(self.fault(addr, true)),
+        }
+    }
+
     pub fn read_u8(&self, addr: u64) -> Result<u8, MemFault> {
         self.load_be(addr, 1).map(|v| v as u8)
     }
@@ -175,6 +216,10 @@ impl crate::interp::InterpMemory for HelperMem {
         if matches!(size, 1 | 2 | 4 | 8) {
             // SAFETY: as above.
             return unsafe { exec::guarded_cas(p, size, expected as u64, new as u64) }.map(|v| v as u128);
+        }
+        if size == 16 && addr % 16 == 0 {
+            // SAFETY: as above.
+            return unsafe { exec::guarded_cas128(p, expected, new) };
         }
         let old = self.load(addr, size)?;
         if old == expected && !self.store(addr, &new.to_le_bytes()[..size]) {

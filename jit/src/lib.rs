@@ -24,5 +24,6 @@ pub mod softtlb;
 pub mod codebuf;
 pub mod exec;
 pub mod helper_mem;
+pub mod softfp;
 pub mod testmem;
 pub mod compiler;

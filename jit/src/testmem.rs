@@ -71,7 +71,14 @@ impl CodeSource for FlatMemory {
         if end > self.size as u64 {
             return false;
         }
-        buf.copy_from_slice(&self.read(pc, buf.len()));
+        // Guarded byte loads: a branch into a `protect_none` range is a fetch fault.
+        for (i, b) in buf.iter_mut().enumerate() {
+            // SAFETY: inside our mapping (checked above); guarded against its protection.
+            match unsafe { crate::exec::guarded_load(self.base.add(pc as usize + i), 1) } {
+                Some(v) => *b = v as u8,
+                None => return false,
+            }
+        }
         true
     }
 }

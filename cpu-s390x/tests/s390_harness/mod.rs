@@ -31,6 +31,8 @@ pub enum End {
     Exc(u32, u64),
     /// A data access faulted at this address.
     Fault(u64),
+    /// The next instruction could not be fetched (a branch out of the code area).
+    FetchFault(u64),
 }
 
 pub struct Case {
@@ -80,7 +82,7 @@ impl Case {
         self
     }
 
-    fn run_tier(&self, insn: &[u8], hot_threshold: u32) -> (Box<S390xCpu>, FlatMemory, End) {
+    pub fn run_tier(&self, insn: &[u8], hot_threshold: u32) -> (Box<S390xCpu>, FlatMemory, End) {
         let fmem = FlatMemory::new(MEM);
         fmem.protect_none(FAULT as usize as u64, MEM - FAULT as usize);
         for a in (0..CODE_END).step_by(2) {
@@ -100,6 +102,7 @@ impl Case {
             Exit::Exception(x) if x == exc::SVC_BASE => End::At(cpu.hdr.pc - 2),
             Exit::Exception(x) => End::Exc(x, cpu.hdr.pc),
             Exit::Fault { addr, .. } => End::Fault(addr),
+            Exit::FetchFault(pc) => End::FetchFault(pc),
             other => panic!("engine ended with {other:?}"),
         };
         (cpu, fmem, end)
@@ -162,7 +165,7 @@ pub fn clone_cpu(c: &S390xCpu) -> Box<S390xCpu> {
     n
 }
 
-fn diff(a: &S390xCpu, b: &S390xCpu) -> Option<String> {
+pub fn diff(a: &S390xCpu, b: &S390xCpu) -> Option<String> {
     let mut d = Vec::new();
     for i in 0..16 {
         if a.gpr[i] != b.gpr[i] {

@@ -1,0 +1,134 @@
+//! Vector string instructions (PoP ch. 23): `VFAE`, `VFEE`, `VFENE`, `VISTR`, `VSTRC`, for
+//! byte, halfword and word elements.
+//!
+//! Flags of the M5 (M6 for `VSTRC`) field, PoP bit numbering: 0 IN (invert the comparison
+//! result), 1 RT (result type: a mask per element instead of a byte index), 2 ZS (also
+//! search for a zero element of the second operand), 3 CS (set the CC).
+//!
+//! Index results (RT = 0) are the byte index of the first hit (16 when none) in byte 7 of
+//! the first operand — i.e. doubleword 0 holds the index, doubleword 1 is zero. With ZS,
+//! the hit is the first equal (matching) element or the first zero element, whichever comes
+//! first.
+//!
+//! CCs (CS = 1), as `VFAE`/`VFEE`/`VSTRC` define them: 0 a zero element was found at or
+//! before the first hit (ZS only), 1 a hit and no zero element, 2 a hit before the first
+//! zero element, 3 neither. `VFENE`: 0 zero element found before (ZS) with all elements
+//! before it equal, 1 first unequal element of V2 low, 2 high, 3 all equal and no zero.
+//! `VISTR`: 0 a zero element was found, 3 none.
+
+use super::helpers::{el, es_max, nel, set_el, mask, ebits, Stop, VF, H, R};
+
+const IN: u32 = 8;
+const RT: u32 = 4;
+const ZS: u32 = 2;
+const CS: u32 = 1;
+
+/// Byte index of the first zero element, 16 if none.
+fn first_zero(v: u128, es: u32) -> usize {
+    (0..nel(es)).find(|&i| el(v, es, i) == 0).map_or(16, |i| i << es)
+}
+
+/// The CC of the find instructions from the first hit and first zero (byte indexes).
+fn find_cc(hit: usize, zero: usize) -> u8 {
+    if hit == 16 && zero == 16 {
+        3
+    } else if zero == 16 {
+        1
+    } else if hit < zero {
+        2
+    } else {
+        0
+    }
+}
+
+/// Index result: `idx` in doubleword 0, zeros in doubleword 1.
+fn index(idx: usize) -> u128 {
+    (idx as u128) << 64
+}
+
+/// Compares `x` with `l` under the control bits of `ctl` (its bits 0 EQ, 1 LT, 2 GT, PoP
+/// numbering: true if the relation that holds is selected).
+fn range_cmp(x: u128, l: u128, ctl: u128, bits: u32) -> bool {
+    let top = ctl >> (bits - 3);
+    if x == l {
+        top & 4 != 0
+    } else if x < l {
+        top & 2 != 0
+    } else {
+        top & 1 != 0
+    }
+}
+
+pub fn run(op: H, f: &VF, v2: u128, v3: u128, v4: u128) -> R<(u128, Option<u8>)> {
+    match op {
+        H::Vfae | H::Vfee | H::Vfene => {
+            let (es, flags) = (es_max(f.m4, 2)?, f.m5);
+            let n = nel(es);
+            let zero = if flags & ZS != 0 { first_zero(v2, es) } else { 16 };
+            let cs = flags & CS != 0;
+            match op {
+                H::Vfae => {
+                    let hit_el = |i: usize| {
+                        let x = el(v2, es, i);
+                        let any = (0..n).any(|j| el(v3, es, j) == x);
+                        any != (flags & IN != 0)
+                    };
+                    let hit = (0..n).find(|&i| hit_el(i)).map_or(16, |i| i << es);
+                    let r = if flags & RT != 0 {
+                        (0..n).fold(0, |r, i| if hit_el(i) { set_el(r, es, i, mask(ebits(es))) } else { r })
+                    } else {
+                        index(hit.min(zero))
+                    };
+                    Ok((r, cs.then(|| find_cc(hit, zero))))
+                }
+                H::Vfee => {
+                    let hit = (0..n).find(|&i| el(v2, es, i) == el(v3, es, i)).map_or(16, |i| i << es);
+                    Ok((index(hit.min(zero)), cs.then(|| find_cc(hit, zero))))
+                }
+                _ => {
+                    let ne = (0..n).find(|&i| el(v2, es, i) != el(v3, es, i));
+                    let hit = ne.map_or(16, |i| i << es);
+                    let cc = if hit == 16 && zero == 16 {
+                        3
+                    } else if zero < hit {
+                        0
+                    } else {
+                        // The first unequal element decides (a zero element at the same
+                        // index is part of the inequality).
+                        let i = ne.unwrap_or(0);
+                        if el(v2, es, i) < el(v3, es, i) { 1 } else { 2 }
+                    };
+                    Ok((index(hit.min(zero)), cs.then_some(cc)))
+                }
+            }
+        }
+        H::Vistr => {
+            let es = es_max(f.m3, 2)?;
+            let zero = first_zero(v2, es);
+            let r = if zero == 16 { v2 } else { v2 & !(u128::MAX >> (8 * zero)) };
+            Ok((r, (f.m5 & CS != 0).then_some(if zero == 16 { 3 } else { 0 })))
+        }
+        H::Vstrc => {
+            let (es, flags) = (es_max(f.m5, 2)?, f.m6);
+            let (n, b) = (nel(es), ebits(es));
+            let zero = if flags & ZS != 0 { first_zero(v2, es) } else { 16 };
+            // Element i matches when it lies in any range: the pair of elements (2j, 2j+1)
+            // of V3 with the control elements of V4 at the same positions.
+            let hit_el = |i: usize| {
+                let x = el(v2, es, i);
+                let any = (0..n).step_by(2).any(|j| {
+                    range_cmp(x, el(v3, es, j), el(v4, es, j), b) && range_cmp(x, el(v3, es, j + 1), el(v4, es, j + 1), b)
+                });
+                any != (flags & IN != 0)
+            };
+            let hit = (0..n).find(|&i| hit_el(i)).map_or(16, |i| i << es);
+            let r = if flags & RT != 0 {
+                (0..n).fold(0, |r, i| if hit_el(i) { set_el(r, es, i, mask(b)) } else { r })
+            } else {
+                index(hit.min(zero))
+            };
+            Ok((r, (flags & CS != 0).then(|| find_cc(hit, zero))))
+        }
+        _ => Err(Stop::Unimpl),
+    }
+}
