@@ -9,7 +9,7 @@
 
 use super::asm::{self, put};
 use super::prog::{Case, Ctx, Init, Regs, WINDOW, WIN_OFF};
-use super::spec::{self, Addr, RelTo, Special, K};
+use super::spec::{self, Addr, RelTo, Special, Term, K};
 use crate::rng::Rng;
 use cpu_s390x::decode::{self, Row};
 use cpu_s390x::forms::Format;
@@ -212,7 +212,8 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
         let r = if sp.pairs.contains(&n) {
             loop {
                 let r = 2 * rng.below(8) as u32;
-                if r != base && r + 1 != base {
+                let clash = !sp.pair_mem.is_empty() && (rvals.contains(&Some(r)) || (sp.gr1_table && r == 0));
+                if r != base && r + 1 != base && !clash {
                     break r;
                 }
             }
@@ -227,7 +228,7 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
             }
         } else if sp.range && n == 1 {
             pick_reg(rng, &[base], 0)
-        } else if sp.reg_addrs.contains(&n) || (reg_target && n == 2) {
+        } else if sp.reg_addrs.contains(&n) || (reg_target && n == 2) || (sp.term != Term::None && n <= 2) {
             pick_reg(rng, &avoid, 1)
         } else if rng.chance(1, 4) {
             pick_reg(rng, &[base], 0)
@@ -246,10 +247,57 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
             init.gpr[r as usize] = ctx.window_addr + rng.below(WINDOW as u64 - 8);
             init.gpr[0] = if rng.chance(1, 2) { window[rng.below(WINDOW as u64) as usize] as u64 } else { rng.below(256) };
         }
+        if sp.pair_mem.contains(&n) {
+            avoid.extend([r, r + 1]);
+            init.gpr[r as usize] = ctx.window_addr + rng.below(256);
+            let len = if rng.chance(1, 8) { 0 } else { rng.below(241) };
+            init.gpr[r as usize + 1] = if sp.len24 { rng.value() & !0xff_ffff | len } else { len };
+        }
         if reg_target && n == 2 {
             avoid.push(r);
             init.gpr[r as usize] = target_for(rng);
         }
+    }
+
+    if !sp.pair_mem.is_empty() || sp.gr1_table {
+        // Other register operands must not alias the address/length pairs (or GPR 1).
+        let mut taken: Vec<u32> = vec![base];
+        for &n in sp.pair_mem {
+            if let Some(r) = rvals[n as usize] {
+                taken.extend([r, r + 1]);
+            }
+        }
+        if sp.gr1_table {
+            taken.push(1);
+        }
+        for &(k, at, _) in flds {
+            let K::R(n) = k else { continue };
+            let Some(r) = rvals[n as usize] else { continue };
+            if sp.pair_mem.contains(&n) {
+                continue;
+            }
+            if taken.contains(&r) {
+                let nr = pick_reg(rng, &taken, 1);
+                rvals[n as usize] = Some(nr);
+                w = put(w, at, 4, nr as u64);
+                if sp.reg_addrs.contains(&n) {
+                    init.gpr[nr as usize] = init.gpr[r as usize];
+                }
+                taken.push(nr);
+            } else {
+                taken.push(r);
+            }
+        }
+        if sp.gr1_table {
+            init.gpr[1] = ctx.window_addr + 8 * rng.below(8);
+        }
+    }
+    if sp.r0_csst {
+        // GPR 0: function code 0 or 1 (bits 56:63), store characteristic 0..3 (48:55).
+        init.gpr[0] = rng.below(2) | rng.below(4) << 8;
+    }
+    if let (Some(r1), Some(r2)) = (rvals[1], rvals[2]) {
+        place_strings(sp.term, r1, r2, rng, ctx, &mut init, &mut window);
     }
 
     // Masks, immediates, vector registers, relative immediates.
@@ -293,6 +341,50 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
         }
     }
     Case { base, body, under_test: 0, init, window }
+}
+
+/// Terminated-string operands: start addresses in the window and the terminator (GPR 0)
+/// placed within 200 bytes, so no search runs into a CPU-determined stop.
+fn place_strings(term: Term, r1: u32, r2: u32, rng: &mut Rng, ctx: &Ctx, init: &mut Init, window: &mut [u8; WINDOW]) {
+    let t = rng.below(256) as u8;
+    match term {
+        Term::None => {}
+        Term::Search(unit) => {
+            let unit = unit as u64;
+            let start = rng.below(128) * unit;
+            let k = rng.below(120) * unit;
+            let end = start + rng.below(124) * unit;
+            let th = if unit == 2 { rng.below(0x10000) } else { t as u64 };
+            if unit == 2 {
+                window[(start + k) as usize..(start + k) as usize + 2].copy_from_slice(&(th as u16).to_be_bytes());
+            } else {
+                window[(start + k) as usize] = t;
+            }
+            init.gpr[0] = th;
+            init.gpr[r2 as usize] = ctx.window_addr + start;
+            init.gpr[r1 as usize] = ctx.window_addr + end;
+        }
+        Term::Strings { cmp } => {
+            let (o1, o2) = (rng.below(256), rng.below(256));
+            let k = rng.below(200);
+            window[(o2 + k) as usize] = t;
+            if cmp {
+                let k1 = if rng.chance(1, 2) { k } else { rng.below(200) };
+                window[(o1 + k1) as usize] = t;
+                if rng.chance(1, 2) {
+                    // Equal strings up to the shorter terminator, sometimes.
+                    let n = k.min(k1) as usize;
+                    let src: Vec<u8> = window[o2 as usize..o2 as usize + n].to_vec();
+                    if !src.contains(&t) {
+                        window[o1 as usize..o1 as usize + n].copy_from_slice(&src);
+                    }
+                }
+            }
+            init.gpr[0] = t as u64;
+            init.gpr[r1 as usize] = ctx.window_addr + o1;
+            init.gpr[r2 as usize] = ctx.window_addr + o2;
+        }
+    }
 }
 
 /// A six-byte-or-shorter EXECUTE target whose bits 8:15 (the ones EXECUTE ORs with r1) are
