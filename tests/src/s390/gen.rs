@@ -250,7 +250,10 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
         if sp.pair_mem.contains(&n) {
             avoid.extend([r, r + 1]);
             init.gpr[r as usize] = ctx.window_addr + rng.below(256);
-            let len = if rng.chance(1, 8) { 0 } else { rng.below(241) };
+            let mut len = if rng.chance(1, 8) { 0 } else { rng.below(241) };
+            if sp.len_even {
+                len &= !1;
+            }
             init.gpr[r as usize + 1] = if sp.len24 { rng.value() & !0xff_ffff | len } else { len };
         }
         if reg_target && n == 2 {

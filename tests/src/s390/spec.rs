@@ -164,6 +164,8 @@ pub struct Special {
     /// random bits above (`len24`: `mvcl`, `clcl`) or whole 64-bit lengths.
     pub pair_mem: &'static [u8],
     pub len24: bool,
+    /// Lengths of two-byte-character operands are even (`mvclu`, `clclu`).
+    pub len_even: bool,
     /// Terminated-string operands: the character in r0, placed in the operand(s).
     pub term: Term,
     /// GPR 0 holds a function code (`csst`): a valid one.
@@ -197,6 +199,7 @@ const DEFAULT: Special = Special {
     vec: false,
     pair_mem: &[],
     len24: false,
+    len_even: false,
     term: Term::None,
     r0_csst: false,
     gr1_table: false,
@@ -269,6 +272,7 @@ pub fn special(row: &Row) -> Special {
         }
         "mvcle" | "clcle" | "mvclu" | "clclu" => {
             s.pair_mem = &[1, 3];
+            s.len_even = mn.ends_with('u');
             s.addr = Addr::Any; // the padding character
         }
         "cksm" => s.pair_mem = &[2],
