@@ -44,7 +44,7 @@ pub enum Status {
 #[derive(Clone, Debug)]
 pub struct RowResult {
     pub name: String,
-    pub group: Option<Group>,
+    pub group: Option<Tag>,
     pub status: Status,
     pub cases: usize,
     pub unexplained: usize,
@@ -56,6 +56,39 @@ pub struct RowResult {
     /// Wall time of the emulator's and the peer's run.
     pub emu_time: Duration,
     pub peer_time: Duration,
+}
+
+/// A row's group in the summary: ordered by `order`, shown as `name`. Shared by every
+/// architecture's driver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tag {
+    pub order: u32,
+    pub name: &'static str,
+}
+
+impl From<Group> for Tag {
+    fn from(g: Group) -> Tag {
+        Tag { order: g as u32, name: g.name() }
+    }
+}
+
+/// Runs `f` on every job on `n` threads; results in job order.
+pub fn par_map<J: Sync, R: Send>(jobs: &[J], n: usize, f: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..n.max(1) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let r = f(job);
+                results.lock().unwrap().push((i, r));
+            });
+        }
+    });
+    let mut v = results.into_inner().unwrap();
+    v.sort_by_key(|(i, _)| *i);
+    v.into_iter().map(|(_, r)| r).collect()
 }
 
 /// One unit of work: a decode row or the mixed-sequence test.
@@ -89,30 +122,16 @@ pub fn run(cfg: &Config) -> Vec<RowResult> {
         jobs.push(Job::Mix);
     }
     let tmp = TempDir::new("difftest").expect("cannot create a temporary directory");
-    let next = AtomicUsize::new(0);
-    let results = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..cfg.jobs.max(1) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&job) = jobs.get(i) else { break };
-                let r = match job {
-                    Job::Row(row) => run_row(cfg, &table, row, &tmp),
-                    Job::Mix => run_mix(cfg, &tmp),
-                };
-                results.lock().unwrap().push((i, r));
-            });
-        }
-    });
-    let mut v = results.into_inner().unwrap();
-    v.sort_by_key(|(i, _)| *i);
-    v.into_iter().map(|(_, r)| r).collect()
+    par_map(&jobs, cfg.jobs, |&job| match job {
+        Job::Row(row) => run_row(cfg, &table, row, &tmp),
+        Job::Mix => run_mix(cfg, &tmp),
+    })
 }
 
 fn skip(name: &str, group: Option<Group>, why: String) -> RowResult {
     RowResult {
         name: name.into(),
-        group,
+        group: group.map(Tag::from),
         status: Status::Skip(why),
         cases: 0,
         unexplained: 0,
@@ -252,7 +271,7 @@ fn compare(
     let dp = prog::split_dumps(&peer.stdout, p.opts);
     let mut r = RowResult {
         name: name.into(),
-        group,
+        group: group.map(Tag::from),
         status: Status::Pass,
         cases: p.cases.len(),
         unexplained: 0,
@@ -373,7 +392,7 @@ fn compare(
 /// The end-of-run table: per group, rows passed/failed/explained/skipped.
 pub fn summary(results: &[RowResult]) -> String {
     let mut s = String::new();
-    let mut groups: Vec<Option<Group>> = results.iter().map(|r| r.group).collect();
+    let mut groups: Vec<Option<Tag>> = results.iter().map(|r| r.group).collect();
     groups.sort();
     groups.dedup();
     let _ = writeln!(
@@ -387,7 +406,7 @@ pub fn summary(results: &[RowResult]) -> String {
         let _ = writeln!(
             s,
             "{:<46} {:>5} {:>5} {:>5} {:>9} {:>7}",
-            g.map(Group::name).unwrap_or("(no spec / mix)"),
+            g.map(|t| t.name).unwrap_or("(no spec / mix)"),
             rs.len(),
             n(&|r| r.status == Status::Pass),
             n(&|r| r.status == Status::Fail),

@@ -1,11 +1,25 @@
-//! A minimal ELF64 little-endian executable writer for ppc64le test guests.
+//! A minimal ELF64 executable writer for the test guests: ppc64le ([`PPC64LE`]) and s390x
+//! ([`S390X`], big-endian).
 //!
-//! Produces `ET_EXEC`, `EM_PPC64` (21), `e_flags = 2` (ELFv2 ABI, so the entry point is a
-//! plain code address, not a function descriptor) with PT_LOAD segments only. The first
+//! Produces `ET_EXEC` with PT_LOAD segments only: for ppc64le `EM_PPC64` (21) with
+//! `e_flags = 2` (ELFv2 ABI, so the entry point is a plain code address, not a function
+//! descriptor), for s390x `EM_S390` (22). The first
 //! segment starts at file offset 0 and so also maps the ELF headers, as `ld` does; all
 //! segments are 64 KiB aligned, the page size of Debian's ppc64el kernels.
 
 pub const EM_PPC64: u16 = 21;
+pub const EM_S390: u16 = 22;
+
+/// Machine, byte order and flags of an image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arch {
+    pub machine: u16,
+    pub big_endian: bool,
+    pub flags: u32,
+}
+
+pub const PPC64LE: Arch = Arch { machine: EM_PPC64, big_endian: false, flags: 2 };
+pub const S390X: Arch = Arch { machine: EM_S390, big_endian: true, flags: 0 };
 pub const PAGE: u64 = 0x1_0000;
 /// Where the harness loads its guests: the classic ppc64 executable base.
 pub const LOAD_BASE: u64 = 0x1000_0000;
@@ -27,6 +41,11 @@ pub struct Segment {
 /// from file offset 0, so its first `headers_len(n)` bytes are overwritten by the headers
 /// (leave them unused). Later segments follow at page-aligned file offsets.
 pub fn write_elf(entry: u64, segs: &[Segment]) -> Vec<u8> {
+    write_elf_for(PPC64LE, entry, segs)
+}
+
+/// [`write_elf`] for any [`Arch`].
+pub fn write_elf_for(arch: Arch, entry: u64, segs: &[Segment]) -> Vec<u8> {
     assert!(!segs.is_empty());
     assert_eq!(
         segs[0].vaddr % PAGE,
@@ -55,40 +74,56 @@ pub fn write_elf(entry: u64, segs: &[Segment]) -> Vec<u8> {
     );
     // ELF header.
     let mut h = Vec::with_capacity(hdr_len);
+    // Every header field in the image's byte order.
+    #[allow(non_snake_case)]
+    let E = |v: &dyn Field| v.bytes(arch.big_endian);
     h.extend_from_slice(&[
         0x7f, b'E', b'L', b'F', 2, /*64-bit*/
-        1, /*LE*/
+        if arch.big_endian { 2 } else { 1 }, /*EI_DATA*/
         1, /*version*/
         0, /*SysV*/
     ]);
     h.extend_from_slice(&[0; 8]);
-    h.extend_from_slice(&2u16.to_le_bytes()); // ET_EXEC
-    h.extend_from_slice(&EM_PPC64.to_le_bytes());
-    h.extend_from_slice(&1u32.to_le_bytes()); // EV_CURRENT
-    h.extend_from_slice(&entry.to_le_bytes());
-    h.extend_from_slice(&64u64.to_le_bytes()); // e_phoff
-    h.extend_from_slice(&0u64.to_le_bytes()); // e_shoff
-    h.extend_from_slice(&2u32.to_le_bytes()); // e_flags: ELFv2
-    h.extend_from_slice(&64u16.to_le_bytes()); // e_ehsize
-    h.extend_from_slice(&56u16.to_le_bytes()); // e_phentsize
-    h.extend_from_slice(&(phnum as u16).to_le_bytes());
-    h.extend_from_slice(&64u16.to_le_bytes()); // e_shentsize
-    h.extend_from_slice(&0u16.to_le_bytes()); // e_shnum
-    h.extend_from_slice(&0u16.to_le_bytes()); // e_shstrndx
+    h.extend_from_slice(&E(&2u16)); // ET_EXEC
+    h.extend_from_slice(&E(&arch.machine));
+    h.extend_from_slice(&E(&1u32)); // EV_CURRENT
+    h.extend_from_slice(&E(&entry));
+    h.extend_from_slice(&E(&64u64)); // e_phoff
+    h.extend_from_slice(&E(&0u64)); // e_shoff
+    h.extend_from_slice(&E(&arch.flags)); // e_flags (ELFv2 for ppc64le)
+    h.extend_from_slice(&E(&64u16)); // e_ehsize
+    h.extend_from_slice(&E(&56u16)); // e_phentsize
+    h.extend_from_slice(&E(&(phnum as u16)));
+    h.extend_from_slice(&E(&64u16)); // e_shentsize
+    h.extend_from_slice(&E(&0u16)); // e_shnum
+    h.extend_from_slice(&E(&0u16)); // e_shstrndx
     for (s, &o) in segs.iter().zip(&offsets) {
-        h.extend_from_slice(&1u32.to_le_bytes()); // PT_LOAD
-        h.extend_from_slice(&s.flags.to_le_bytes());
-        h.extend_from_slice(&o.to_le_bytes());
-        h.extend_from_slice(&s.vaddr.to_le_bytes());
-        h.extend_from_slice(&s.vaddr.to_le_bytes()); // p_paddr
-        h.extend_from_slice(&(s.bytes.len() as u64).to_le_bytes());
-        h.extend_from_slice(&s.memsz.max(s.bytes.len() as u64).to_le_bytes());
-        h.extend_from_slice(&PAGE.to_le_bytes());
+        h.extend_from_slice(&E(&1u32)); // PT_LOAD
+        h.extend_from_slice(&E(&s.flags));
+        h.extend_from_slice(&E(&o));
+        h.extend_from_slice(&E(&s.vaddr));
+        h.extend_from_slice(&E(&s.vaddr)); // p_paddr
+        h.extend_from_slice(&E(&(s.bytes.len() as u64)));
+        h.extend_from_slice(&E(&s.memsz.max(s.bytes.len() as u64)));
+        h.extend_from_slice(&E(&PAGE));
     }
     debug_assert_eq!(h.len(), hdr_len);
     f[..hdr_len].copy_from_slice(&h);
     f
 }
+
+/// An integer header field, written in either byte order.
+trait Field {
+    fn bytes(&self, big: bool) -> Vec<u8>;
+}
+macro_rules! field {
+    ($($t:ty)*) => {$(impl Field for $t {
+        fn bytes(&self, big: bool) -> Vec<u8> {
+            if big { self.to_be_bytes().to_vec() } else { self.to_le_bytes().to_vec() }
+        }
+    })*};
+}
+field!(u16 u32 u64);
 
 /// Bytes taken by the ELF header and `phnum` program headers.
 pub const fn headers_len(phnum: usize) -> usize {

@@ -282,10 +282,11 @@ impl Pred {
     }
 }
 
+/// One line of a known-differences table; `P` is the architecture's predicate type.
 #[derive(Clone, Debug)]
-pub struct Known {
+pub struct Known<P = Pred> {
     pub mnemonic: String,
-    pub pred: Pred,
+    pub pred: P,
     pub note: String,
 }
 
@@ -295,6 +296,12 @@ pub fn table() -> Vec<Known> {
 }
 
 pub fn parse(text: &str) -> Result<Vec<Known>, String> {
+    parse_table(text, Pred::parse)
+}
+
+/// Parses a `mnemonic <TAB> predicate <TAB> note` table (any architecture): `#` comments and
+/// blank lines skipped, predicates named as `pred` knows them.
+pub fn parse_table<P>(text: &str, pred: impl Fn(&str) -> Option<P>) -> Result<Vec<Known<P>>, String> {
     let mut v = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
@@ -308,7 +315,7 @@ pub fn parse(text: &str) -> Result<Vec<Known>, String> {
                 n + 1
             ));
         }
-        let pred = Pred::parse(cols[1])
+        let pred = pred(cols[1])
             .ok_or_else(|| format!("line {}: unknown predicate {}", n + 1, cols[1]))?;
         v.push(Known {
             mnemonic: cols[0].to_string(),

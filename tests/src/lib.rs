@@ -18,4 +18,5 @@ pub mod known;
 pub mod prog;
 pub mod rng;
 pub mod run;
+pub mod s390;
 pub mod spec;

@@ -186,6 +186,11 @@ pub fn workspace_root() -> PathBuf {
 /// The default emulator under test: `target/release/bigiron user ppc64le`, overridable
 /// with `BIGIRON` (path of the binary).
 pub fn default_bigiron() -> Emulator {
+    default_bigiron_for("ppc64le")
+}
+
+/// `bigiron user ARCH` (the binary found as for [`default_bigiron`]).
+pub fn default_bigiron_for(arch: &str) -> Emulator {
     let bin = std::env::var("BIGIRON")
         .map(PathBuf::from)
         .unwrap_or_else(|_| {
@@ -193,13 +198,18 @@ pub fn default_bigiron() -> Emulator {
             target.join("release/bigiron")
         });
     Emulator {
-        argv: vec![bin.display().to_string(), "user".into(), "ppc64le".into()],
+        argv: vec![bin.display().to_string(), "user".into(), arch.into()],
     }
 }
 
 /// The peer: `qemu-ppc64le-static`, overridable with `QEMU_PPC64LE`.
 pub fn default_qemu() -> Emulator {
     Emulator::parse(&std::env::var("QEMU_PPC64LE").unwrap_or_else(|_| "qemu-ppc64le-static".into()))
+}
+
+/// The s390x peer: `qemu-s390x-static`, overridable with `QEMU_S390X`.
+pub fn default_qemu_s390x() -> Emulator {
+    Emulator::parse(&std::env::var("QEMU_S390X").unwrap_or_else(|_| "qemu-s390x-static".into()))
 }
 
 /// A private scratch directory under the system temp dir, removed on drop.

@@ -1,4 +1,5 @@
-//! Differential test of the ppc64 front end against QEMU.
+//! Differential test of the ppc64 front end (default) or, with `--arch s390x`, the s390x
+//! front end against QEMU.
 //!
 //! For every row of the decode table, generates many random but meaningful instances, runs
 //! them in one test program under the emulator (default `target/release/bigiron user
@@ -11,9 +12,15 @@ use bigiron_tests::run::{self, Emulator};
 use std::time::{Duration, Instant};
 
 const USAGE: &str =
-    "usage: difftest [--emu CMD] [--qemu CMD] [--filter MNEMONIC[,MNEMONIC...]] [--seed N]
+    "usage: difftest [--arch ppc64le|s390x] [--emu CMD] [--qemu CMD] [--filter MNEMONIC[,MNEMONIC...]] [--seed N]
                 [--cases K] [--mix-len N] [--jobs N] [--timeout SECS] [--keep DIR]
                 [--max-reports N] [--list] [--quiet]
+  --arch A       ppc64le (default) or s390x: which front end and peer
+                 (s390x: bigiron user s390x vs qemu-s390x-static, env QEMU_S390X)
+  --selftest     s390x: run each row's program under the peer only and check every
+                 case's dump arrives (validates the harness without the emulator)
+  --probe        s390x: exit 3 if the emulator refuses `user s390x` (not implemented yet),
+                 0 otherwise (scripts/test.sh skips the s390x tiers on 3)
   --emu CMD      emulator under test, a command line the guest path is appended to
                  (default: target/release/bigiron user ppc64le; env BIGIRON overrides the path)
   --qemu CMD     the peer (default: qemu-ppc64le-static; env QEMU_PPC64LE)
@@ -40,6 +47,10 @@ fn main() {
         mix_len: 8,
     };
     let mut list = false;
+    let mut s390x = false;
+    let mut selftest = false;
+    let mut probe = false;
+    let (mut emu_set, mut peer_set) = (false, false);
     let mut quiet = false;
     let mut args = std::env::args().skip(1);
     let fail = |m: &str| -> ! {
@@ -56,8 +67,21 @@ fn main() {
                 .unwrap_or_else(|_| fail(&format!("{a}: not a number: {v}")))
         };
         match a.as_str() {
-            "--emu" => cfg.emu = Emulator::parse(&val()),
-            "--qemu" => cfg.peer = Emulator::parse(&val()),
+            "--emu" => {
+                cfg.emu = Emulator::parse(&val());
+                emu_set = true;
+            }
+            "--qemu" => {
+                cfg.peer = Emulator::parse(&val());
+                peer_set = true;
+            }
+            "--arch" => match val().as_str() {
+                "s390x" => s390x = true,
+                "ppc64le" | "ppc64" => s390x = false,
+                v => fail(&format!("unknown architecture {v}")),
+            },
+            "--selftest" => selftest = true,
+            "--probe" => probe = true,
             "--filter" => cfg
                 .filter
                 .extend(val().split(',').filter(|s| !s.is_empty()).map(String::from)),
@@ -76,6 +100,59 @@ fn main() {
             }
             _ => fail(&format!("unknown argument {a}")),
         }
+    }
+    if s390x {
+        if !emu_set {
+            cfg.emu = run::default_bigiron_for("s390x");
+        }
+        if !peer_set {
+            cfg.peer = run::default_qemu_s390x();
+        }
+        cfg.mix_len = 0;
+    }
+    if list && s390x {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        for l in bigiron_tests::s390::driver::list() {
+            if writeln!(out, "{l}").is_err() {
+                return;
+            }
+        }
+        return;
+    }
+    if probe {
+        if !s390x {
+            fail("--probe is for --arch s390x");
+        }
+        if !cfg.emu.available() {
+            println!("difftest: emulator not found: {}", cfg.emu);
+            std::process::exit(3);
+        }
+        match bigiron_tests::s390::driver::probe(&cfg) {
+            Ok(()) => return,
+            Err(why) => {
+                println!("difftest: `{}` has no s390x user mode: {why}", cfg.emu);
+                std::process::exit(3);
+            }
+        }
+    }
+    if selftest {
+        if !s390x {
+            fail("--selftest is for --arch s390x");
+        }
+        let res = bigiron_tests::s390::driver::selftest(&cfg);
+        let mut bad = 0;
+        for (name, want, got, end) in &res {
+            let ok = want == got && *end == run::End::Exit(0);
+            if !ok {
+                bad += 1;
+            }
+            if !quiet || !ok {
+                println!("{:<9} {name:<8} {got}/{want} dumps, {end}", if ok { "ok" } else { "FAIL" });
+            }
+        }
+        println!("selftest under `{}`: {} rows, {bad} failing", cfg.peer, res.len());
+        std::process::exit(if bad > 0 { 1 } else { 0 });
     }
     if list {
         use std::io::Write;
@@ -108,7 +185,7 @@ fn main() {
         cfg.emu, cfg.peer, cfg.seed, cfg.cases
     );
     let t0 = Instant::now();
-    let results = driver::run(&cfg);
+    let results = if s390x { bigiron_tests::s390::driver::run(&cfg) } else { driver::run(&cfg) };
     for r in &results {
         let tag = match &r.status {
             Status::Pass => "ok",
