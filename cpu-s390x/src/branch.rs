@@ -43,18 +43,8 @@ pub fn bcr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
     }
     let target = e.get(gpr(f.r2));
     let target = wrap_addr(e, cx, target);
-    match mask_cond(e, f.m1) {
-        None => {
-            e.exit_indirect(target);
-            Flow::End
-        }
-        Some(c) => {
-            let next = e.iconst(Ty::I64, cx.next_pc());
-            let t = e.select(c, target, next);
-            e.exit_indirect(t);
-            Flow::End
-        }
-    }
+    let c = mask_cond(e, f.m1);
+    branch_ind(e, cx, c, target)
 }
 
 /// `BC M1,D2(X2,B2)`.
@@ -62,16 +52,8 @@ pub fn bc<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
     if f.m1 == 0 {
         return cx.next();
     }
-    let target = o.in2();
-    match mask_cond(e, f.m1) {
-        None => e.exit_indirect(target),
-        Some(c) => {
-            let next = e.iconst(Ty::I64, cx.next_pc());
-            let t = e.select(c, target, next);
-            e.exit_indirect(t);
-        }
-    }
-    Flow::End
+    let c = mask_cond(e, f.m1);
+    branch_ind(e, cx, c, o.in2())
 }
 
 /// `BRC` / `BRCL M1,RI2`.
@@ -143,6 +125,17 @@ fn branch_ind<E: Emitter>(e: &mut E, cx: &Cx, c: Option<E::V>, target: E::V) -> 
 
 /// `BASR R1,R2`: link, then branch to R2 (read before R1 is written); R2 = 0: link only.
 pub fn basr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    link_then_branch_r2(e, f, cx, link)
+}
+
+/// `BALR R1,R2`: as `BASR` with the `BAL` link information.
+pub fn balr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    link_then_branch_r2(e, f, cx, link_bal)
+}
+
+/// The register forms of branch-and-link: R2 is read (and wrapped) before `link` writes
+/// R1, which may be the same register; R2 = 0 links without branching.
+fn link_then_branch_r2<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, link: fn(&mut E, &Cx, usize)) -> Flow {
     if f.r2 == 0 {
         link(e, cx, f.r1);
         return cx.next();
@@ -150,19 +143,6 @@ pub fn basr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
     let target = e.get(gpr(f.r2));
     let target = wrap_addr(e, cx, target);
     link(e, cx, f.r1);
-    e.exit_indirect(target);
-    Flow::End
-}
-
-/// `BALR R1,R2`: as `BASR` with the `BAL` link information.
-pub fn balr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
-    if f.r2 == 0 {
-        link_bal(e, cx, f.r1);
-        return cx.next();
-    }
-    let target = e.get(gpr(f.r2));
-    let target = wrap_addr(e, cx, target);
-    link_bal(e, cx, f.r1);
     e.exit_indirect(target);
     Flow::End
 }
@@ -187,32 +167,6 @@ pub fn bras<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
     Flow::Goto(cx.rel(f.i2))
 }
 
-/// A part of a general register.
-#[derive(Clone, Copy)]
-enum Part {
-    /// Bits 32:63.
-    Lo,
-    /// Bits 0:63.
-    All,
-    /// Bits 0:31.
-    Hi,
-}
-
-fn get_part<E: Emitter>(e: &mut E, r: usize, p: Part) -> E::V {
-    match p {
-        Part::Lo => get_lo(e, r),
-        Part::All => e.get(gpr(r)),
-        Part::Hi => get_hi(e, r),
-    }
-}
-fn set_part<E: Emitter>(e: &mut E, r: usize, p: Part, v: E::V) {
-    match p {
-        Part::Lo => set_lo(e, r, v),
-        Part::All => e.set(gpr(r), v),
-        Part::Hi => set_hi(e, r, v),
-    }
-}
-
 /// Decrements the count in part `p` of R1 (no overflow recognised) and returns "the
 /// result is nonzero".
 fn count<E: Emitter>(e: &mut E, r1: usize, p: Part) -> E::V {
@@ -229,7 +183,7 @@ pub fn brct<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
     cx.next()
 }
 pub fn brctg<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
-    let c = count(e, f.r1, Part::All);
+    let c = count(e, f.r1, Part::Full);
     e.exit_if(c, cx.rel(f.i2));
     cx.next()
 }
@@ -245,7 +199,7 @@ pub fn bct<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow 
     branch_ind(e, cx, Some(c), o.in2())
 }
 pub fn bctg<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    let c = count(e, f.r1, Part::All);
+    let c = count(e, f.r1, Part::Full);
     branch_ind(e, cx, Some(c), o.in2())
 }
 
@@ -264,7 +218,7 @@ pub fn bctr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
     bctr_common(e, f, cx, Part::Lo)
 }
 pub fn bctgr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
-    bctr_common(e, f, cx, Part::All)
+    bctr_common(e, f, cx, Part::Full)
 }
 
 /// The index step of `BXH`/`BXLE` and their relative and 64-bit forms (PoP "BRANCH ON INDEX
@@ -272,7 +226,7 @@ pub fn bctgr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flo
 /// read before R1 is replaced. Returns "branch": sum > comparand (high) or <= (low or
 /// equal), signed.
 fn index_step<E: Emitter>(e: &mut E, f: &Fields, wide: bool, high: bool) -> E::V {
-    let p = if wide { Part::All } else { Part::Lo };
+    let p = if wide { Part::Full } else { Part::Lo };
     let inc = get_part(e, f.r3, p);
     let cmp = get_part(e, f.r3 | 1, p);
     let v = get_part(e, f.r1, p);
@@ -416,33 +370,8 @@ pub extern "C" fn helper_trap(cpu: *mut u8, take: u64) -> u64 {
     0
 }
 
-/// Operand loaders of this file's rows (re-exported into [`crate::operands::ld`]): 32-bit
-/// register operands read through the 64-bit slot (see [`crate::state::get_lo`]), extended to 64 bits.
-pub mod ld {
-    use super::*;
-    fn lo<E: Emitter>(e: &mut E, r: usize, signed: bool) -> E::V {
-        let v = get_lo(e, r);
-        if signed { e.sext(Ty::I64, v) } else { e.zext(Ty::I64, v) }
-    }
-    pub fn lo_r1s<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
-        Some(lo(e, f.r1, true))
-    }
-    pub fn lo_r1u<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
-        Some(lo(e, f.r1, false))
-    }
-    pub fn lo_r2s<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
-        Some(lo(e, f.r2, true))
-    }
-    pub fn lo_r2u<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
-        Some(lo(e, f.r2, false))
-    }
-    pub fn lo_r3s<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
-        Some(lo(e, f.r3, true))
-    }
-    pub fn lo_r3u<E: Emitter>(e: &mut E, f: &Fields, _: &Cx, _: &mut O<E::V>) -> Option<E::V> {
-        Some(lo(e, f.r3, false))
-    }
-}
+/// Operand loaders of this file's rows (re-exported into [`crate::operands::ld`]).
+pub mod ld {}
 /// Output writers (re-exported into [`crate::operands::out`]).
 pub mod out {}
 /// Condition-code setters (re-exported into [`crate::operands::cc`]).

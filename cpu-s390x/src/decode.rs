@@ -509,26 +509,26 @@ decode_table! {
     BRXLE "brxle" 0x8500 RSI   Z   : none, none, branch::brxle, none, none;
     BRXHG "brxhg" 0xec44 RIE_e Z   : none, none, branch::brxhg, none, none;
     BRXLG "brxlg" 0xec45 RIE_e Z   : none, none, branch::brxlg, none, none;
-    CLRJ  "clrj"  0xec77 RIE_b GIE : lo_r1u, lo_r2u, branch::cj_u, none, none;
-    CLIJ  "clij"  0xec7f RIE_c GIE : lo_r1u, i2_8u, branch::cj_u, none, none;
+    CLRJ  "clrj"  0xec77 RIE_b GIE : r1_32u, r2_32u, branch::cj_u, none, none;
+    CLIJ  "clij"  0xec7f RIE_c GIE : r1_32u, i2_8u, branch::cj_u, none, none;
     CLGIJ "clgij" 0xec7d RIE_c GIE : r1, i2_8u, branch::cj_u, none, none;
-    CRB   "crb"   0xecf6 RRS   GIE : lo_r1s, lo_r2s, branch::cb_s, none, none;
+    CRB   "crb"   0xecf6 RRS   GIE : r1_32s, r2_32s, branch::cb_s, none, none;
     CGRB  "cgrb"  0xece4 RRS   GIE : r1, r2, branch::cb_s, none, none;
-    CLRB  "clrb"  0xecf7 RRS   GIE : lo_r1u, lo_r2u, branch::cb_u, none, none;
+    CLRB  "clrb"  0xecf7 RRS   GIE : r1_32u, r2_32u, branch::cb_u, none, none;
     CLGRB "clgrb" 0xece5 RRS   GIE : r1, r2, branch::cb_u, none, none;
-    CIB   "cib"   0xecfe RIS   GIE : lo_r1s, i2, branch::cb_s, none, none;
+    CIB   "cib"   0xecfe RIS   GIE : r1_32s, i2, branch::cb_s, none, none;
     CGIB  "cgib"  0xecfc RIS   GIE : r1, i2, branch::cb_s, none, none;
-    CLIB  "clib"  0xecff RIS   GIE : lo_r1u, i2_8u, branch::cb_u, none, none;
+    CLIB  "clib"  0xecff RIS   GIE : r1_32u, i2_8u, branch::cb_u, none, none;
     CLGIB "clgib" 0xecfd RIS   GIE : r1, i2_8u, branch::cb_u, none, none;
-    CRT   "crt"   0xb972 RRF_c GIE : lo_r1s, lo_r2s, branch::ct_s, none, none;
+    CRT   "crt"   0xb972 RRF_c GIE : r1_32s, r2_32s, branch::ct_s, none, none;
     CGRT  "cgrt"  0xb960 RRF_c GIE : r1, r2, branch::ct_s, none, none;
-    CLRT  "clrt"  0xb973 RRF_c GIE : lo_r1u, lo_r2u, branch::ct_u, none, none;
+    CLRT  "clrt"  0xb973 RRF_c GIE : r1_32u, r2_32u, branch::ct_u, none, none;
     CLGRT "clgrt" 0xb961 RRF_c GIE : r1, r2, branch::ct_u, none, none;
-    CIT   "cit"   0xec72 RIE_a GIE : lo_r1s, i2, branch::ct_s, none, none;
+    CIT   "cit"   0xec72 RIE_a GIE : r1_32s, i2, branch::ct_s, none, none;
     CGIT  "cgit"  0xec70 RIE_a GIE : r1, i2, branch::ct_s, none, none;
-    CLFIT "clfit" 0xec73 RIE_a GIE : lo_r1u, i2_16u, branch::ct_u, none, none;
+    CLFIT "clfit" 0xec73 RIE_a GIE : r1_32u, i2_16u, branch::ct_u, none, none;
     CLGIT "clgit" 0xec71 RIE_a GIE : r1, i2_16u, branch::ct_u, none, none;
-    CLT   "clt"   0xeb23 RSY_b MIE : lo_r1u, m2_32u, branch::ct_u, none, none;
+    CLT   "clt"   0xeb23 RSY_b MIE : r1_32u, m2_32u, branch::ct_u, none, none;
     CLGT  "clgt"  0xeb2b RSY_b MIE : r1, m2_64, branch::ct_u, none, none;
 
     ---- "control and system interface: control.rs" ----

@@ -36,25 +36,27 @@ pub fn neg<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow 
     cx.next()
 }
 
-fn store<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty) {
+/// Stores the low `ty` bits of `in1` at the address `in2` in byte order `end` (big: the
+/// ordinary stores; little: STORE REVERSED).
+fn store<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty, end: Endian) {
     let v = e.trunc(ty, o.in1());
-    e.store(ty, o.in2(), v, Endian::Big);
+    e.store(ty, o.in2(), v, end);
 }
 /// Stores the low 8/16/32/64 bits of `in1` at the address `in2`.
 pub fn st8<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store(e, o, Ty::I8);
+    store(e, o, Ty::I8, Endian::Big);
     cx.next()
 }
 pub fn st16<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store(e, o, Ty::I16);
+    store(e, o, Ty::I16, Endian::Big);
     cx.next()
 }
 pub fn st32<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store(e, o, Ty::I32);
+    store(e, o, Ty::I32, Endian::Big);
     cx.next()
 }
 pub fn st64<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store(e, o, Ty::I64);
+    store(e, o, Ty::I64, Endian::Big);
     cx.next()
 }
 
@@ -300,46 +302,20 @@ pub fn bswap64<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> F
     o.out = Some(e.bswap(o.in2()));
     cx.next()
 }
-fn store_rev<E: Emitter>(e: &mut E, o: &O<E::V>, ty: Ty) {
-    let v = e.trunc(ty, o.in1());
-    e.store(ty, o.in2(), v, Endian::Little);
-}
 /// STORE REVERSED: the low 16/32/64 bits of `in1` at `in2`, bytes reversed.
 pub fn st16r<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store_rev(e, o, Ty::I16);
+    store(e, o, Ty::I16, Endian::Little);
     cx.next()
 }
 pub fn st32r<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store_rev(e, o, Ty::I32);
+    store(e, o, Ty::I32, Endian::Little);
     cx.next()
 }
 pub fn st64r<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    store_rev(e, o, Ty::I64);
+    store(e, o, Ty::I64, Endian::Little);
     cx.next()
 }
 
-/// Which part of a register a multiple load/store or a mask instruction addresses.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Lo,
-    Hi,
-    Full,
-}
-/// Reads part `p` of GPR r (`I32` for a half, `I64` for all of it).
-fn get_part<E: Emitter>(e: &mut E, r: usize, p: Part) -> E::V {
-    match p {
-        Part::Lo => crate::state::get_lo(e, r),
-        Part::Hi => crate::state::get_hi(e, r),
-        Part::Full => e.get(gpr(r)),
-    }
-}
-fn set_part<E: Emitter>(e: &mut E, r: usize, p: Part, v: E::V) {
-    match p {
-        Part::Lo => crate::state::set_lo(e, r, v),
-        Part::Hi => crate::state::set_hi(e, r, v),
-        Part::Full => e.set(gpr(r), v),
-    }
-}
 fn store_multiple<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, p: Part) -> Flow {
     let a = o.in2();
     let size = if p == Part::Full { 8 } else { 4 };

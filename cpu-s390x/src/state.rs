@@ -134,6 +134,33 @@ pub fn set_hi<E: Emitter>(e: &mut E, n: usize, v: E::V) {
     let r = e.or(hi, lo);
     e.set(gpr(n), r);
 }
+/// Which part of a general register an instruction addresses: the 32-bit halves of the
+/// 32-bit and high-word forms, or all 64 bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Bits 32:63.
+    Lo,
+    /// Bits 0:31.
+    Hi,
+    /// Bits 0:63.
+    Full,
+}
+/// Reads part `p` of GPR n (`I32` for a half, `I64` for all of it).
+pub fn get_part<E: Emitter>(e: &mut E, n: usize, p: Part) -> E::V {
+    match p {
+        Part::Lo => get_lo(e, n),
+        Part::Hi => get_hi(e, n),
+        Part::Full => e.get(gpr(n)),
+    }
+}
+/// Writes part `p` of GPR n (a half takes the low 32 bits of `v`).
+pub fn set_part<E: Emitter>(e: &mut E, n: usize, p: Part, v: E::V) {
+    match p {
+        Part::Lo => set_lo(e, n, v),
+        Part::Hi => set_hi(e, n, v),
+        Part::Full => e.set(gpr(n), v),
+    }
+}
 pub const CC: Slot = Slot::new(offset_of!(S390xCpu, cc), Ty::I8);
 pub const PM: Slot = Slot::new(offset_of!(S390xCpu, pm), Ty::I8);
 pub const FPC: Slot = Slot::new(offset_of!(S390xCpu, fpc), Ty::I32);
