@@ -141,6 +141,18 @@ fn ioctl_numbers() {
 }
 
 #[test]
+fn s390x_uses_the_asm_generic_ioctls() {
+    // asm-generic/ioctls.h: TCGETS 0x5401, TCSETSW 0x5403, TIOCGWINSZ 0x5413, FIONBIO 0x5421.
+    let t = machines::linux::s390x::S390xLinux::default();
+    assert_eq!(t.ioctl(0x5401), Some(Ioctl::Tcgets));
+    assert_eq!(t.ioctl(0x5403), Some(Ioctl::Tcsets(libc::TCSADRAIN)));
+    assert_eq!(t.ioctl(0x5413), Some(Ioctl::Tiocgwinsz));
+    assert_eq!(t.ioctl(0x5421), Some(Ioctl::Fionbio));
+    assert_eq!(t.ioctl(0x402c_7413), None, "ppc's TCGETS means nothing on s390x");
+    assert_eq!(t.termios_size(), 36);
+}
+
+#[test]
 fn open_flags() {
     let t = Ppc64Linux { big_endian: false }.open_flags();
     // ppc: O_DIRECTORY 040000, O_NOFOLLOW 0100000, O_LARGEFILE 0200000, O_DIRECT 0400000.

@@ -436,6 +436,30 @@ pub const TIOCSCTTY: u32 = 0x540e;
 pub const TIOCNOTTY: u32 = 0x5422;
 pub const TIOCGSID: u32 = 0x5429;
 
+/// The ioctls the layer understands, by their ppc64 numbers.
+pub const IOCTLS: &[(u32, Ioctl)] = &[
+    (TCGETS, Ioctl::Tcgets),
+    (TCSETS, Ioctl::Tcsets(libc::TCSANOW)),
+    (TCSETSW, Ioctl::Tcsets(libc::TCSADRAIN)),
+    (TCSETSF, Ioctl::Tcsets(libc::TCSAFLUSH)),
+    (TCSBRK, Ioctl::Tcsbrk),
+    (TCXONC, Ioctl::Tcxonc),
+    (TCFLSH, Ioctl::Tcflsh),
+    (TIOCGWINSZ, Ioctl::Tiocgwinsz),
+    (TIOCSWINSZ, Ioctl::Tiocswinsz),
+    (TIOCGPGRP, Ioctl::Tiocgpgrp),
+    (TIOCSPGRP, Ioctl::Tiocspgrp),
+    (TIOCOUTQ, Ioctl::Tiocoutq),
+    (TIOCSCTTY, Ioctl::Tiocsctty),
+    (TIOCNOTTY, Ioctl::Tiocnotty),
+    (TIOCGSID, Ioctl::Tiocgsid),
+    (FIONREAD, Ioctl::Fionread),
+    (FIONBIO, Ioctl::Fionbio),
+    (FIOASYNC, Ioctl::Fioasync),
+    (FIOCLEX, Ioctl::Fioclex),
+    (FIONCLEX, Ioctl::Fionclex),
+];
+
 /// ppc64 open flags that differ from asm-generic (asm/fcntl.h).
 pub fn open_flags() -> Vec<(u32, i32)> {
     super::target::generic_open_flags()
@@ -668,30 +692,8 @@ impl Target for Ppc64Linux {
     fn extra_prot_bits(&self) -> u64 {
         0x10 // PROT_SAO
     }
-    fn ioctl(&self, cmd: u32) -> Option<Ioctl> {
-        Some(match cmd {
-            TCGETS => Ioctl::Tcgets,
-            TCSETS => Ioctl::Tcsets(libc::TCSANOW),
-            TCSETSW => Ioctl::Tcsets(libc::TCSADRAIN),
-            TCSETSF => Ioctl::Tcsets(libc::TCSAFLUSH),
-            TCSBRK => Ioctl::Tcsbrk,
-            TCXONC => Ioctl::Tcxonc,
-            TCFLSH => Ioctl::Tcflsh,
-            TIOCGWINSZ => Ioctl::Tiocgwinsz,
-            TIOCSWINSZ => Ioctl::Tiocswinsz,
-            TIOCGPGRP => Ioctl::Tiocgpgrp,
-            TIOCSPGRP => Ioctl::Tiocspgrp,
-            TIOCOUTQ => Ioctl::Tiocoutq,
-            TIOCSCTTY => Ioctl::Tiocsctty,
-            TIOCNOTTY => Ioctl::Tiocnotty,
-            TIOCGSID => Ioctl::Tiocgsid,
-            FIONREAD => Ioctl::Fionread,
-            FIONBIO => Ioctl::Fionbio,
-            FIOASYNC => Ioctl::Fioasync,
-            FIOCLEX => Ioctl::Fioclex,
-            FIONCLEX => Ioctl::Fionclex,
-            _ => return None,
-        })
+    fn ioctls(&self) -> &'static [(u32, Ioctl)] {
+        IOCTLS
     }
     fn termios_size(&self) -> usize {
         TERMIOS_SIZE

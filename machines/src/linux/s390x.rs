@@ -22,9 +22,9 @@
 //! - program interruptions → signals: arch/s390/kernel/traps.c.
 
 use super::aspace::AddressSpace;
-use super::layout::{KStat, Reader, Writer};
+use super::layout::{KStat, Writer};
 use super::loader::LoadedImage;
-use super::target::{BadFrame, CloneArgs, Ioctl, SigReturn, SignalFrame, SyscallArgs, Target, Trap};
+use super::target::{BadFrame, CloneArgs, SigReturn, SignalFrame, SyscallArgs, Target, Trap};
 use cpu_s390x::{exc, S390x, S390xCpu};
 use std::cell::Cell;
 
@@ -170,37 +170,6 @@ pub static SYSCALLS: &[(u32, &str)] = &[
     (460, "lsm_set_self_attr"), (461, "lsm_list_modules"), (462, "mseal"),
 ];
 
-// ---- termios (asm-generic/termbits.h) ---------------------------------------------------
-
-/// Size of the asm-generic `struct termios` (TCGETS/TCSETS): four u32 flags, c_line,
-/// c_cc[19].
-pub const TERMIOS_SIZE: usize = 36;
-const NCCS: usize = 19;
-
-/// Host termios → s390x `struct termios` bytes. The flag bits and `c_cc` indices are
-/// asm-generic's, as on the (x86-64, aarch64 ...) host: only the byte order changes.
-pub fn encode_termios(t: &libc::termios) -> Vec<u8> {
-    let mut w = Writer::new(true);
-    w.u32(t.c_iflag).u32(t.c_oflag).u32(t.c_cflag).u32(t.c_lflag).u8(t.c_line).bytes(&t.c_cc[..NCCS]);
-    w.finish()
-}
-
-/// s390x `struct termios` bytes → host termios (speeds from the baud bits of c_cflag).
-pub fn decode_termios(b: &[u8]) -> libc::termios {
-    let mut r = Reader::new(b, true);
-    // SAFETY: plain integers.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    t.c_iflag = r.u32();
-    t.c_oflag = r.u32();
-    t.c_cflag = r.u32();
-    t.c_lflag = r.u32();
-    t.c_line = r.u8();
-    t.c_cc[..NCCS].copy_from_slice(&r.bytes(NCCS));
-    t.c_ispeed = t.c_cflag & libc::CBAUD;
-    t.c_ospeed = t.c_cflag & libc::CBAUD;
-    t
-}
-
 /// `struct stat` of s390x (asm/stat.h, `__s390x__`): 144 bytes; the times precede
 /// st_blksize and st_blocks.
 pub fn encode_stat(st: &KStat) -> Vec<u8> {
@@ -230,28 +199,6 @@ pub fn encode_statfs(h: &[u64; 15]) -> Vec<u8> {
     }
     w.pad_to(STATFS_SIZE).finish()
 }
-
-// asm-generic/ioctls.h.
-pub const TCGETS: u32 = 0x5401;
-pub const TCSETS: u32 = 0x5402;
-pub const TCSETSW: u32 = 0x5403;
-pub const TCSETSF: u32 = 0x5404;
-pub const TCSBRK: u32 = 0x5409;
-pub const TCXONC: u32 = 0x540a;
-pub const TCFLSH: u32 = 0x540b;
-pub const TIOCSCTTY: u32 = 0x540e;
-pub const TIOCGPGRP: u32 = 0x540f;
-pub const TIOCSPGRP: u32 = 0x5410;
-pub const TIOCOUTQ: u32 = 0x5411;
-pub const TIOCGWINSZ: u32 = 0x5413;
-pub const TIOCSWINSZ: u32 = 0x5414;
-pub const FIONREAD: u32 = 0x541b;
-pub const FIONBIO: u32 = 0x5421;
-pub const TIOCNOTTY: u32 = 0x5422;
-pub const TIOCGSID: u32 = 0x5429;
-pub const FIONCLEX: u32 = 0x5450;
-pub const FIOCLEX: u32 = 0x5451;
-pub const FIOASYNC: u32 = 0x5452;
 
 // si_code values (include/uapi/asm-generic/siginfo.h).
 const ILL_ILLOPC: i32 = 1;
@@ -456,40 +403,6 @@ impl Target for S390xLinux {
     fn encode_statfs(&self, host: &[u64; 15]) -> Vec<u8> {
         encode_statfs(host)
     }
-    fn ioctl(&self, cmd: u32) -> Option<Ioctl> {
-        Some(match cmd {
-            TCGETS => Ioctl::Tcgets,
-            TCSETS => Ioctl::Tcsets(libc::TCSANOW),
-            TCSETSW => Ioctl::Tcsets(libc::TCSADRAIN),
-            TCSETSF => Ioctl::Tcsets(libc::TCSAFLUSH),
-            TCSBRK => Ioctl::Tcsbrk,
-            TCXONC => Ioctl::Tcxonc,
-            TCFLSH => Ioctl::Tcflsh,
-            TIOCGWINSZ => Ioctl::Tiocgwinsz,
-            TIOCSWINSZ => Ioctl::Tiocswinsz,
-            TIOCGPGRP => Ioctl::Tiocgpgrp,
-            TIOCSPGRP => Ioctl::Tiocspgrp,
-            TIOCOUTQ => Ioctl::Tiocoutq,
-            TIOCSCTTY => Ioctl::Tiocsctty,
-            TIOCNOTTY => Ioctl::Tiocnotty,
-            TIOCGSID => Ioctl::Tiocgsid,
-            FIONREAD => Ioctl::Fionread,
-            FIONBIO => Ioctl::Fionbio,
-            FIOASYNC => Ioctl::Fioasync,
-            FIOCLEX => Ioctl::Fioclex,
-            FIONCLEX => Ioctl::Fionclex,
-            _ => return None,
-        })
-    }
-    fn termios_size(&self) -> usize {
-        TERMIOS_SIZE
-    }
-    fn encode_termios(&self, t: &libc::termios) -> Vec<u8> {
-        encode_termios(t)
-    }
-    fn decode_termios(&self, b: &[u8]) -> libc::termios {
-        decode_termios(b)
-    }
 }
 
 /// Instruction length from the first opcode byte (PoP "Instruction-length code": bits 0:1
@@ -538,26 +451,6 @@ mod tests {
         assert_eq!((u32at(48), u32at(52)), (0x3333_4444, 0x1111_2222));
         assert_eq!((u32at(56), u32at(60), u32at(64)), (9, 10, 11));
         assert_eq!((u32at(68), u32at(80), u32at(84)), (12, 15, 0));
-    }
-
-    #[test]
-    fn termios_round_trips() {
-        // SAFETY: plain integers.
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        t.c_iflag = libc::ICRNL | libc::IXON;
-        t.c_oflag = libc::OPOST | libc::ONLCR;
-        t.c_cflag = libc::B38400 | libc::CS8 | libc::CREAD;
-        t.c_lflag = libc::ISIG | libc::ICANON | libc::ECHO;
-        t.c_cc[libc::VINTR] = 3;
-        t.c_cc[libc::VMIN] = 1;
-        let b = encode_termios(&t);
-        assert_eq!(b.len(), TERMIOS_SIZE);
-        // asm-generic: c_line at 16, c_cc from 17; VINTR = 0, VMIN = 6.
-        assert_eq!(&b[0..4], &(libc::ICRNL | libc::IXON).to_be_bytes());
-        assert_eq!((b[17], b[17 + 6]), (3, 1));
-        let d = decode_termios(&b);
-        assert_eq!((d.c_iflag, d.c_oflag, d.c_cflag, d.c_lflag), (t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag));
-        assert_eq!(d.c_cc[..NCCS], t.c_cc[..NCCS]);
     }
 
     #[test]

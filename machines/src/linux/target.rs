@@ -6,7 +6,7 @@
 //! the asm-generic ABI, so an ISA overrides only where its headers differ.
 
 use super::aspace::{AddressSpace, MapFlags};
-use super::layout::{KStat, Writer};
+use super::layout::{KStat, Reader, Writer};
 use super::loader::LoadedImage;
 use jit::frontend::Frontend;
 
@@ -183,6 +183,59 @@ pub const GENERIC_MAP_FLAG_NAMES: &[(u64, &str)] = &[
     (0x100000, "MAP_FIXED_NOREPLACE"),
 ];
 
+/// asm-generic/ioctls.h: the terminal and file ioctl numbers of the ISAs without their own.
+pub const GENERIC_IOCTLS: &[(u32, Ioctl)] = &[
+    (0x5401, Ioctl::Tcgets),
+    (0x5402, Ioctl::Tcsets(libc::TCSANOW)),
+    (0x5403, Ioctl::Tcsets(libc::TCSADRAIN)),
+    (0x5404, Ioctl::Tcsets(libc::TCSAFLUSH)),
+    (0x5409, Ioctl::Tcsbrk),
+    (0x540a, Ioctl::Tcxonc),
+    (0x540b, Ioctl::Tcflsh),
+    (0x540e, Ioctl::Tiocsctty),
+    (0x540f, Ioctl::Tiocgpgrp),
+    (0x5410, Ioctl::Tiocspgrp),
+    (0x5411, Ioctl::Tiocoutq),
+    (0x5413, Ioctl::Tiocgwinsz),
+    (0x5414, Ioctl::Tiocswinsz),
+    (0x541b, Ioctl::Fionread),
+    (0x5421, Ioctl::Fionbio),
+    (0x5422, Ioctl::Tiocnotty),
+    (0x5429, Ioctl::Tiocgsid),
+    (0x5450, Ioctl::Fionclex),
+    (0x5451, Ioctl::Fioclex),
+    (0x5452, Ioctl::Fioasync),
+];
+
+/// Size of the asm-generic `struct termios` (TCGETS/TCSETS): four u32 flags, c_line,
+/// c_cc[19].
+pub const GENERIC_TERMIOS_SIZE: usize = 36;
+const GENERIC_NCCS: usize = 19;
+
+/// Host termios → asm-generic `struct termios` bytes. The flag bits and `c_cc` indices are
+/// asm-generic's, as on the (x86-64, aarch64 ...) host: only the byte order changes.
+pub fn encode_generic_termios(big_endian: bool, t: &libc::termios) -> Vec<u8> {
+    let mut w = Writer::new(big_endian);
+    w.u32(t.c_iflag).u32(t.c_oflag).u32(t.c_cflag).u32(t.c_lflag).u8(t.c_line).bytes(&t.c_cc[..GENERIC_NCCS]);
+    w.finish()
+}
+
+/// asm-generic `struct termios` bytes → host termios (speeds from the baud bits of c_cflag).
+pub fn decode_generic_termios(big_endian: bool, b: &[u8]) -> libc::termios {
+    let mut r = Reader::new(b, big_endian);
+    // SAFETY: plain integers.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    t.c_iflag = r.u32();
+    t.c_oflag = r.u32();
+    t.c_cflag = r.u32();
+    t.c_lflag = r.u32();
+    t.c_line = r.u8();
+    t.c_cc[..GENERIC_NCCS].copy_from_slice(&r.bytes(GENERIC_NCCS));
+    t.c_ispeed = t.c_cflag & libc::CBAUD;
+    t.c_ospeed = t.c_cflag & libc::CBAUD;
+    t
+}
+
 pub trait Target: Sized + Clone + Send + 'static {
     type Frontend: Frontend;
 
@@ -316,9 +369,46 @@ pub trait Target: Sized + Clone + Send + 'static {
     fn extra_prot_bits(&self) -> u64 {
         0
     }
-    fn ioctl(&self, cmd: u32) -> Option<Ioctl>;
+    /// (number, meaning) of the ioctls the layer understands.
+    fn ioctls(&self) -> &'static [(u32, Ioctl)] {
+        GENERIC_IOCTLS
+    }
+    fn ioctl(&self, cmd: u32) -> Option<Ioctl> {
+        self.ioctls().iter().find(|(n, _)| *n == cmd).map(|&(_, i)| i)
+    }
     /// Size of the guest `struct termios` TCGETS/TCSETS use.
-    fn termios_size(&self) -> usize;
-    fn encode_termios(&self, t: &libc::termios) -> Vec<u8>;
-    fn decode_termios(&self, b: &[u8]) -> libc::termios;
+    fn termios_size(&self) -> usize {
+        GENERIC_TERMIOS_SIZE
+    }
+    fn encode_termios(&self, t: &libc::termios) -> Vec<u8> {
+        encode_generic_termios(self.big_endian(), t)
+    }
+    fn decode_termios(&self, b: &[u8]) -> libc::termios {
+        decode_generic_termios(self.big_endian(), b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_termios_round_trips() {
+        // SAFETY: plain integers.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        t.c_iflag = libc::ICRNL | libc::IXON;
+        t.c_oflag = libc::OPOST | libc::ONLCR;
+        t.c_cflag = libc::B38400 | libc::CS8 | libc::CREAD;
+        t.c_lflag = libc::ISIG | libc::ICANON | libc::ECHO;
+        t.c_cc[libc::VINTR] = 3;
+        t.c_cc[libc::VMIN] = 1;
+        let b = encode_generic_termios(true, &t);
+        assert_eq!(b.len(), GENERIC_TERMIOS_SIZE);
+        // asm-generic: c_line at 16, c_cc from 17; VINTR = 0, VMIN = 6.
+        assert_eq!(&b[0..4], &(libc::ICRNL | libc::IXON).to_be_bytes());
+        assert_eq!((b[17], b[17 + 6]), (3, 1));
+        let d = decode_generic_termios(true, &b);
+        assert_eq!((d.c_iflag, d.c_oflag, d.c_cflag, d.c_lflag), (t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag));
+        assert_eq!(d.c_cc[..GENERIC_NCCS], t.c_cc[..GENERIC_NCCS]);
+    }
 }
