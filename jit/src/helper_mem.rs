@@ -151,12 +151,22 @@ impl HelperMem {
     }
 
     fn probe(&self, addr: u64, len: u64, write: bool) -> Result<(), MemFault> {
+        match self.first_inaccessible(addr, len, write) {
+            Some(a) => Err(self.fault(a, write)),
+            None => Ok(()),
+        }
+    }
+
+    /// The first page start (or `addr`) in `len` bytes from `addr` that cannot be read (or
+    /// written, without changing it: a locked compare-exchange of a byte with itself);
+    /// `None` if all can. Raises nothing.
+    fn first_inaccessible(&self, addr: u64, len: u64, write: bool) -> Option<u64> {
         if len == 0 {
-            return Ok(());
+            return None;
         }
         let mut a = addr;
         loop {
-            let Some(p) = self.host(a, 1) else { return Err(self.fault(a, write)) };
+            let Some(p) = self.host(a, 1) else { return Some(a) };
             // SAFETY: as in `load_be`.
             let ok = unsafe {
                 match exec::guarded_load(p, 1) {
@@ -166,12 +176,12 @@ impl HelperMem {
                 }
             };
             if !ok {
-                return Err(self.fault(a, write));
+                return Some(a);
             }
             let next = (a | 0xfff).wrapping_add(1);
             // Stop once the next page starts at or beyond the end (with wrap-around).
             if next.wrapping_sub(addr) >= len || next == 0 {
-                return Ok(());
+                return None;
             }
             a = next;
         }
@@ -198,9 +208,7 @@ impl crate::interp::InterpMemory for HelperMem {
     fn store(&mut self, addr: u64, bytes: &[u8]) -> bool {
         let Some(p) = self.host(addr, bytes.len()) else { return false };
         // All bytes must be writable before any is written.
-        if self.probe(addr, bytes.len() as u64, true).is_err() {
-            // SAFETY: `from_cpu`'s contract; undo the probe's raise (the interpreter reports).
-            unsafe { (*self.hdr).exception = 0 };
+        if self.first_inaccessible(addr, bytes.len() as u64, true).is_some() {
             return false;
         }
         for (i, b) in bytes.iter().enumerate() {
