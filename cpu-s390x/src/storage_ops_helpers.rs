@@ -661,6 +661,9 @@ pub extern "C" fn helper_clcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
 // Strings terminated or searched by a character in GR0
 // ---------------------------------------------------------------------------------------
 
+/// Bytes the string instructions read at a time before falling back to single bytes.
+const CHUNK: usize = 64;
+
 /// Operation selectors of [`helper_string`].
 pub mod st {
     pub const CLST: u64 = 0;
@@ -686,6 +689,23 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let (a, b) = (g.addr(r1), g.addr(r2));
             let budget = G::to_page(a).min(G::to_page(b));
             let mut i = 0;
+            // Chunks of both operands while they are readable (both stay on one page each,
+            // so a chunk fails only where the byte loop below fails at once).
+            let (mut x, mut y) = ([0u8; CHUNK], [0u8; CHUNK]);
+            while i < budget {
+                let n = (budget - i).min(CHUNK as u64) as usize;
+                if g.read(g.at(a, i), &mut x[..n]).is_err() || g.read(g.at(b, i), &mut y[..n]).is_err() {
+                    g.clear_fault();
+                    break;
+                }
+                match (0..n).find(|&k| x[k] != y[k] || x[k] as u32 == c) {
+                    Some(k) => {
+                        i += k as u64;
+                        break;
+                    }
+                    None => i += n as u64,
+                }
+            }
             while i < budget {
                 let (x, y) = match (g.rd(g.at(a, i)), g.rd(g.at(b, i))) {
                     (Ok(x), Ok(y)) => (x as u32, y as u32),
@@ -724,6 +744,24 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let end = if unit == 2 { g.wrap(end.wrapping_add((s ^ end) & 1)) } else { end };
             let budget = G::to_page(s);
             let mut i = 0;
+            if unit == 1 {
+                // Chunks up to the end address while readable; the loop below decides.
+                let mut x = [0u8; CHUNK];
+                while i < budget {
+                    let n = (budget - i).min(CHUNK as u64) as usize;
+                    if g.read(g.at(s, i), &mut x[..n]).is_err() {
+                        g.clear_fault();
+                        break;
+                    }
+                    match (0..n).find(|&k| g.at(s, i + k as u64) == end || x[k] as u32 == c) {
+                        Some(k) => {
+                            i += k as u64;
+                            break;
+                        }
+                        None => i += n as u64,
+                    }
+                }
+            }
             while i < budget {
                 let at = g.at(s, i);
                 if at == end {
@@ -755,6 +793,32 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let (d, s) = (g.addr(r1), g.addr(r2));
             let budget = G::to_page(d).min(G::to_page(s));
             let mut i = 0;
+            // Whole chunks before the terminator while both operands are accessible and
+            // apart; the byte loop below moves the rest (and the terminator).
+            let mut x = [0u8; CHUNK];
+            while i < budget {
+                let n = (budget - i).min(CHUNK as u64) as usize;
+                let (sa, da) = (g.at(s, i), g.at(d, i));
+                if overlaps(&g, sa, n as u64, da, n as u64) || g.read(sa, &mut x[..n]).is_err() {
+                    g.clear_fault();
+                    break;
+                }
+                let k = (0..n).find(|&k| x[k] as u32 == c).unwrap_or(n);
+                if k == 0 {
+                    break;
+                }
+                if g.probe(da, k as u64, true).is_err() {
+                    g.clear_fault();
+                    break;
+                }
+                if g.write(da, &x[..k]).is_err() {
+                    return 0; // Only if the mapping changed under us: nullified.
+                }
+                i += k as u64;
+                if k < n {
+                    break;
+                }
+            }
             while i < budget {
                 let v = match g.rd(g.at(s, i)) {
                     Ok(v) => v,

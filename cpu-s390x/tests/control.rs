@@ -264,3 +264,57 @@ fn execute_exceptions() {
     let d = Case::new().gpr(3, 7).gpr(4, TARGET).code(TARGET, &[0x0a, 0x00]).run(&[0x44, 0x30, 0x40, 0x00]);
     assert_eq!(d.end, End::Exc(exc::SVC_BASE + 7, PC + 4));
 }
+
+#[test]
+fn execute_of_storage_operations_takes_the_length_from_r1() {
+    // ex %r3,0(%r4) with target mvc 0(1,%r5),0(%r6): d2 00 50 00 60 00 and R3 byte 0x07:
+    // 8 bytes move.
+    let src = [1u8, 2, 3, 4, 5, 6, 7, 8, 9];
+    let d = Case::new()
+        .gpr(3, 0x07)
+        .gpr(4, TARGET)
+        .gpr(5, DATA)
+        .gpr(6, DATA + 0x100)
+        .mem(DATA + 0x100, &src)
+        .mem(DATA, &[0xee; 9])
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(&[0x44, 0x30, 0x40, 0x00]);
+    assert_eq!(d.end, End::At(PC + 4));
+    assert_eq!(d.bytes(DATA, 9), [1, 2, 3, 4, 5, 6, 7, 8, 0xee]);
+    // clc 0(1,%r5),0(%r6): d5 ...: with length 4 (byte 0x03) the operands 01020304 and
+    // 01020305 compare low: CC 1; with length 3 (0x02) equal: CC 0.
+    let clc = |l: u64| {
+        Case::new()
+            .gpr(3, l)
+            .gpr(4, TARGET)
+            .gpr(5, DATA)
+            .gpr(6, DATA + 0x100)
+            .mem(DATA, &[1, 2, 3, 4])
+            .mem(DATA + 0x100, &[1, 2, 3, 5])
+            .code(TARGET, &[0xd5, 0x00, 0x50, 0x00, 0x60, 0x00])
+            .run(&[0x44, 0x30, 0x40, 0x00])
+            .cc()
+    };
+    assert_eq!((clc(3), clc(2)), (1, 0));
+    // xc 0(1,%r5),0(%r5) with byte 0x0f: 16 bytes cleared, CC 0; R1 = 0 keeps length 1.
+    let d = Case::new()
+        .cc(3)
+        .gpr(3, 0x0f)
+        .gpr(4, TARGET)
+        .gpr(5, DATA)
+        .mem(DATA, &[0x5a; 17])
+        .code(TARGET, &[0xd7, 0x00, 0x50, 0x00, 0x50, 0x00])
+        .run(&[0x44, 0x30, 0x40, 0x00]);
+    assert_eq!(d.cc(), 0);
+    assert_eq!(d.bytes(DATA, 17)[..], [[0u8; 16].as_slice(), &[0x5a]].concat()[..]);
+    // The operand on an inaccessible page: the fault is reported at EX.
+    let d = Case::new()
+        .gpr(3, 0x07)
+        .gpr(4, TARGET)
+        .gpr(5, FAULT)
+        .gpr(6, DATA)
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(&[0x44, 0x30, 0x40, 0x00]);
+    assert_eq!(d.end, End::Fault(FAULT));
+    assert_eq!(d.cpu.hdr.pc, PC);
+}
