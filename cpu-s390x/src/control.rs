@@ -245,7 +245,9 @@ pub fn ipm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
     cx.next()
 }
 
-/// `SPM R1`: CC from bits 34:35 and program mask from bits 36:39 of R1.
+/// `SPM R1`: CC from bits 34:35 and program mask from bits 36:39 of R1. The mask's
+/// fixed-point-overflow bit is part of the block key, so the block ends here with an
+/// indirect exit: the jump cache only continues into code of the mode now in force.
 pub fn spm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     let r = e.get(gpr(f.r1));
     let c = e.lshr_imm(r, 28);
@@ -256,7 +258,9 @@ pub fn spm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
     let p = e.and_imm(p, 15);
     e.set(CC, c);
     e.set(PM, p);
-    cx.next()
+    let next = e.iconst(Ty::I64, cx.next_pc());
+    e.exit_indirect(next);
+    Flow::End
 }
 
 /// `EPSW R1,R2`: PSW bits 0:31 into bits 32:63 of R1, bits 32:63 into bits 32:63 of R2

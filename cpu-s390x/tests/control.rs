@@ -318,3 +318,31 @@ fn execute_of_storage_operations_takes_the_length_from_r1() {
     assert_eq!(d.end, End::Fault(FAULT));
     assert_eq!(d.cpu.hdr.pc, PC);
 }
+
+#[test]
+fn spm_switches_overflow_trapping_for_the_code_that_follows() {
+    // The program mask's fixed-point-overflow bit is part of the block key: code translated
+    // with it off must not run once SPM turns it on, even through an indirect branch back.
+    // PC: lr %r2,%r5 (18 25); PC+2: ar %r2,%r3 (1a 23); PC+4: spm %r1 (04 10);
+    // PC+6: bcr 15,%r4 (07 f4) with R4 = PC. The first AR overflows quietly (mask 0); SPM
+    // sets the mask; the second pass traps at the AR (nullified: R2 as LR left it).
+    let d = Case::new()
+        .gpr(1, 0x0800_0000)
+        .gpr(3, 1)
+        .gpr(4, PC)
+        .gpr(5, 0x7fff_ffff)
+        .code(PC + 2, &[0x1a, 0x23, 0x04, 0x10, 0x07, 0xf4])
+        .run(&[0x18, 0x25]);
+    assert_eq!((d.end, d.gpr(2), d.cpu.pm), (End::Exc(exc::FIXED_OVERFLOW, PC + 2), 0x7fff_ffff, 8));
+    // The state after SPM is the new mask: mask on at the start, no overflow (0x7ffffffe
+    // + 1), SPM clears the mask, the BCR goes to 0x2000 (an svc 0).
+    let d = Case::new()
+        .with(|c| c.pm = 8)
+        .gpr(1, 0)
+        .gpr(3, 1)
+        .gpr(4, 0x2000)
+        .gpr(5, 0x7fff_fffe)
+        .code(PC + 2, &[0x1a, 0x23, 0x04, 0x10, 0x07, 0xf4])
+        .run(&[0x18, 0x25]);
+    assert_eq!((d.end, d.gpr(2), d.cpu.pm), (End::At(0x2000), 0x7fff_ffff, 0));
+}
