@@ -65,9 +65,8 @@ pub enum Pred {
     /// (flag I / DXC) and the signal record.
     PeerLtSnan,
     /// MULTIPLY AND ADD/SUBTRACT with two or three NaN operands: the PoP's precedence is
-    /// operand 3, 2, 1 (SNaNs before QNaNs); QEMU 7.2 takes operand 2's whenever it is a NaN.
-    /// Allowed: R1, when the peer's result is operand 2 quieted and operand 3 or 1 is a NaN
-    /// too.
+    /// operand 3, 2, 1 (SNaNs before QNaNs); QEMU 7.2 takes the first NaN of operands 2, 3,
+    /// 1, SNaN or not. Allowed: R1, when the peer's result is exactly that NaN quieted.
     PeerFmaNanOrder,
     /// LDXBR/LEXBR: R1 must designate a valid FPR pair (PoP "LOAD ROUNDED": on an
     /// overflow/underflow trap the result fills the pair); QEMU 7.2 does not check it.
@@ -89,8 +88,14 @@ pub enum Pred {
     /// PoP makes it a specification exception; the short and extended formats belong to the
     /// vector-enhancements facilities 1 and 2 (z14, z15), which QEMU's `max` model has.
     /// Allowed, when the format field names another format and the emulator took SIGILL
-    /// ILL_ILLOPN with V1 unchanged: everything the peer did.
+    /// ILL_ILLOPN with V1 unchanged: everything the peer did; likewise every field of
+    /// VFCE/VFCH/VFCHE with M5 bit 1 (SQ, signal on QNaN) set.
     CpuModelVectorFormat,
+    /// VCDG/VCDLG/VCGD/VCLGD/VFI/VLED with XxC (M4 bit 1): the inexact exception is
+    /// suppressed — no trap and no flag (PoP ch. 24 "IEEE-inexact-exception control");
+    /// QEMU 7.2 still sets the flag. Allowed: the FPC when it differs only by the peer's
+    /// flag X and XxC is one.
+    PeerVectorXxcFlag,
 }
 
 impl Pred {
@@ -107,6 +112,7 @@ impl Pred {
             "peer_cvt_invalid_inexact" => Pred::PeerCvtInvalidInexact,
             "peer_no_divide_to_integer" => Pred::PeerNoDivideToInteger,
             "cpu_model_vector_format" => Pred::CpuModelVectorFormat,
+            "peer_vector_xxc_flag" => Pred::PeerVectorXxcFlag,
             "peer_no_fixed_overflow_trap" => Pred::PeerNoFixedOverflowTrap,
             "peer_epsw_system_mask" => Pred::PeerEpswSystemMask,
             "cpu_model_result" => Pred::CpuModelResult,
@@ -360,8 +366,11 @@ mod fp {
                 let Some((f, Loc::Fpr(t))) = shape(i.mn) else { return false };
                 let Some(b) = op2(case, &i, f) else { return false };
                 let env = bh::env(case.init.fpc, bh::fpc_rn(case.init.fpc));
-                // The peer: operand 1 read as `t`; the PoP: operand 1 of format `f` widened.
-                let q = sf::mul(t, fpr_val(case, t, r1), sf::widen_raw(f, t, b), env);
+                // The peer: operand 1 read as `t`, and (as everywhere in QEMU 7.2) neither a
+                // scaled trap result nor an exact underflow; the PoP: operand 1 of format `f`
+                // widened.
+                let untrapped = bh::env(case.init.fpc & !(bh::fpc::MASK_O | bh::fpc::MASK_U), env.rn);
+                let q = sf::mul(t, fpr_val(case, t, r1), sf::widen_raw(f, t, b), untrapped);
                 let e = sf::mul(t, sf::widen_raw(f, t, fpr_val(case, f, r1)), sf::widen_raw(f, t, b), env);
                 let traps = |r: &sf::Res| bh::ieee_status(case.init.fpc, r.fl, false).0.is_some();
                 match d.field {
@@ -394,12 +403,9 @@ mod fp {
                 let (Some(r3), Some(b)) = (i.get(K::R(3)), op2(case, &i, f)) else { return false };
                 let c3 = fpr_val(case, f, r3);
                 let v = |x: u128| if f.ebits == 8 { x >> 96 } else { x >> 64 };
-                let c1 = fpr_val(case, f, r1);
-                d.field == Field::Vr(r1)
-                    && f.is_nan(b)
-                    && (f.is_nan(c3) || f.is_nan(c1))
-                    && v(d.peer) == b | f.quiet()
-                    && v(d.emu) != v(d.peer)
+                // QEMU 7.2: the first NaN of operands 2, 3, 1, SNaN or not, quieted.
+                let peer_pick = [b, c3, fpr_val(case, f, r1)].into_iter().find(|&x| f.is_nan(x));
+                d.field == Field::Vr(r1) && peer_pick.is_some_and(|n| v(d.peer) == n | f.quiet()) && v(d.emu) != v(d.peer)
             }
             Pred::PeerNoLoadRoundedR1PairCheck => {
                 let r2 = i.get(K::R(2)).unwrap_or(99);
@@ -460,7 +466,13 @@ mod fp {
                     && diff_of(diffs, Field::SiCode).is_some_and(|x| x.emu == ILL_ILLOPN);
                 let v1 = i.get(K::V(0)).unwrap_or(0) | (i.nib(36) >> 3 & 1) << 4;
                 let v1_kept = diff_of(diffs, Field::Vr(v1)).is_none_or(|x| x.emu == case.init.vr[v1 as usize & 31]);
-                emu_spec && v1_kept && i.nib(at) != z13
+                // M5 bit 1 (SQ) of VFCE/VFCH/VFCHE is vector-enhancements-1's too.
+                let sq = matches!(i.mn, "vfce" | "vfch" | "vfche") && i.nib(28) & 4 != 0;
+                (emu_spec && v1_kept && i.nib(at) != z13) || sq
+            }
+            Pred::PeerVectorXxcFlag => {
+                // M4 (bits 28:31) bit 1: XxC.
+                d.field == Field::Fpc && i.nib(28) & 4 != 0 && d.emu | bh::fpc::FLAG_X as u128 == d.peer && d.emu != d.peer
             }
             _ => false,
         }
