@@ -370,7 +370,10 @@ mod fp {
                 // scaled trap result nor an exact underflow; the PoP: operand 1 of format `f`
                 // widened.
                 let untrapped = bh::env(case.init.fpc & !(bh::fpc::MASK_O | bh::fpc::MASK_U), env.rn);
-                let q = sf::mul(t, fpr_val(case, t, r1), sf::widen_raw(f, t, b), untrapped);
+                // QEMU lengthens operand 2 first, quieting an SNaN (invalid) before the product.
+                let b_t = sf::convert(f, t, b, untrapped);
+                let mut q = sf::mul(t, fpr_val(case, t, r1), b_t.bits, untrapped);
+                q.fl.invalid |= b_t.fl.invalid;
                 let e = sf::mul(t, sf::widen_raw(f, t, fpr_val(case, f, r1)), sf::widen_raw(f, t, b), env);
                 let traps = |r: &sf::Res| bh::ieee_status(case.init.fpc, r.fl, false).0.is_some();
                 match d.field {
@@ -476,5 +479,90 @@ mod fp {
             }
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod fp_tests {
+    //! The BFP predicates allow their cases and reject neighbouring ones.
+    use super::super::diff::{Field, FieldDiff};
+    use super::super::prog::{Case, Init, WINDOW};
+    use super::{allowed, Pred};
+
+    fn case(insn: &[u8], init: Init) -> Case {
+        Case { base: 15, body: insn.to_vec(), under_test: 0, init, window: [0; WINDOW] }
+    }
+    fn fd(field: Field, emu: u128, peer: u128) -> FieldDiff {
+        FieldDiff { field, emu, peer }
+    }
+    fn ok(p: Pred, c: &Case, diffs: &[FieldDiff]) -> bool {
+        diffs.iter().all(|d| allowed(p, c, diffs, d))
+    }
+
+    #[test]
+    fn ieee_trap_suppressed_only_where_the_peer_kept_the_register() {
+        // adbr %f8,%f13 with the inexact mask on: the emulator wrote f8 and the CC, the
+        // peer kept both.
+        let mut init = Init { fpc: 0x0800_0000, cc: 2, ..Init::default() };
+        init.vr[8] = 0x4000_0000_0000_0000u128 << 64;
+        let c = case(&[0xb3, 0x1a, 0x00, 0x8d], init.clone());
+        let v8 = fd(Field::Vr(8), 0x3ff0_0000_0000_0000u128 << 64, 0x4000_0000_0000_0000u128 << 64);
+        let cc = fd(Field::Cc, 1, 2);
+        let dxc = fd(Field::Fpc, 0x0800_0c00, 0x0800_0800);
+        assert!(ok(Pred::PeerIeeeTrapSuppressed, &c, &[v8, cc, dxc]));
+        // The peer wrote another value: not explained.
+        let v8b = fd(Field::Vr(8), 0x3ff0_0000_0000_0000u128 << 64, 0x3ff8_0000_0000_0000u128 << 64);
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c, &[v8b]));
+        // Another register, or no trap mask enabled: not explained.
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c, &[fd(Field::Vr(9), 1 << 64, 0)]));
+        let c0 = case(&[0xb3, 0x1a, 0x00, 0x8d], Init { fpc: 0, ..init });
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c0, &[v8, cc]));
+        // An invalid-operation DXC is not a completing trap.
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c, &[fd(Field::Fpc, 0x0800_8000, 0x0800_8800)]));
+    }
+
+    #[test]
+    fn lt_snan_only_for_an_snan() {
+        // ltdbr %f1,%f2
+        let mut init = Init::default();
+        init.vr[2] = 0x7ff4_0000_0000_0000u128 << 64;
+        let d = [fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ff4_0000_0000_0000u128 << 64)];
+        assert!(ok(Pred::PeerLtSnan, &case(&[0xb3, 0x12, 0x00, 0x12], init.clone()), &d));
+        init.vr[2] = 0x7ffc_0000_0000_0000u128 << 64;
+        assert!(!ok(Pred::PeerLtSnan, &case(&[0xb3, 0x12, 0x00, 0x12], init), &d));
+    }
+
+    #[test]
+    fn fma_nan_order_only_for_qemus_pick() {
+        // madbr %f1,%f3,%f2: operand 3 SNaN, operand 2 QNaN
+        let mut init = Init::default();
+        init.vr[3] = 0x7ff4_0000_0000_0000u128 << 64;
+        init.vr[2] = 0x7ffa_0000_0000_0000u128 << 64;
+        let c = case(&[0xb3, 0x1e, 0x10, 0x32], init);
+        let good = fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ffa_0000_0000_0000u128 << 64);
+        assert!(ok(Pred::PeerFmaNanOrder, &c, &[good]));
+        let other = fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ff8_0000_0000_0000u128 << 64);
+        assert!(!ok(Pred::PeerFmaNanOrder, &c, &[other]));
+    }
+
+    #[test]
+    fn vector_format_only_for_non_z13_formats() {
+        // vfa %v1,%v2,%v3 with M4 = 2 (short, z14) / 3 (long, z13)
+        let sig = [fd(Field::Signal, 4, 0), fd(Field::SiCode, 2, 0), fd(Field::Vr(1), 0, 5)];
+        let short = case(&[0xe7, 0x12, 0x30, 0x00, 0x20, 0xe3], Init::default());
+        assert!(ok(Pred::CpuModelVectorFormat, &short, &sig));
+        let long = case(&[0xe7, 0x12, 0x30, 0x00, 0x30, 0xe3], Init::default());
+        assert!(!ok(Pred::CpuModelVectorFormat, &long, &sig));
+    }
+
+    #[test]
+    fn cvt_invalid_inexact_only_for_invalid_conversions() {
+        // cfdbr %r1,0,%f2 of a NaN: the emulator's flag X; of 1.5: not explained
+        let mut init = Init::default();
+        init.vr[2] = 0x7ff8_0000_0000_0000u128 << 64;
+        let d = [fd(Field::Fpc, 0x0088_0000, 0x0080_0000)];
+        assert!(ok(Pred::PeerCvtInvalidInexact, &case(&[0xb3, 0x99, 0x00, 0x12], init.clone()), &d));
+        init.vr[2] = 0x3ff8_0000_0000_0000u128 << 64;
+        assert!(!ok(Pred::PeerCvtInvalidInexact, &case(&[0xb3, 0x99, 0x00, 0x12], init), &d));
     }
 }
