@@ -346,6 +346,32 @@ mod tests {
     }
 
     #[test]
+    fn copies_of_every_short_length_and_overlap_match_single_byte_moves() {
+        for n in 0..80u64 {
+            for dist in [-9i64, -8, -1, 0, 1, 3, 8, 9, 100] {
+                let mut g = Guest::new();
+                let (src, dst) = (0x400u64, (0x400 + dist) as u64);
+                let mut want: Vec<u8> = (0..0x1000).map(|i| i as u8).collect();
+                for i in 0..n as usize {
+                    want[dst as usize + i] = want[src as usize + i];
+                }
+                let m = g.mem();
+                m.copy(dst, src, n).unwrap();
+                drop(m);
+                let got: Vec<u8> = (0..0x1000).map(|a| g.byte(a)).collect();
+                assert!(got == want, "n {n} dist {dist}");
+            }
+        }
+        // Short copies fault at the first inaccessible byte, too.
+        let mut g = Guest::new();
+        let m = g.mem();
+        let mut buf = [0u8; 24];
+        assert_eq!(m.read_bytes(0xff0, &mut buf), Err(MemFault));
+        drop(m);
+        assert_eq!((g.hdr.fault_addr, g.hdr.fault_write), (0x1000, 0));
+    }
+
+    #[test]
     fn bulk_accesses_report_the_guest_address_and_direction_of_a_fault() {
         let mut g = Guest::new();
         let m = g.mem();
