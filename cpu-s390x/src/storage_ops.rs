@@ -7,9 +7,11 @@
 //! Most of them run in helpers ([`helpers`], [`unicode`]): the operands' lengths, overlap and
 //! page crossings are only known at run time, and the PoP defines them byte by byte. Only
 //! cases whose result is known not to depend on that are emitted inline: `XC` of an operand
-//! with itself (clearing storage), and `MVC`/`XC`/`NC`/`OC`/`CLC` of at most 32 bytes whose
+//! with itself (clearing storage), `MVC`/`XC`/`NC`/`OC`/`CLC` of at most 32 bytes whose
 //! operands share the base register and whose displacements keep them apart (so they cannot
-//! overlap, and running again after a fault gives the same result).
+//! overlap, and running again after a fault gives the same result), `CLC` of at most 32
+//! bytes with any bases, and `MVC` of 1, 2, 4 or 8 bytes with any bases, whose destructive
+//! overlap is detected at run time and moved by the helper (`Emitter::call_if`).
 //!
 //! Register pairs (`MVCL` R1/R2, `MVCLE` R1/R3, `TRE` R1, `CKSM` R2, the conversions' R1/R2)
 //! must be even: an odd one is a specification exception, recognised at translation.
@@ -88,6 +90,34 @@ pub fn mvc<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
             let d = e.add_imm(a1, off as i64);
             e.store(ty, d, v, Endian::Big);
         }
+        return cx.next();
+    }
+    if cx.amode == 64 && matches!(n, 1 | 2 | 4 | 8) {
+        // Any bases (the stack protector's `mvc 248(8,%r15),40(%r1)`): one load, then one
+        // store (so an access exception stores nothing) — the byte-by-byte result unless
+        // the destination starts inside the source to the right of its first byte (a1 - a2
+        // in [1, n)). Then the inline part copies the destination onto itself (nothing
+        // changes) and the helper does the real move.
+        let (a1, a2) = ss_addrs(e, f, cx);
+        let d = e.sub(a1, a2);
+        let d = e.add_imm(d, -1);
+        let destructive = e.icmp_imm(Cmp::Ult, d, n - 1);
+        let src = e.select(destructive, a1, a2);
+        let parts: Vec<_> = chunks(n)
+            .into_iter()
+            .map(|(off, ty)| {
+                let s = e.add_imm(src, off as i64);
+                (off, ty, e.load(ty, s, Endian::Big))
+            })
+            .collect();
+        for (off, ty, v) in parts {
+            let t = e.add_imm(a1, off as i64);
+            e.store(ty, t, v, Endian::Big);
+        }
+        let opv = e.iconst(Ty::I64, ss::MVC);
+        let lv = e.iconst(Ty::I64, f.l1);
+        let h = jit::helper!(helpers::helper_ss, 4, true);
+        e.call_if(destructive, &h, &[opv, lv, a1, a2]);
         return cx.next();
     }
     ss_helper(e, f, cx, ss::MVC, f.l1, false)

@@ -66,9 +66,15 @@ fn mvc_inline_disjoint_same_base() {
 fn mvc_crossing_into_an_inaccessible_page_stores_nothing() {
     // mvc 0(8,%r1),0(%r2) with the destination's last 4 bytes at FAULT: the access
     // exception is recognised before any byte is stored.
+    // (An 8-byte move is one access: the engine reports its address, as for STG; a
+    // longer one goes through the helper, which probes and names the first bad byte.)
     let d = Case::new().gpr(1, FAULT - 4).gpr(2, DATA).mem(DATA, &[9; 8]).run(&[0xd2, 0x07, 0x10, 0x00, 0x20, 0x00]);
-    assert_eq!(d.end, End::Fault(FAULT));
+    assert_eq!(d.end, End::Fault(FAULT - 4));
     assert_eq!(d.bytes(FAULT - 4, 4), [0, 0, 0, 0]);
+    // mvc 0(12,%r1),0(%r2): twelve bytes, eight of them in the accessible page.
+    let d = Case::new().gpr(1, FAULT - 8).gpr(2, DATA).mem(DATA, &[9; 12]).run(&[0xd2, 0x0b, 0x10, 0x00, 0x20, 0x00]);
+    assert_eq!(d.end, End::Fault(FAULT));
+    assert_eq!(d.bytes(FAULT - 8, 8), [0; 8]);
 }
 
 // ---- XC, NC, OC, CLC ----
@@ -651,4 +657,25 @@ fn string_instructions_over_many_bytes() {
     let d = Case::new().gpr(1, DATA + 0x800).gpr(2, DATA).mem(DATA, &b).run(&[0xb2, 0x55, 0x00, 0x12]);
     assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 0x800 + 200, DATA));
     assert_eq!(d.bytes(DATA + 0x800, 201), b.as_slice());
+}
+
+#[test]
+fn mvc_with_different_bases_at_every_distance() {
+    // mvc 0(32,%r3),0(%r2): d2 1f 30 00 20 00 — R3 = R2 + dist; expected from the PoP's
+    // byte-at-a-time definition (each destination byte takes the source byte as it is
+    // when that byte is moved).
+    // Lengths 8 (inline, the helper for destructive overlap) and 32 (the helper).
+    for (l, n) in [(0x07u8, 8usize), (0x1f, 32)] {
+        for dist in -40i64..=40 {
+            let init: Vec<u8> = (0..192u32).map(|i| (i * 7 + 3) as u8).collect();
+            let (src, dst) = (64usize, (64 + dist) as usize);
+            let mut want = init.clone();
+            for i in 0..n {
+                want[dst + i] = want[src + i];
+            }
+            let d = Case::new().gpr(2, DATA + src as u64).gpr(3, DATA + dst as u64).mem(DATA, &init).run(&[0xd2, l, 0x30, 0x00, 0x20, 0x00]);
+            d.next();
+            assert_eq!(d.bytes(DATA, 192), want, "length {n} distance {dist}");
+        }
+    }
 }

@@ -890,6 +890,73 @@ impl<'a> ClifEmitter<'a> {
         self.ret(exit_code::NEXT);
     }
 
+    /// A helper call, unconditional or (with `cond`) only where `cond != 0`: the state is
+    /// synced before the branch, so both paths leave it the same way (in the struct, to be
+    /// re-read), and the result is 0 where the helper did not run.
+    fn call_maybe(&mut self, cond: Option<Value>, h: &Helper, args: &[Value]) -> Value {
+        self.live();
+        assert!(args.len() == h.nargs as usize && args.len() <= Helper::MAX_ARGS, "helper {} arity", h.name);
+        self.prepare_for_side_effect();
+        self.barrier_after = true;
+        let sig = match self.helper_sigs.get(&h.nargs) {
+            Some(s) => *s,
+            None => {
+                let mut s = Signature::new(CallConv::SystemV);
+                for _ in 0..=h.nargs {
+                    s.params.push(AbiParam::new(types::I64));
+                }
+                s.returns.push(AbiParam::new(types::I64));
+                let r = self.b.import_signature(s);
+                self.helper_sigs.insert(h.nargs, r);
+                r
+            }
+        };
+        let mut full = vec![self.cpu];
+        for &a in args {
+            let a = match self.ty(a) {
+                Ty::I64 => a,
+                Ty::I128 => self.trunc(Ty::I64, a),
+                _ => self.b.ins().uextend(types::I64, a),
+            };
+            full.push(a);
+        }
+        let join = cond.map(|c| {
+            let call_b = self.b.create_block();
+            let join = self.b.create_block();
+            self.b.append_block_param(join, types::I64);
+            self.b.set_cold_block(call_b);
+            let zero = self.b.ins().iconst(types::I64, 0);
+            self.b.ins().brif(c, call_b, &[], join, &[zero.into()]);
+            self.b.seal_block(call_b);
+            self.b.switch_to_block(call_b);
+            join
+        });
+        let f = self.b.ins().iconst(types::I64, h.addr as i64);
+        let call = self.b.ins().call_indirect(sig, f, &full);
+        let mut r = self.b.inst_results(call)[0];
+        if h.may_raise {
+            let exc = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXCEPTION as i32);
+            let raised = self.b.create_block();
+            let cont = self.b.create_block();
+            self.b.ins().brif(exc, raised, &[], cont, &[]);
+            self.b.seal_block(raised);
+            self.b.seal_block(cont);
+            self.b.switch_to_block(raised);
+            self.ret(exit_code::EXCEPTION);
+            self.b.switch_to_block(cont);
+        }
+        if let Some(join) = join {
+            self.b.ins().jump(join, &[r.into()]);
+            self.b.seal_block(join);
+            self.b.switch_to_block(join);
+            r = self.b.block_params(join)[0];
+        }
+        // The helper may have changed any guest state: forget known values.
+        self.local.clear();
+        self.stale = true;
+        r
+    }
+
     fn raise_here(&mut self, exc: u32, pc: u64) {
         self.store_state_for_exit(false);
         self.store_pc_const(pc);
@@ -1293,50 +1360,11 @@ impl Emitter for ClifEmitter<'_> {
     }
 
     fn call(&mut self, h: &Helper, args: &[Value]) -> Value {
-        self.live();
-        assert!(args.len() == h.nargs as usize && args.len() <= Helper::MAX_ARGS, "helper {} arity", h.name);
-        self.prepare_for_side_effect();
-        self.barrier_after = true;
-        let sig = match self.helper_sigs.get(&h.nargs) {
-            Some(s) => *s,
-            None => {
-                let mut s = Signature::new(CallConv::SystemV);
-                for _ in 0..=h.nargs {
-                    s.params.push(AbiParam::new(types::I64));
-                }
-                s.returns.push(AbiParam::new(types::I64));
-                let r = self.b.import_signature(s);
-                self.helper_sigs.insert(h.nargs, r);
-                r
-            }
-        };
-        let mut full = vec![self.cpu];
-        for &a in args {
-            let a = match self.ty(a) {
-                Ty::I64 => a,
-                Ty::I128 => self.trunc(Ty::I64, a),
-                _ => self.b.ins().uextend(types::I64, a),
-            };
-            full.push(a);
-        }
-        let f = self.b.ins().iconst(types::I64, h.addr as i64);
-        let call = self.b.ins().call_indirect(sig, f, &full);
-        let r = self.b.inst_results(call)[0];
-        // The helper may have changed any guest state: forget known values.
-        self.local.clear();
-        self.stale = true;
-        if h.may_raise {
-            let exc = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXCEPTION as i32);
-            let raised = self.b.create_block();
-            let cont = self.b.create_block();
-            self.b.ins().brif(exc, raised, &[], cont, &[]);
-            self.b.seal_block(raised);
-            self.b.seal_block(cont);
-            self.b.switch_to_block(raised);
-            self.ret(exit_code::EXCEPTION);
-            self.b.switch_to_block(cont);
-        }
-        r
+        self.call_maybe(None, h, args)
+    }
+
+    fn call_if(&mut self, c: Value, h: &Helper, args: &[Value]) -> Value {
+        self.call_maybe(Some(c), h, args)
     }
 
     fn pack_bits(&mut self, bits: &[Value]) -> Value {

@@ -503,6 +503,13 @@ impl Emitter for Interp<'_> {
         Val::new(Ty::I64, r as u128)
     }
 
+    fn call_if(&mut self, c: Val, h: &Helper, args: &[Val]) -> Val {
+        if self.dead() || !c.is_true() {
+            return Self::zero(Ty::I64);
+        }
+        self.call(h, args)
+    }
+
     fn exit_if(&mut self, c: Val, pc: u64) {
         if !self.dead() {
             self.cond_taken = Some(c.is_true());

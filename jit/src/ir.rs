@@ -198,6 +198,11 @@ pub trait Emitter {
     // ---- helpers ----
     /// Calls a helper; returns its `I64` result.
     fn call(&mut self, h: &Helper, args: &[Self::V]) -> Self::V;
+    /// Calls a helper only if `c != 0` (an `I8`), e.g. the exact slow path of an
+    /// instruction whose common case is emitted inline; returns its result, or 0 when it
+    /// was not called. Either way guest state is as after a call (the helper may have
+    /// changed any of it).
+    fn call_if(&mut self, c: Self::V, h: &Helper, args: &[Self::V]) -> Self::V;
 
     // ---- control flow: every instruction ends with at most one unconditional exit ----
     /// Leaves the block for `pc` if `c != 0`; otherwise the instruction goes on.
