@@ -329,6 +329,10 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
         }
     }
 
+    for &(at, n) in sp.clear {
+        w = put(w, at, n, 0);
+    }
+
     let mut body = Vec::new();
     asm::emit(&mut body, w);
     if sp.execute {

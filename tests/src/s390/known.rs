@@ -40,6 +40,11 @@ pub enum Pred {
     /// `stfle`: facility bits describe the CPU model; the emulator and QEMU's `max` model
     /// differ. Allowed: the stored facility list (window memory) and GPR 0's count.
     FacilityList,
+    // ---- wt-misc rows ----
+    /// `stmh`: QEMU 7.2 shifts each register LEFT by 32 before its 32-bit store, so it stores
+    /// zeros where the PoP stores bits 0:31 of R1..R3. Allowed: window words the peer left
+    /// zero where the emulator's word is bits 0:31 of one of the registers R1..R3.
+    PeerStmhZero,
 }
 
 impl Pred {
@@ -51,6 +56,7 @@ impl Pred {
             "peer_epsw_system_mask" => Pred::PeerEpswSystemMask,
             "cpu_model_result" => Pred::CpuModelResult,
             "peer_partial_cc3" => Pred::PeerPartialCc3,
+            "peer_stmh_zero" => Pred::PeerStmhZero,
             _ => return None,
         })
     }
@@ -104,5 +110,71 @@ fn allowed(p: Pred, case: &Case, diffs: &[FieldDiff], d: &FieldDiff) -> bool {
             matches!(d.field, Field::Psw | Field::SiAddr) && !diffs.iter().any(|x| x.field == Field::Signal)
         }
         Pred::FacilityList => matches!(d.field, Field::Mem(_) | Field::Gpr(0)),
+        Pred::PeerStmhZero => {
+            let (Some(r1), Some(r3), Some(ea), Field::Mem(o)) = (reg(case, 1), reg(case, 3), rsy_addr(case), d.field) else {
+                return false;
+            };
+            let n = (r3 + 16 - r1) % 16 + 1;
+            // The bytes the PoP stores: bits 0:31 of R1..R3, from the operand address on.
+            let stored: Vec<u8> =
+                (0..n).flat_map(|i| ((case.init.gpr[((r1 + i) % 16) as usize] >> 32) as u32).to_be_bytes()).collect();
+            // The window of the case's record (records are 4K-aligned, the window at +0x400).
+            let win = (ea & !0xfff) + super::prog::WIN_OFF as u64;
+            (0..8).all(|k| {
+                let (e, p) = ((d.emu >> (56 - 8 * k)) as u8, (d.peer >> (56 - 8 * k)) as u8);
+                let at = (win + (o + k) as u64).wrapping_sub(ea);
+                e == p || (p == 0 && stored.get(at as usize) == Some(&e))
+            })
+        }
+    }
+}
+
+/// The second-operand address `D2(B2)` of an RSY instruction (20-bit signed displacement;
+/// B2 0 means no base), from the case's initial registers.
+fn rsy_addr(case: &Case) -> Option<u64> {
+    let (w, _) = super::asm::fetch(&case.body[case.under_test..]);
+    let b2 = super::asm::get(w, 16, 4) as usize;
+    let dl = super::asm::get(w, 20, 12);
+    let dh = super::asm::get(w, 32, 8);
+    let d = (((dh << 12 | dl) << 44) as i64 >> 44) as u64;
+    let base = if b2 == 0 { 0 } else { case.init.gpr[b2] };
+    Some(base.wrapping_add(d))
+}
+
+#[cfg(test)]
+mod tests_misc {
+    use super::*;
+    use crate::s390::prog::{Init, WINDOW};
+
+    fn case(insn: u64, init: Init) -> Case {
+        let mut body = Vec::new();
+        crate::s390::asm::emit(&mut body, insn);
+        Case { base: 5, body, under_test: 0, init, window: [0; WINDOW] }
+    }
+    fn pred(name: &str) -> Known<Pred> {
+        Known { mnemonic: "x".into(), pred: Pred::parse(name).unwrap(), note: String::new() }
+    }
+
+    #[test]
+    fn peer_stmh_zero_allows_only_zeros_for_the_stored_high_halves() {
+        // stmh %r14,%r15,0x160(%r5): eb ef 51 60 00 26, r5 = the window of record 0x10002000.
+        let mut init = Init::default();
+        init.gpr[5] = 0x1000_2400;
+        init.gpr[14] = 0x1234_5678_0000_0002;
+        init.gpr[15] = 0xaaaa_aaaa_aaaa_aaaa;
+        let c = case(0xebef_5160_0026 << 16, init);
+        let k = pred("peer_stmh_zero");
+        let md = |emu: u128, peer: u128| vec![FieldDiff { field: Field::Mem(0x160), emu, peer }];
+        assert!(explains(&[&k], &c, &md(0x1234_5678_aaaa_aaaa, 0)));
+        // Only the bytes the instruction stores, each its own register byte.
+        assert!(!explains(&[&k], &c, &md(0x1234_5678_aaaa_aaab, 0)));
+        assert!(!explains(&[&k], &c, &md(0xaaaa_aaaa_1234_5678, 0)));
+        assert!(explains(&[&k], &c, &md(0x1234_5678_aaaa_aaaa, 0x1200_0000_aa00_aaaa)));
+        assert!(!explains(&[&k], &c, &[FieldDiff { field: Field::Mem(0x168), emu: 0x1234_5678 << 32, peer: 0 }]));
+        // Not a stored register's high half, or the peer stored something nonzero.
+        assert!(!explains(&[&k], &c, &md(0x0000_0002_aaaa_aaaa, 0)));
+        assert!(!explains(&[&k], &c, &md(0x1234_5678_aaaa_aaaa, 0x1234_5679_0000_0000)));
+        // Only memory.
+        assert!(!explains(&[&k], &c, &[FieldDiff { field: Field::Gpr(14), emu: 1, peer: 0 }]));
     }
 }
