@@ -215,6 +215,9 @@ const PAIR1: &[&str] = &[
     "mlg", "mgrk", "mg", "slda", "srda", "sldl", "srdl", "cds", "cdsy", "cdsg", "lpq", "stpq", "mvcl", "clcl",
     "mvcle", "clcle", "mvclu", "clclu", "cu12", "cu14", "cu21", "cu24", "cu41", "cu42", "cuse", "tre", "troo", "trot",
     "trto", "trtt", "lpd", "lpdg", "cdsg",
+    // wt-misc: FLOGR writes the pair R1, R1+1 (PoP ch. 7; odd R1 is a specification
+    // exception) — unpaired, R1+1 could be the case's base register.
+    "flogr",
 ];
 /// ... and whose r2 / r3 operand is one.
 const PAIR2: &[&str] = &[
