@@ -642,7 +642,7 @@ pub mod fpc_op {
     pub const SET_SIGNAL: u64 = 1;
     /// SRNM: bits 62:63 of the address into FPC bits 30:31 (bit 29 cleared).
     pub const SRNM: u64 = 2;
-    /// SRNMB: bits 61:63 of the address into FPC bits 29:31.
+    /// SRNMB: bits 61:63 of the address into FPC bits 29:31 (bits 56:60 must be zero).
     pub const SRNMB: u64 = 3;
 }
 
@@ -691,8 +691,11 @@ pub extern "C" fn helper_fpc(cpu: *mut u8, op: u64, v: u64) -> u64 {
         }
         fpc_op::SRNM => c.fpc = (c.fpc & !fpc::BRM) | (v32 & 3),
         _ => {
+            // PoP "SET BFP ROUNDING MODE (3-bit)": bits 0:55 of the address are ignored,
+            // bits 56:60 must be zero and 61:63 a valid mode (not 4-6), otherwise a
+            // specification exception.
             let m = v32 & 7;
-            if (4..=6).contains(&m) {
+            if v32 & 0xf8 != 0 || (4..=6).contains(&m) {
                 return { spec(c); 0 };
             }
             c.fpc = (c.fpc & !fpc::BRM) | m;

@@ -143,6 +143,9 @@ pub extern "C" fn helper_ex(cpu: *mut u8, target: u64, or: u64, next: u64) -> u6
     if bytes[0] == 0x44 || (bytes[0] == 0xc6 && bytes[1] & 0xf == 0) {
         return raise(c, exc::EXECUTE, ex_pc);
     }
+    if let Some(next) = ex_storage_op(cpu, &bytes, next) {
+        return next;
+    }
     let code = ExTarget { pc: target, bytes };
     c.hdr.pc = target;
     let out = jit::interp::step(&S390x, c, &mut mem, &code);
@@ -174,6 +177,45 @@ pub extern "C" fn helper_ex(cpu: *mut u8, target: u64, or: u64, next: u64) -> u6
     }
 }
 
+/// The usual targets of `EX` — `MVC`, `XC`, `CLC`, `NC`, `OC`, `TR`, `TRT` with the length
+/// in the OR'ed byte (glibc's `memcpy`/`memset`/`memcmp` tails) — run straight through the
+/// storage-operation helper, without decoding and interpreting the target: `Some(next)`
+/// when done (a fault is recorded as the helper's memory fault, reported at `EX`).
+fn ex_storage_op(cpu: *mut u8, b: &[u8; 6], next: u64) -> Option<u64> {
+    use crate::storage_ops::helpers::{helper_ss, ss};
+    let (op, sets_cc) = match b[0] {
+        0xd2 => (ss::MVC, false),
+        0xd4 => (ss::NC, true),
+        0xd5 => (ss::CLC, true),
+        0xd6 => (ss::OC, true),
+        0xd7 => (ss::XC, true),
+        0xdc => (ss::TR, false),
+        0xdd => (ss::TRT, true),
+        _ => return None,
+    };
+    // SAFETY: `cpu` is the helper's CPU pointer; copies only, no reference is kept.
+    let (amode, gpr) = unsafe { ((*(cpu as *const S390xCpu)).amode, (*(cpu as *const S390xCpu)).gpr) };
+    // SS-a: L (8 bits), B1 D1, B2 D2; the addresses wrap to the addressing mode.
+    let wrap = |a: u64| match amode {
+        64 => a,
+        31 => a & 0x7fff_ffff,
+        _ => a & 0xff_ffff,
+    };
+    let addr = |base: u8, disp: u64| wrap(if base == 0 { 0 } else { gpr[base as usize] }.wrapping_add(disp));
+    let a1 = addr(b[2] >> 4, ((b[2] as u64 & 15) << 8) | b[3] as u64);
+    let a2 = addr(b[4] >> 4, ((b[4] as u64 & 15) << 8) | b[5] as u64);
+    let cc = helper_ss(cpu, op, b[1] as u64, a1, a2);
+    // SAFETY: as above; the helper has returned.
+    let c = unsafe { &mut *(cpu as *mut S390xCpu) };
+    if c.hdr.exception != 0 {
+        return Some(0); // A memory fault: the engine reports it at EX.
+    }
+    if sets_cc {
+        c.cc = cc as u8 & 3;
+    }
+    Some(next)
+}
+
 // ---- PSW fields ----
 
 /// The addressing mode (64, 31 or 24) — the block key [`crate::Frontend::mode`].
@@ -203,7 +245,9 @@ pub fn ipm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
     cx.next()
 }
 
-/// `SPM R1`: CC from bits 34:35 and program mask from bits 36:39 of R1.
+/// `SPM R1`: CC from bits 34:35 and program mask from bits 36:39 of R1. The mask's
+/// fixed-point-overflow bit is part of the block key, so the block ends here with an
+/// indirect exit: the jump cache only continues into code of the mode now in force.
 pub fn spm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     let r = e.get(gpr(f.r1));
     let c = e.lshr_imm(r, 28);
@@ -214,7 +258,9 @@ pub fn spm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
     let p = e.and_imm(p, 15);
     e.set(CC, c);
     e.set(PM, p);
-    cx.next()
+    let next = e.iconst(Ty::I64, cx.next_pc());
+    e.exit_indirect(next);
+    Flow::End
 }
 
 /// `EPSW R1,R2`: PSW bits 0:31 into bits 32:63 of R1, bits 32:63 into bits 32:63 of R2

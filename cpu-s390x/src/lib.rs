@@ -102,7 +102,15 @@ pub struct Cx {
     pub len: u32,
     /// Addressing mode (64, 31 or 24).
     pub amode: u8,
+    /// The program mask's fixed-point-overflow bit is set: overflowing signed arithmetic
+    /// traps. Part of the block key ([`MODE_FIXED_OVERFLOW`]), so code translated with the
+    /// bit clear has no overflow checks at all.
+    pub fo: bool,
 }
+
+/// The block-key bit ([`Frontend::mode`]) of the program mask's fixed-point-overflow bit;
+/// the low byte is the addressing mode.
+pub const MODE_FIXED_OVERFLOW: u32 = 0x100;
 
 impl Cx {
     /// The instruction after this one, wrapped to the addressing mode.
@@ -146,9 +154,11 @@ impl S390x {
 
 impl Frontend for S390x {
     type Cpu = S390xCpu;
-    /// The addressing mode is the only mode bit a problem-state program can change.
+    /// The addressing mode, and whether fixed-point overflow traps (program mask bit 0,
+    /// `PM & 8`): the state a problem-state program can change that alters what the same
+    /// instruction bytes do. `SAM*` and `SPM` end their blocks.
     fn mode(cpu: &S390xCpu) -> u32 {
-        cpu.amode as u32
+        cpu.amode as u32 | if cpu.pm & 8 != 0 { MODE_FIXED_OVERFLOW } else { 0 }
     }
     const MAX_INSN_LEN: usize = 6;
     const CACHE_LIMIT: u32 = std::mem::offset_of!(S390xCpu, vr) as u32;
@@ -159,7 +169,7 @@ impl Frontend for S390x {
 
     fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow> {
         let (w, len) = Self::fetch(code, pc)?;
-        let cx = Cx { pc, len, amode: mode as u8 };
+        let cx = Cx { pc, len, amode: mode as u8, fo: mode & MODE_FIXED_OVERFLOW != 0 };
         if pc & 1 != 0 {
             // An odd instruction address is a specification exception.
             e.raise(exc::SPECIFICATION, pc);

@@ -83,14 +83,13 @@ pub fn load_ext<E: Emitter>(e: &mut E, ty: Ty, a: E::V, signed: bool) -> E::V {
 /// discards the instruction's writes, so the raise here NULLIFIES it instead (nothing
 /// changed, the PC at the instruction) and the OS layer completes it with
 /// [`crate::integer::complete_fixed_overflow`] before it reports the interruption. The
-/// common case (program mask 0, as Linux starts programs) pays one load of `pm` and a
-/// never-taken branch.
+/// mask bit is part of the block key ([`Cx::fo`]): in the common case (program mask 0, as
+/// Linux starts programs) nothing is emitted, and the overflow condition itself is dead
+/// code unless the CC reads it.
 pub fn overflow_trap<E: Emitter>(e: &mut E, cx: &Cx, ovf: E::V) {
-    let pm = e.get(PM);
-    let en = e.and_imm(pm, 8);
-    let en = e.icmp_imm(Cmp::Ne, en, 0);
-    let t = e.and(ovf, en);
-    e.raise_if(t, crate::exc::FIXED_OVERFLOW, cx.pc);
+    if cx.fo {
+        e.raise_if(ovf, crate::exc::FIXED_OVERFLOW, cx.pc);
+    }
 }
 
 /// Operand loaders.

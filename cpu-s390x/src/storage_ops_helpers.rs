@@ -83,6 +83,59 @@ impl G {
     pub fn wr(&self, a: u64, v: u8) -> R<()> {
         self.m.write_u8(self.wrap(a), v)
     }
+    /// Whether `n` bytes from the (wrapped) address `a` stay inside the address space, so
+    /// that they can be accessed as one host range.
+    fn flat(&self, a: u64, n: u64) -> bool {
+        let a = self.wrap(a);
+        match self.amode {
+            64 => a.checked_add(n).is_some(),
+            31 => a + n <= 1 << 31,
+            _ => a + n <= 1 << 24,
+        }
+    }
+    /// `n` bytes from `s` to `d`, left to right with single-byte-move results (see
+    /// `HelperMem::copy`); byte by byte where an operand wraps around the address space.
+    /// A fault may leave a prefix written: callers probe first where that matters.
+    pub fn copy(&self, d: u64, s: u64, n: u64) -> R<()> {
+        if self.flat(d, n) && self.flat(s, n) {
+            return self.m.copy(self.wrap(d), self.wrap(s), n);
+        }
+        for i in 0..n {
+            let v = self.rd(s.wrapping_add(i))?;
+            self.wr(d.wrapping_add(i), v)?;
+        }
+        Ok(())
+    }
+    /// Sets `n` bytes from `d` to `v` (a prefix may be written on a fault).
+    pub fn fill(&self, d: u64, v: u8, n: u64) -> R<()> {
+        if self.flat(d, n) {
+            return self.m.fill(self.wrap(d), v, n);
+        }
+        for i in 0..n {
+            self.wr(d.wrapping_add(i), v)?;
+        }
+        Ok(())
+    }
+    /// Reads `buf.len()` bytes from `a`.
+    pub fn read(&self, a: u64, buf: &mut [u8]) -> R<()> {
+        if self.flat(a, buf.len() as u64) {
+            return self.m.read_bytes(self.wrap(a), buf);
+        }
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = self.rd(a.wrapping_add(i as u64))?;
+        }
+        Ok(())
+    }
+    /// Writes `buf` at `a` (a prefix may be written on a fault).
+    pub fn write(&self, a: u64, buf: &[u8]) -> R<()> {
+        if self.flat(a, buf.len() as u64) {
+            return self.m.write_bytes(self.wrap(a), buf);
+        }
+        for (i, &b) in buf.iter().enumerate() {
+            self.wr(a.wrapping_add(i as u64), b)?;
+        }
+        Ok(())
+    }
     /// A big-endian unit of `n` (1, 2, 4) bytes, byte by byte so addresses wrap per amode.
     pub fn rd_n(&self, a: u64, n: u64) -> R<u32> {
         let mut v = 0u32;
@@ -167,21 +220,39 @@ pub extern "C" fn helper_ss(cpu: *mut u8, op: u64, l: u64, a1: u64, a2: u64) -> 
 
 fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
     let n = l + 1;
+    let nu = n as usize;
+    // Operands are at most 256 bytes: they are read whole into these buffers, combined,
+    // and written back in one go — the same result as the PoP's byte-by-byte processing
+    // wherever the operands do not overlap destructively (checked where it matters).
+    let mut x = [0u8; 256];
+    let mut y = [0u8; 256];
     match op {
-        ss::MVC | ss::MVN | ss::MVZ => {
+        ss::MVC => {
             g.probe(a2, n, false)?;
             g.probe(a1, n, true)?;
-            // One byte at a time, left to right: an overlapping destination one byte
+            // Left to right with single-byte results: an overlapping destination one byte
             // to the right of the source propagates the first byte (PoP MVC).
-            for i in 0..n {
-                let s = g.rd(a2.wrapping_add(i))?;
-                let v = match op {
-                    ss::MVC => s,
-                    ss::MVN => (g.rd(a1.wrapping_add(i))? & 0xf0) | (s & 0x0f),
-                    _ => (g.rd(a1.wrapping_add(i))? & 0x0f) | (s & 0xf0),
-                };
-                g.wr(a1.wrapping_add(i), v)?;
+            g.copy(a1, a2, n)?;
+            Ok(0)
+        }
+        ss::MVN | ss::MVZ => {
+            g.probe(a2, n, false)?;
+            g.probe(a1, n, true)?;
+            let keep = if op == ss::MVN { 0xf0 } else { 0x0f };
+            if destructive(g, a1, a2, n) {
+                for i in 0..n {
+                    let s = g.rd(a2.wrapping_add(i))?;
+                    let v = (g.rd(a1.wrapping_add(i))? & keep) | (s & !keep);
+                    g.wr(a1.wrapping_add(i), v)?;
+                }
+                return Ok(0);
             }
+            g.read(a1, &mut x[..nu])?;
+            g.read(a2, &mut y[..nu])?;
+            for i in 0..nu {
+                x[i] = (x[i] & keep) | (y[i] & !keep);
+            }
+            g.write(a1, &x[..nu])?;
             Ok(0)
         }
         ss::MVCIN => {
@@ -197,6 +268,16 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
             Ok(0)
         }
         ss::CLC => {
+            // Whole operands when both are readable; otherwise byte by byte, so that an
+            // inaccessible byte beyond the first difference is never touched.
+            if g.read(a1, &mut x[..nu]).is_ok() && g.read(a2, &mut y[..nu]).is_ok() {
+                return Ok(match x[..nu].cmp(&y[..nu]) {
+                    std::cmp::Ordering::Equal => 0,
+                    std::cmp::Ordering::Less => 1,
+                    std::cmp::Ordering::Greater => 2,
+                });
+            }
+            g.clear_fault();
             for i in 0..n {
                 let x = g.rd(a1.wrapping_add(i))?;
                 let y = g.rd(a2.wrapping_add(i))?;
@@ -209,26 +290,46 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
         ss::XC | ss::NC | ss::OC => {
             g.probe(a2, n, false)?;
             g.probe(a1, n, true)?;
+            let f = |x: u8, y: u8| match op {
+                ss::XC => x ^ y,
+                ss::NC => x & y,
+                _ => x | y,
+            };
             let mut any = 0u8;
-            for i in 0..n {
-                let x = g.rd(a1.wrapping_add(i))?;
-                let y = g.rd(a2.wrapping_add(i))?;
-                let v = match op {
-                    ss::XC => x ^ y,
-                    ss::NC => x & y,
-                    _ => x | y,
-                };
-                any |= v;
-                g.wr(a1.wrapping_add(i), v)?;
+            if destructive(g, a1, a2, n) {
+                for i in 0..n {
+                    let v = f(g.rd(a1.wrapping_add(i))?, g.rd(a2.wrapping_add(i))?);
+                    any |= v;
+                    g.wr(a1.wrapping_add(i), v)?;
+                }
+                return Ok((any != 0) as u64);
             }
+            g.read(a1, &mut x[..nu])?;
+            g.read(a2, &mut y[..nu])?;
+            for i in 0..nu {
+                x[i] = f(x[i], y[i]);
+                any |= x[i];
+            }
+            g.write(a1, &x[..nu])?;
             Ok((any != 0) as u64)
         }
         ss::TR => {
             // Check every access before the first store (restartability): the first
             // operand for writing, and the table bytes its current values select.
             g.probe(a1, n, true)?;
-            for i in 0..n {
-                let b = g.rd(a1.wrapping_add(i))?;
+            g.read(a1, &mut x[..nu])?;
+            // The whole table when it is readable and apart from the first operand (a
+            // translated byte stored into the table would change later lookups).
+            let apart = !overlaps(g, a1, n, a2, 256);
+            if apart && g.read(a2, &mut y).is_ok() {
+                for b in &mut x[..nu] {
+                    *b = y[*b as usize];
+                }
+                g.write(a1, &x[..nu])?;
+                return Ok(0);
+            }
+            g.clear_fault();
+            for &b in &x[..nu] {
                 g.rd(a2.wrapping_add(b as u64))?;
             }
             for i in 0..n {
@@ -239,10 +340,15 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
             Ok(0)
         }
         ss::TRT | ss::TRTR => {
+            // The table read whole when it can be (nothing is stored, so overlap is moot).
+            let table = g.read(a2, &mut y).is_ok();
+            if !table {
+                g.clear_fault();
+            }
             for i in 0..n {
                 let at = if op == ss::TRT { a1.wrapping_add(i) } else { a1.wrapping_sub(i) };
                 let b = g.rd(at)?;
-                let fb = g.rd(a2.wrapping_add(b as u64))?;
+                let fb = if table { y[b as usize] } else { g.rd(a2.wrapping_add(b as u64))? };
                 if fb != 0 {
                     // GR1 gets the argument byte's address (24-bit mode: bits 40:63 only;
                     // 31-bit mode: bits 33:63 with bit 32 zero), GR2 bits 56:63 the
@@ -309,6 +415,17 @@ fn destructive(g: &G, dst: u64, src: u64, n: u64) -> bool {
     dist < n
 }
 
+/// Whether `[a, a+an)` and `[b, b+bn)` share a byte (addresses wrapping per amode).
+fn overlaps(g: &G, a: u64, an: u64, b: u64, bn: u64) -> bool {
+    let space = match g.amode {
+        64 => 0u64,
+        31 => 1 << 31,
+        _ => 1 << 24,
+    };
+    let m = |d: u64| if space == 0 { d } else { d & (space - 1) };
+    (an > 0 && bn > 0) && (m(b.wrapping_sub(a)) < an || m(a.wrapping_sub(b)) < bn)
+}
+
 /// `MVCL R1,R2`: 24-bit lengths in bits 40:63 of R1+1/R2+1, pad in bits 32:39 of R2+1.
 pub extern "C" fn helper_mvcl(cpu: *mut u8, r1: u64, r2: u64) -> u64 {
     // SAFETY: as in `helper_ss`.
@@ -323,6 +440,20 @@ pub extern "C" fn helper_mvcl(cpu: *mut u8, r1: u64, r2: u64) -> u64 {
         (dl != sl) as u8 + (dl > sl) as u8
     };
     let mut res = Ok(());
+    // Whole operands in one go when every byte is accessible (the common case); the byte
+    // loop below finds the exact point of a fault otherwise.
+    let from_src = dl.min(sl);
+    if cc != 3 && dl > 0 && g.probe(d, dl, true).is_ok() && g.probe(s, from_src, false).is_ok() {
+        let moved = g.copy(d, s, from_src).and_then(|_| g.fill(g.at(d, from_src), pad, dl - from_src));
+        if moved.is_err() {
+            return 0; // Only if the mapping changed under us: nullified.
+        }
+        d = g.at(d, dl);
+        s = g.at(s, from_src);
+        sl -= from_src;
+        dl = 0;
+    }
+    g.clear_fault();
     if cc != 3 {
         while dl > 0 {
             let v = if sl > 0 {
@@ -426,6 +557,22 @@ pub extern "C" fn helper_mvcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
     let cc = (dl != sl) as u8 + (dl > sl) as u8;
     let budget = G::to_page(d).min(if sl > 0 { G::to_page(s) } else { PAGE });
     let mut done = 0;
+    // Bytes: the whole CPU-determined amount in one go when it is accessible (one page of
+    // each operand at most); the byte loop below finds the exact point of a fault.
+    let count = dl.min(budget);
+    let from_src = count.min(sl);
+    if unit == 1 && count > 0 && g.probe(d, count, true).is_ok() && g.probe(s, from_src, false).is_ok() {
+        let moved = g.copy(d, s, from_src).and_then(|_| g.fill(g.at(d, from_src), pad as u8, count - from_src));
+        if moved.is_err() {
+            return 0; // Only if the mapping changed under us: nullified.
+        }
+        d = g.at(d, count);
+        dl -= count;
+        s = g.at(s, from_src);
+        sl -= from_src;
+        done = count;
+    }
+    g.clear_fault();
     while dl > 0 && done < budget {
         let v = if sl > 0 {
             match g.rd(s) {
@@ -514,6 +661,9 @@ pub extern "C" fn helper_clcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
 // Strings terminated or searched by a character in GR0
 // ---------------------------------------------------------------------------------------
 
+/// Bytes the string instructions read at a time before falling back to single bytes.
+const CHUNK: usize = 64;
+
 /// Operation selectors of [`helper_string`].
 pub mod st {
     pub const CLST: u64 = 0;
@@ -539,6 +689,23 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let (a, b) = (g.addr(r1), g.addr(r2));
             let budget = G::to_page(a).min(G::to_page(b));
             let mut i = 0;
+            // Chunks of both operands while they are readable (both stay on one page each,
+            // so a chunk fails only where the byte loop below fails at once).
+            let (mut x, mut y) = ([0u8; CHUNK], [0u8; CHUNK]);
+            while i < budget {
+                let n = (budget - i).min(CHUNK as u64) as usize;
+                if g.read(g.at(a, i), &mut x[..n]).is_err() || g.read(g.at(b, i), &mut y[..n]).is_err() {
+                    g.clear_fault();
+                    break;
+                }
+                match (0..n).find(|&k| x[k] != y[k] || x[k] as u32 == c) {
+                    Some(k) => {
+                        i += k as u64;
+                        break;
+                    }
+                    None => i += n as u64,
+                }
+            }
             while i < budget {
                 let (x, y) = match (g.rd(g.at(a, i)), g.rd(g.at(b, i))) {
                     (Ok(x), Ok(y)) => (x as u32, y as u32),
@@ -577,6 +744,24 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let end = if unit == 2 { g.wrap(end.wrapping_add((s ^ end) & 1)) } else { end };
             let budget = G::to_page(s);
             let mut i = 0;
+            if unit == 1 {
+                // Chunks up to the end address while readable; the loop below decides.
+                let mut x = [0u8; CHUNK];
+                while i < budget {
+                    let n = (budget - i).min(CHUNK as u64) as usize;
+                    if g.read(g.at(s, i), &mut x[..n]).is_err() {
+                        g.clear_fault();
+                        break;
+                    }
+                    match (0..n).find(|&k| g.at(s, i + k as u64) == end || x[k] as u32 == c) {
+                        Some(k) => {
+                            i += k as u64;
+                            break;
+                        }
+                        None => i += n as u64,
+                    }
+                }
+            }
             while i < budget {
                 let at = g.at(s, i);
                 if at == end {
@@ -608,6 +793,32 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let (d, s) = (g.addr(r1), g.addr(r2));
             let budget = G::to_page(d).min(G::to_page(s));
             let mut i = 0;
+            // Whole chunks before the terminator while both operands are accessible and
+            // apart; the byte loop below moves the rest (and the terminator).
+            let mut x = [0u8; CHUNK];
+            while i < budget {
+                let n = (budget - i).min(CHUNK as u64) as usize;
+                let (sa, da) = (g.at(s, i), g.at(d, i));
+                if overlaps(&g, sa, n as u64, da, n as u64) || g.read(sa, &mut x[..n]).is_err() {
+                    g.clear_fault();
+                    break;
+                }
+                let k = (0..n).find(|&k| x[k] as u32 == c).unwrap_or(n);
+                if k == 0 {
+                    break;
+                }
+                if g.probe(da, k as u64, true).is_err() {
+                    g.clear_fault();
+                    break;
+                }
+                if g.write(da, &x[..k]).is_err() {
+                    return 0; // Only if the mapping changed under us: nullified.
+                }
+                i += k as u64;
+                if k < n {
+                    break;
+                }
+            }
             while i < budget {
                 let v = match g.rd(g.at(s, i)) {
                     Ok(v) => v,

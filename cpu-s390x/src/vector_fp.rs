@@ -22,7 +22,7 @@
 //!
 //! With S = 1 ("W" forms) only element 0 is processed; the PoP leaves the other elements of
 //! V1 unpredictable: here they are zero (as in QEMU, the differential peer), except for
-//! VFPSO, which here (as there) leaves them unchanged.
+//! VFPSO and VFTCI, which here (as there) leave them unchanged.
 
 use super::helpers::{el, set_el, Stop, VF, H, R};
 use crate::bfp_helpers::{self as bh, fpc_rn, m3_rn, m3_valid};
@@ -116,10 +116,13 @@ pub fn run(c: &mut S390xCpu, op: H, f: &VF, v1: u128, v2: u128, v3: u128, v4: u1
             Ok((longs(r), None))
         }
         Vfce | Vfch | Vfche => {
-            // Element true: all ones. VFCE is a quiet compare, VFCH/VFCHE signal on any NaN.
+            // Element true: all ones. All three are quiet compares (only an SNaN is an
+            // invalid operation): the signalling forms (VFKE, VFKH, VFKHE: M5 bit 1, "SQ")
+            // belong to the vector-enhancements facility 1, which z13 lacks (M5 bit 1 is
+            // then reserved: specification exception here).
             spec_if(f.m4 != LONG || f.m5 & 7 != 0 || f.m6 & 0xe != 0)?;
             let r = elements(c, 2, f.m5 & S != 0, false, |i| {
-                let (ord, invalid) = bh::compare(F64, d(v2, i), d(v3, i), op != Vfce);
+                let (ord, invalid) = bh::compare(F64, d(v2, i), d(v3, i), false);
                 let t = match op {
                     Vfce => ord == Some(Ordering::Equal),
                     Vfch => ord == Some(Ordering::Greater),
@@ -198,7 +201,8 @@ pub fn run(c: &mut S390xCpu, op: H, f: &VF, v1: u128, v2: u128, v3: u128, v4: u1
             Ok((r, None))
         }
         Vftci => {
-            // I3 is a TEST DATA CLASS mask; no IEEE exception for any operand.
+            // I3 is a TEST DATA CLASS mask; no IEEE exception for any operand. With S, the
+            // other element of V1 (unpredictable) is left unchanged, as QEMU does.
             spec_if(f.m4 != LONG || f.m5 & 7 != 0)?;
             let n = if f.m5 & S != 0 { 1 } else { 2 };
             let mut r = [None; 4];
@@ -206,7 +210,8 @@ pub fn run(c: &mut S390xCpu, op: H, f: &VF, v1: u128, v2: u128, v3: u128, v4: u1
                 let hit = (f.i3 >> (11 - bh::class_pos(F64, d(v2, i)))) & 1 != 0;
                 *slot = Some(if hit { u64::MAX as u128 } else { 0 });
             }
-            Ok((longs(r), Some(cc_hits(&r))))
+            let v = if n == 1 { set_el(v1, 3, 0, r[0].unwrap_or(0)) } else { longs(r) };
+            Ok((v, Some(cc_hits(&r))))
         }
         _ => Err(Stop::Unimpl),
     }

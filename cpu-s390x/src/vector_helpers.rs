@@ -227,8 +227,23 @@ fn wrap(c: &S390xCpu, a: u64) -> u64 {
     }
 }
 
+/// Whether `n` bytes from the (wrapped) address `a` stay inside the address space.
+fn flat(c: &S390xCpu, a: u64, n: usize) -> bool {
+    let end = a.checked_add(n as u64);
+    match c.amode {
+        64 => end.is_some(),
+        31 => a < 1 << 31 && end.is_some_and(|e| e <= 1 << 31),
+        _ => a < 1 << 24 && end.is_some_and(|e| e <= 1 << 24),
+    }
+}
 /// Reads `n` bytes (n <= 16) from `a` into the leftmost bytes of a vector.
 fn read_bytes(c: &S390xCpu, m: &HelperMem, a: u64, n: usize) -> R<u128> {
+    if flat(c, a, n) {
+        // One host copy when the operand does not wrap around the address space.
+        let mut b = [0u8; 16];
+        m.read_bytes(a, &mut b[..n.min(16)])?;
+        return Ok(u128::from_be_bytes(b));
+    }
     let mut v = 0u128;
     let mut i = 0;
     while i < n {
@@ -245,6 +260,9 @@ fn read_bytes(c: &S390xCpu, m: &HelperMem, a: u64, n: usize) -> R<u128> {
 }
 /// Writes the leftmost `n` bytes of `v` at `a`.
 fn write_bytes(c: &S390xCpu, m: &HelperMem, a: u64, v: u128, n: usize) -> R<()> {
+    if flat(c, a, n) {
+        return Ok(m.write_bytes(a, &v.to_be_bytes()[..n.min(16)])?);
+    }
     let mut i = 0;
     while i < n {
         let at = wrap(c, a.wrapping_add(i as u64));

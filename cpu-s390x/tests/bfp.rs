@@ -355,6 +355,14 @@ fn fpc_instructions() {
     assert_eq!(d.cpu.fpc, 7);
     let d = Case::new().run(&[0xb2, 0xb8, 0x00, 0x05]);
     assert_eq!(d.end, End::Exc(exc::SPECIFICATION, PC));
+    // srnmb 0x0d8 / 0x101: address bits 56:60 must be zero (specification, FPC unchanged);
+    // bits 0:55 are ignored
+    for insn in [[0xb2, 0xb8, 0x00, 0xd8], [0xb2, 0xb8, 0x00, 0x09]] {
+        let d = fpc(Case::new(), 3).run(&insn);
+        assert_eq!((d.end, d.cpu.fpc), (End::Exc(exc::SPECIFICATION, PC), 3));
+    }
+    let d = Case::new().run(&[0xb2, 0xb8, 0x01, 0x01]);
+    assert_eq!((d.end, d.cpu.fpc), (End::At(PC + 4), 1));
     // srnm 3 (only bits 62:63 of the address)
     let d = Case::new().run(&[0xb2, 0x99, 0x00, 0x07]);
     assert_eq!(d.cpu.fpc, 3);

@@ -264,3 +264,85 @@ fn execute_exceptions() {
     let d = Case::new().gpr(3, 7).gpr(4, TARGET).code(TARGET, &[0x0a, 0x00]).run(&[0x44, 0x30, 0x40, 0x00]);
     assert_eq!(d.end, End::Exc(exc::SVC_BASE + 7, PC + 4));
 }
+
+#[test]
+fn execute_of_storage_operations_takes_the_length_from_r1() {
+    // ex %r3,0(%r4) with target mvc 0(1,%r5),0(%r6): d2 00 50 00 60 00 and R3 byte 0x07:
+    // 8 bytes move.
+    let src = [1u8, 2, 3, 4, 5, 6, 7, 8, 9];
+    let d = Case::new()
+        .gpr(3, 0x07)
+        .gpr(4, TARGET)
+        .gpr(5, DATA)
+        .gpr(6, DATA + 0x100)
+        .mem(DATA + 0x100, &src)
+        .mem(DATA, &[0xee; 9])
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(&[0x44, 0x30, 0x40, 0x00]);
+    assert_eq!(d.end, End::At(PC + 4));
+    assert_eq!(d.bytes(DATA, 9), [1, 2, 3, 4, 5, 6, 7, 8, 0xee]);
+    // clc 0(1,%r5),0(%r6): d5 ...: with length 4 (byte 0x03) the operands 01020304 and
+    // 01020305 compare low: CC 1; with length 3 (0x02) equal: CC 0.
+    let clc = |l: u64| {
+        Case::new()
+            .gpr(3, l)
+            .gpr(4, TARGET)
+            .gpr(5, DATA)
+            .gpr(6, DATA + 0x100)
+            .mem(DATA, &[1, 2, 3, 4])
+            .mem(DATA + 0x100, &[1, 2, 3, 5])
+            .code(TARGET, &[0xd5, 0x00, 0x50, 0x00, 0x60, 0x00])
+            .run(&[0x44, 0x30, 0x40, 0x00])
+            .cc()
+    };
+    assert_eq!((clc(3), clc(2)), (1, 0));
+    // xc 0(1,%r5),0(%r5) with byte 0x0f: 16 bytes cleared, CC 0; R1 = 0 keeps length 1.
+    let d = Case::new()
+        .cc(3)
+        .gpr(3, 0x0f)
+        .gpr(4, TARGET)
+        .gpr(5, DATA)
+        .mem(DATA, &[0x5a; 17])
+        .code(TARGET, &[0xd7, 0x00, 0x50, 0x00, 0x50, 0x00])
+        .run(&[0x44, 0x30, 0x40, 0x00]);
+    assert_eq!(d.cc(), 0);
+    assert_eq!(d.bytes(DATA, 17)[..], [[0u8; 16].as_slice(), &[0x5a]].concat()[..]);
+    // The operand on an inaccessible page: the fault is reported at EX.
+    let d = Case::new()
+        .gpr(3, 0x07)
+        .gpr(4, TARGET)
+        .gpr(5, FAULT)
+        .gpr(6, DATA)
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(&[0x44, 0x30, 0x40, 0x00]);
+    assert_eq!(d.end, End::Fault(FAULT));
+    assert_eq!(d.cpu.hdr.pc, PC);
+}
+
+#[test]
+fn spm_switches_overflow_trapping_for_the_code_that_follows() {
+    // The program mask's fixed-point-overflow bit is part of the block key: code translated
+    // with it off must not run once SPM turns it on, even through an indirect branch back.
+    // PC: lr %r2,%r5 (18 25); PC+2: ar %r2,%r3 (1a 23); PC+4: spm %r1 (04 10);
+    // PC+6: bcr 15,%r4 (07 f4) with R4 = PC. The first AR overflows quietly (mask 0); SPM
+    // sets the mask; the second pass traps at the AR (nullified: R2 as LR left it).
+    let d = Case::new()
+        .gpr(1, 0x0800_0000)
+        .gpr(3, 1)
+        .gpr(4, PC)
+        .gpr(5, 0x7fff_ffff)
+        .code(PC + 2, &[0x1a, 0x23, 0x04, 0x10, 0x07, 0xf4])
+        .run(&[0x18, 0x25]);
+    assert_eq!((d.end, d.gpr(2), d.cpu.pm), (End::Exc(exc::FIXED_OVERFLOW, PC + 2), 0x7fff_ffff, 8));
+    // The state after SPM is the new mask: mask on at the start, no overflow (0x7ffffffe
+    // + 1), SPM clears the mask, the BCR goes to 0x2000 (an svc 0).
+    let d = Case::new()
+        .with(|c| c.pm = 8)
+        .gpr(1, 0)
+        .gpr(3, 1)
+        .gpr(4, 0x2000)
+        .gpr(5, 0x7fff_fffe)
+        .code(PC + 2, &[0x1a, 0x23, 0x04, 0x10, 0x07, 0xf4])
+        .run(&[0x18, 0x25]);
+    assert_eq!((d.end, d.gpr(2), d.cpu.pm), (End::At(0x2000), 0x7fff_ffff, 0));
+}

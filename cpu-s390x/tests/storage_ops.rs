@@ -627,3 +627,28 @@ fn trot_trto_trtt_character_sizes() {
     // An odd source length for two-byte characters: specification exception.
     assert_eq!(c().gpr(3, 3).run(&[0xb9, 0x91, 0x00, 0x24]).end, End::Exc(exc::SPECIFICATION, PC));
 }
+
+#[test]
+fn string_instructions_over_many_bytes() {
+    // Strings longer than the helpers' read chunks (64 bytes), the difference or the
+    // character far in: the same results as byte-by-byte processing.
+    let mut a = vec![b'q'; 200];
+    a.push(0);
+    let mut b = a.clone();
+    b[150] = b'r';
+    // clst: stops at byte 150 with CC 1 ('q' < 'r').
+    let d = Case::new().gpr(1, DATA).gpr(2, DATA + 0x400).mem(DATA, &a).mem(DATA + 0x400, &b).run(&[0xb2, 0x5d, 0x00, 0x12]);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 150, DATA + 0x400 + 150));
+    // Equal through the terminator at 200: CC 0, registers unchanged.
+    let d = Case::new().gpr(1, DATA).gpr(2, DATA + 0x400).mem(DATA, &a).mem(DATA + 0x400, &a).run(&[0xb2, 0x5d, 0x00, 0x12]);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (0, DATA, DATA + 0x400));
+    // srst for 'r' from DATA+0x400: found at +150; with the end at +100: CC 2.
+    let d = Case::new().gpr(0, b'r' as u64).gpr(1, DATA + 0x400 + 300).gpr(2, DATA + 0x400).mem(DATA + 0x400, &b).run(&[0xb2, 0x5e, 0x00, 0x12]);
+    assert_eq!((d.cc(), d.gpr(1)), (1, DATA + 0x400 + 150));
+    let d = Case::new().gpr(0, b'r' as u64).gpr(1, DATA + 0x400 + 100).gpr(2, DATA + 0x400).mem(DATA + 0x400, &b).run(&[0xb2, 0x5e, 0x00, 0x12]);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (2, DATA + 0x400 + 100, DATA + 0x400));
+    // mvst of the 201-byte string: R1 at the copied terminator.
+    let d = Case::new().gpr(1, DATA + 0x800).gpr(2, DATA).mem(DATA, &b).run(&[0xb2, 0x55, 0x00, 0x12]);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 0x800 + 200, DATA));
+    assert_eq!(d.bytes(DATA + 0x800, 201), b.as_slice());
+}

@@ -26,7 +26,7 @@
 //!   dropped at once. Flushes only happen between blocks, never while one runs.
 
 use crate::codebuf::CodeBuffer;
-use crate::codegen::{AccessSite, Env, MemModel, SsaLoops, JC_ENTRIES};
+use crate::codegen::{jc_code_word, AccessSite, Env, MemModel, SsaLoops, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
 use crate::frontend::{CodeSource, Frontend, GuestMemory};
 use crate::interp::{InterpMemory, Outcome};
@@ -384,7 +384,7 @@ impl<F: Frontend> Engine<F> {
         Request {
             pc,
             mode,
-            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, no_chain: self.no_chain() },
+            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, mode, no_chain: self.no_chain() },
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
             ssa_loops: self.config.ssa_loops,
@@ -503,7 +503,7 @@ impl<F: Frontend> Engine<F> {
                 self.blocks[id as usize].incoming.push((link, stub));
             }
             if !self.no_chain() {
-                self.jc[Self::jc_index(pc)] = JcEntry { tag: pc, code: code as u64 };
+                self.jc[Self::jc_index(pc)] = JcEntry { tag: pc, code: jc_code_word(code as u64, mode) };
             }
             if self.config.log.exec {
                 crate::log!("Trace: [{pc:016x}] {:p}\n", code);
@@ -766,7 +766,7 @@ impl<F: Frontend> Engine<F> {
                 self.map.remove(&key);
             }
             let jc = &mut self.jc[Self::jc_index(key.0)];
-            if jc.code == code {
+            if jc.code == jc_code_word(code, key.1) {
                 *jc = JcEntry { tag: u64::MAX, code: 0 };
             }
             for (site, stub) in incoming {

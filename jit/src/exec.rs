@@ -96,6 +96,18 @@ std::arch::global_asm!(
     "lock cmpxchg qword ptr [rdi], rdx",
     "xor edx, edx",
     "ret",
+    // (dst, src, n): `rep movsb` moves byte by byte as far as the result is concerned, so
+    // a destination overlapping the source just to its right propagates bytes.
+    "bigiron_movsb: mov rcx, rdx",
+    "rep movsb",
+    "xor eax, eax",
+    "ret",
+    // (dst, byte, n)
+    "bigiron_stosb: mov eax, esi",
+    "mov rcx, rdx",
+    "rep stosb",
+    "xor eax, eax",
+    "ret",
     ".globl bigiron_access_end",
     "bigiron_access_end:",
     ".globl bigiron_access_fault",
@@ -105,6 +117,7 @@ std::arch::global_asm!(
     ".globl bigiron_ld8, bigiron_ld16, bigiron_ld32, bigiron_ld64",
     ".globl bigiron_st8, bigiron_st16, bigiron_st32, bigiron_st64",
     ".globl bigiron_cas8, bigiron_cas16, bigiron_cas32, bigiron_cas64",
+    ".globl bigiron_movsb, bigiron_stosb",
 );
 
 // 16-byte accesses (s390x `LPQ`/`STPQ`/`CDSG`, ppc64 quadword atomics from the interpreter
@@ -164,6 +177,8 @@ extern "C" {
     fn bigiron_cas16(p: *mut u8, expected: u64, new: u64) -> Loaded;
     fn bigiron_cas32(p: *mut u8, expected: u64, new: u64) -> Loaded;
     fn bigiron_cas64(p: *mut u8, expected: u64, new: u64) -> Loaded;
+    fn bigiron_movsb(dst: *mut u8, src: *const u8, n: usize) -> u64;
+    fn bigiron_stosb(dst: *mut u8, v: u64, n: usize) -> u64;
     fn bigiron_access128_start();
     fn bigiron_access128_end();
     fn bigiron_access128_fault();
@@ -217,6 +232,28 @@ pub unsafe fn guarded_store(p: *mut u8, size: usize, v: u64) -> bool {
         _ => bigiron_st64(p, v),
     };
     r == 0
+}
+
+/// Copies `n` bytes from `src` to `dst` (either may be guest memory, protected or not),
+/// left to right with the result of single-byte moves (an overlapping destination just
+/// right of the source propagates bytes); `false` on a fault, after which a prefix of the
+/// destination may have been written.
+///
+/// # Safety
+/// Both ranges must lie in memory reserved for the guest or in host buffers the caller
+/// owns, never in other host data.
+pub unsafe fn guarded_copy(dst: *mut u8, src: *const u8, n: usize) -> bool {
+    install_fault_handler();
+    bigiron_movsb(dst, src, n) == 0
+}
+
+/// Sets `n` bytes at `dst` to `v`; `false` on a fault (a prefix may have been written).
+///
+/// # Safety
+/// As for [`guarded_copy`].
+pub unsafe fn guarded_fill(dst: *mut u8, v: u8, n: usize) -> bool {
+    install_fault_handler();
+    bigiron_stosb(dst, v as u64, n) == 0
 }
 
 /// Atomically replaces the `size` (1, 2, 4, 8) bytes at `p` with `new` if they equal

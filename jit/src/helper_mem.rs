@@ -131,6 +131,64 @@ impl HelperMem {
         }
     }
 
+    /// The fault of a failed bulk access: the guest address the host fault hit (the first
+    /// byte beyond the limit if the range crossed it).
+    fn bulk_fault(&self, addr: u64, n: u64, write: bool) -> MemFault {
+        if addr.checked_add(n).is_none_or(|end| end > self.limit) {
+            return self.fault(addr.max(self.limit), write);
+        }
+        let f = exec::last_access_fault();
+        let g = f.host_addr.wrapping_sub(self.base as u64);
+        self.fault(if g < self.limit { g } else { addr }, f.write)
+    }
+
+    /// Copies `n` bytes from guest `src` to guest `dst`, left to right with the result of
+    /// single-byte moves (a destination overlapping the source just to its right propagates
+    /// bytes: s390x `MVC`). Addresses do not wrap. On a fault a prefix of the destination
+    /// may have been written: callers probe first where that matters.
+    pub fn copy(&self, dst: u64, src: u64, n: u64) -> Result<(), MemFault> {
+        if n == 0 {
+            return Ok(());
+        }
+        let Some(s) = self.host(src, n as usize) else { return Err(self.bulk_fault(src, n, false)) };
+        let Some(d) = self.host(dst, n as usize) else { return Err(self.bulk_fault(dst, n, true)) };
+        // SAFETY: both ranges lie inside the guest reservation; the copy is guarded.
+        if unsafe { exec::guarded_copy(d, s, n as usize) } { Ok(()) } else { Err(self.bulk_fault(dst, n, true)) }
+    }
+
+    /// Sets `n` guest bytes from `dst` to `v` (no wrap; a prefix may be written on a fault).
+    pub fn fill(&self, dst: u64, v: u8, n: u64) -> Result<(), MemFault> {
+        if n == 0 {
+            return Ok(());
+        }
+        let Some(d) = self.host(dst, n as usize) else { return Err(self.bulk_fault(dst, n, true)) };
+        // SAFETY: as in `copy`.
+        if unsafe { exec::guarded_fill(d, v, n as usize) } { Ok(()) } else { Err(self.bulk_fault(dst, n, true)) }
+    }
+
+    /// Reads `buf.len()` guest bytes from `addr` (no wrap).
+    pub fn read_bytes(&self, addr: u64, buf: &mut [u8]) -> Result<(), MemFault> {
+        let n = buf.len() as u64;
+        if n == 0 {
+            return Ok(());
+        }
+        let Some(s) = self.host(addr, buf.len()) else { return Err(self.bulk_fault(addr, n, false)) };
+        // SAFETY: the source lies inside the guest reservation, the destination is the
+        // caller's buffer; guarded.
+        if unsafe { exec::guarded_copy(buf.as_mut_ptr(), s, buf.len()) } { Ok(()) } else { Err(self.bulk_fault(addr, n, false)) }
+    }
+
+    /// Writes `buf` to guest memory at `addr` (no wrap; a prefix may be written on a fault).
+    pub fn write_bytes(&self, addr: u64, buf: &[u8]) -> Result<(), MemFault> {
+        let n = buf.len() as u64;
+        if n == 0 {
+            return Ok(());
+        }
+        let Some(d) = self.host(addr, buf.len()) else { return Err(self.bulk_fault(addr, n, true)) };
+        // SAFETY: as in `read_bytes`.
+        if unsafe { exec::guarded_copy(d, buf.as_ptr(), buf.len()) } { Ok(()) } else { Err(self.bulk_fault(addr, n, true)) }
+    }
+
     pub fn read_u8(&self, addr: u64) -> Result<u8, MemFault> {
         self.load_be(addr, 1).map(|v| v as u8)
     }
@@ -211,13 +269,8 @@ impl crate::interp::InterpMemory for HelperMem {
         if self.first_inaccessible(addr, bytes.len() as u64, true).is_some() {
             return false;
         }
-        for (i, b) in bytes.iter().enumerate() {
-            // SAFETY: as above.
-            if !unsafe { exec::guarded_store(p.wrapping_add(i), 1, *b as u64) } {
-                return false;
-            }
-        }
-        true
+        // SAFETY: as above.
+        unsafe { exec::guarded_copy(p, bytes.as_ptr(), bytes.len()) }
     }
     fn cas(&mut self, addr: u64, size: usize, expected: u128, new: u128) -> Option<u128> {
         let p = self.host(addr, size)?;
@@ -234,5 +287,90 @@ impl crate::interp::InterpMemory for HelperMem {
             return None;
         }
         Some(old)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three 4 KiB guest pages: 0 read-write, 1 inaccessible, 2 read-only.
+    struct Guest {
+        base: *mut u8,
+        hdr: CpuHeader,
+    }
+
+    impl Guest {
+        fn new() -> Guest {
+            // SAFETY: a fresh anonymous mapping owned by the test.
+            let base = unsafe {
+                let p = libc::mmap(std::ptr::null_mut(), 3 * 4096, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+                assert_ne!(p, libc::MAP_FAILED);
+                let p = p as *mut u8;
+                for i in 0..3 * 4096 {
+                    *p.add(i) = i as u8;
+                }
+                libc::mprotect(p.add(4096) as *mut libc::c_void, 4096, libc::PROT_NONE);
+                libc::mprotect(p.add(8192) as *mut libc::c_void, 4096, libc::PROT_READ);
+                p
+            };
+            let hdr = CpuHeader { mem_base: base as u64, mem_limit: 3 * 4096, ..Default::default() };
+            Guest { base, hdr }
+        }
+        fn mem(&mut self) -> HelperMem {
+            // SAFETY: the header heads no larger struct, and HelperMem only touches the header.
+            unsafe { HelperMem::from_cpu(&mut self.hdr as *mut CpuHeader as *mut u8) }
+        }
+        fn byte(&self, a: usize) -> u8 {
+            // SAFETY: inside the mapping (callers use readable pages).
+            unsafe { *self.base.add(a) }
+        }
+    }
+
+    impl Drop for Guest {
+        fn drop(&mut self) {
+            // SAFETY: the mapping made in `new`.
+            unsafe { libc::munmap(self.base as *mut libc::c_void, 3 * 4096) };
+        }
+    }
+
+    #[test]
+    fn copy_one_byte_right_propagates_like_single_byte_moves() {
+        let mut g = Guest::new();
+        let m = g.mem();
+        // Destination one byte right of the source: every byte becomes the first one.
+        m.copy(0x101, 0x100, 8).unwrap();
+        drop(m);
+        assert_eq!((0x100..0x109).map(|a| g.byte(a)).collect::<Vec<_>>(), vec![0; 9]);
+        assert_eq!(g.byte(0x109), 0x09);
+    }
+
+    #[test]
+    fn bulk_accesses_report_the_guest_address_and_direction_of_a_fault() {
+        let mut g = Guest::new();
+        let m = g.mem();
+        let mut buf = [0u8; 16];
+        m.read_bytes(0x10, &mut buf).unwrap();
+        assert_eq!(buf[0], 0x10);
+        // Reading across into the inaccessible page faults at its first byte.
+        assert_eq!(m.read_bytes(0xff8, &mut buf), Err(MemFault));
+        drop(m);
+        assert_eq!((g.hdr.fault_addr, g.hdr.fault_write, g.hdr.exception), (0x1000, 0, HELPER_FAULT));
+        let m = g.mem();
+        // Writing the read-only page faults as a write at the first byte written there.
+        assert_eq!(m.fill(0x1ff0 + 0x1000, 0xaa, 4), Err(MemFault));
+        drop(m);
+        assert_eq!((g.hdr.fault_addr, g.hdr.fault_write), (0x2ff0, 1));
+        assert_eq!(g.byte(0x2ff0), 0xf0, "a read-only byte is unchanged");
+        let m = g.mem();
+        // Beyond the guest limit: the first byte past it.
+        assert_eq!(m.write_bytes(0x2ffc, &buf[..8]), Err(MemFault));
+        drop(m);
+        assert_eq!(g.hdr.fault_addr, 0x3000);
+        let m = g.mem();
+        // Copy from readable into read-only memory.
+        assert_eq!(m.copy(0x2800, 0x800, 4), Err(MemFault));
+        drop(m);
+        assert_eq!((g.hdr.fault_addr, g.hdr.fault_write), (0x2800, 1));
     }
 }

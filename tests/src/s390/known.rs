@@ -40,6 +40,62 @@ pub enum Pred {
     /// `stfle`: facility bits describe the CPU model; the emulator and QEMU's `max` model
     /// differ. Allowed: the stored facility list (window memory) and GPR 0's count.
     FacilityList,
+    // ---- binary floating point (wt-fp): QEMU 7.2 deviations from PoP ch. 9 / 19 / 24 ----
+    /// A completing IEEE trap (overflow, underflow, inexact with its FPC mask one: PoP
+    /// "IEEE Exceptions", the result — scaled for overflow/underflow — and the CC are
+    /// delivered, then the data exception): QEMU 7.2 raises the exception before writing
+    /// them, and never reports "incremented" (DXC bit 5, 0x04). Allowed, when both took the
+    /// same signal and an overflow/underflow/inexact mask is one: the result register(s) and
+    /// the CC where the peer's is the initial value, and a DXC differing only in bits 4:5
+    /// whose class (overflow / underflow / inexact) is a trap the masks enable.
+    PeerIeeeTrapSuppressed,
+    /// An exact tiny result with the underflow mask one is an underflow trap (PoP "IEEE
+    /// Underflow": with the mask one, tininess alone is the condition); QEMU 7.2 only
+    /// recognises inexact underflows. Allowed, when the emulator took SIGFPE with DXC 0x10
+    /// and the peer none: the signal record, the DXC, and the result register where the
+    /// emulator's value is the peer's scaled by 2^alpha (PoP "Scaled Value").
+    PeerNoExactUnderflowTrap,
+    /// MDEB(R) / MXDB(R): QEMU 7.2 reads operand 1 in the product's format (the whole FPR /
+    /// the FPR pair) instead of the operand format. Allowed: the result register(s), FPC
+    /// flags/DXC and the signal record, when the peer's result is what that reading gives
+    /// (recomputed here) or its initial value (a trap).
+    PeerMulLongOp1Width,
+    /// LOAD AND TEST of an SNaN: an invalid operation, the result the quieted SNaN (PoP
+    /// "LOAD AND TEST"); QEMU 7.2 copies it. Allowed only for an SNaN operand 2: R1, the FPC
+    /// (flag I / DXC) and the signal record.
+    PeerLtSnan,
+    /// MULTIPLY AND ADD/SUBTRACT with two or three NaN operands: the PoP's precedence is
+    /// operand 3, 2, 1 (SNaNs before QNaNs); QEMU 7.2 takes the first NaN of operands 2, 3,
+    /// 1, SNaN or not. Allowed: R1, when the peer's result is exactly that NaN quieted.
+    PeerFmaNanOrder,
+    /// LDXBR/LEXBR: R1 must designate a valid FPR pair (PoP "LOAD ROUNDED": on an
+    /// overflow/underflow trap the result fills the pair); QEMU 7.2 does not check it.
+    /// Allowed, when R1 names an invalid pair (bit 2 set) and the emulator took the
+    /// specification exception with every FPR and the FPC unchanged: everything the peer did
+    /// (including an IEEE trap).
+    PeerNoLoadRoundedR1PairCheck,
+    /// CONVERT TO FIXED / LOGICAL of a NaN or an out-of-range value: invalid operation, and
+    /// with it the inexact exception (PoP ch. 19 "CONVERT TO FIXED" results figure). QEMU 7.2
+    /// leaves inexact out for NaNs (flag bit 12; no inexact trap) and reports DXC 0x88 (si_code
+    /// 0) for a trapping invalid operation where the PoP has 0x80. Allowed only when the
+    /// conversion is invalid: FPC flag X / DXC bit 4, si_code with that DXC, and the signal
+    /// record of the emulator's inexact trap (DXC 0x08) the peer did not take.
+    PeerCvtInvalidInexact,
+    /// DIVIDE TO INTEGER (DIEBR, DIDBR): QEMU 7.2 does not implement it (operation exception,
+    /// SIGILL ILL_ILLOPC). Allowed, when the peer's si_code is ILL_ILLOPC: every field.
+    PeerNoDivideToInteger,
+    /// Vector BFP with a format other than long (VLDE: short): the emulator models z13, whose
+    /// PoP makes it a specification exception; the short and extended formats belong to the
+    /// vector-enhancements facilities 1 and 2 (z14, z15), which QEMU's `max` model has.
+    /// Allowed, when the format field names another format and the emulator took SIGILL
+    /// ILL_ILLOPN with V1 unchanged: everything the peer did; likewise every field of
+    /// VFCE/VFCH/VFCHE with M5 bit 1 (SQ, signal on QNaN) set.
+    CpuModelVectorFormat,
+    /// VCDG/VCDLG/VCGD/VCLGD/VFI/VLED with XxC (M4 bit 1): the inexact exception is
+    /// suppressed — no trap and no flag (PoP ch. 24 "IEEE-inexact-exception control");
+    /// QEMU 7.2 still sets the flag. Allowed: the FPC when it differs only by the peer's
+    /// flag X and XxC is one.
+    PeerVectorXxcFlag,
     // ---- wt-misc rows ----
     /// `stmh`: QEMU 7.2 shifts each register LEFT by 32 before its 32-bit store, so it stores
     /// zeros where the PoP stores bits 0:31 of R1..R3. Allowed: window words the peer left
@@ -70,6 +126,16 @@ impl Pred {
         Some(match s {
             "signal_address" => Pred::SignalAddress,
             "facility_list" => Pred::FacilityList,
+            "peer_ieee_trap_suppressed" => Pred::PeerIeeeTrapSuppressed,
+            "peer_no_exact_underflow_trap" => Pred::PeerNoExactUnderflowTrap,
+            "peer_mul_long_op1_width" => Pred::PeerMulLongOp1Width,
+            "peer_lt_snan" => Pred::PeerLtSnan,
+            "peer_fma_nan_order" => Pred::PeerFmaNanOrder,
+            "peer_no_load_rounded_r1_pair_check" => Pred::PeerNoLoadRoundedR1PairCheck,
+            "peer_cvt_invalid_inexact" => Pred::PeerCvtInvalidInexact,
+            "peer_no_divide_to_integer" => Pred::PeerNoDivideToInteger,
+            "cpu_model_vector_format" => Pred::CpuModelVectorFormat,
+            "peer_vector_xxc_flag" => Pred::PeerVectorXxcFlag,
             "peer_no_fixed_overflow_trap" => Pred::PeerNoFixedOverflowTrap,
             "peer_epsw_system_mask" => Pred::PeerEpswSystemMask,
             "cpu_model_result" => Pred::CpuModelResult,
@@ -170,8 +236,403 @@ fn allowed(p: Pred, case: &Case, diffs: &[FieldDiff], d: &FieldDiff) -> bool {
                 && top != (1 << 17) - 1
                 && !diffs.iter().any(|x| x.field == Field::Signal)
         }
+        p => fp::allowed(p, case, diffs, d),
     }
 }
+
+/// The binary-floating-point predicates (wt-fp).
+mod fp {
+    use super::super::diff::{Field, FieldDiff};
+    use super::super::prog::{Case, WIN_OFF, WINDOW};
+    use super::super::spec::{self, K};
+    use super::Pred;
+    use cpu_s390x::bfp_helpers as bh;
+    use jit::softfp::{self as sf, Fmt, F128, F32, F64};
+
+    const SIGILL: u128 = 4;
+    const SIGFPE: u128 = 8;
+    const ILL_ILLOPC: u128 = 1;
+    const ILL_ILLOPN: u128 = 2;
+
+    /// The instruction under test, its mnemonic and a field reader.
+    struct Insn {
+        w: u64,
+        mn: &'static str,
+        flds: &'static [spec::Fld],
+    }
+
+    impl Insn {
+        fn of(case: &Case) -> Option<Insn> {
+            let (w, _) = super::super::asm::fetch(&case.body[case.under_test..]);
+            let row = cpu_s390x::decode::lookup(w)?;
+            Some(Insn { w, mn: row.mnemonic, flds: spec::fields(row.format) })
+        }
+        fn get(&self, k: K) -> Option<u32> {
+            let &(_, at, len) = self.flds.iter().find(|f| f.0 == k)?;
+            Some(super::super::asm::get(self.w, at, len) as u32)
+        }
+        /// The field at PoP bits `at..at+4`.
+        fn nib(&self, at: u32) -> u32 {
+            super::super::asm::get(self.w, at, 4) as u32
+        }
+    }
+
+    fn fmt_of(c: u8) -> Option<Fmt> {
+        match c {
+            b'e' => Some(F32),
+            b'd' => Some(F64),
+            b'x' => Some(F128),
+            _ => None,
+        }
+    }
+
+    /// Where a BFP row's result goes.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Loc {
+        Fpr(Fmt),
+        Gpr,
+    }
+
+    /// (operand format, result) of the BFP rows the predicates cover.
+    fn shape(mn: &str) -> Option<(Fmt, Loc)> {
+        let b = mn.as_bytes();
+        Some(match mn {
+            "mdebr" | "mdeb" => (F32, Loc::Fpr(F64)),
+            "mxdbr" | "mxdb" => (F64, Loc::Fpr(F128)),
+            "ledbr" => (F64, Loc::Fpr(F32)),
+            // The result is long / short, but a trap's result fills the R1 pair.
+            "ldxbr" | "lexbr" => (F128, Loc::Fpr(F128)),
+            "cefbr" | "celfbr" | "celgbr" => (F32, Loc::Fpr(F32)),
+            "cdgbr" | "cdlgbr" => (F64, Loc::Fpr(F64)),
+            _ if mn.starts_with("cf") || mn.starts_with("cg") => (fmt_of(b[2])?, Loc::Gpr),
+            _ if mn.starts_with("clf") || mn.starts_with("clg") => (fmt_of(b[3])?, Loc::Gpr),
+            _ => {
+                // a/s/m/d/sq/ma/ms/lt/fi + e|d|x + b[r]
+                let stem = mn.strip_suffix('r').unwrap_or(mn).strip_suffix('b')?;
+                let f = fmt_of(*stem.as_bytes().last()?)?;
+                let f = if stem.ends_with("mee") { F32 } else { f };
+                (f, Loc::Fpr(f))
+            }
+        })
+    }
+
+    fn fpr(case: &Case, n: u32) -> u64 {
+        (case.init.vr[n as usize & 15] >> 64) as u64
+    }
+
+    /// A value of format `f` held in FPR `r` (and `r + 2`) of the initial state.
+    fn fpr_val(case: &Case, f: Fmt, r: u32) -> u128 {
+        match f.ebits {
+            8 => (fpr(case, r) >> 32) as u128,
+            11 => fpr(case, r) as u128,
+            _ => (fpr(case, r) as u128) << 64 | fpr(case, r + 2) as u128,
+        }
+    }
+
+    /// The storage operand 2 (`bytes` long) of an RX-type instruction: the generator puts
+    /// it in the case's window, whose address is the record's (page aligned) + WIN_OFF.
+    fn mem_op2(case: &Case, i: &Insn, bytes: usize) -> Option<u64> {
+        let reg = |k: K| i.get(k).map(|r| if r == 0 { 0 } else { case.init.gpr[r as usize] }).unwrap_or(0);
+        let addr = reg(K::X).wrapping_add(reg(K::B(2))).wrapping_add(i.get(K::D(2))? as u64);
+        let off = (addr & 0xfff).checked_sub(WIN_OFF as u64)? as usize;
+        let b = case.window.get(off..off + bytes).filter(|_| off + bytes <= WINDOW)?;
+        Some(b.iter().fold(0u64, |a, &x| a << 8 | x as u64))
+    }
+
+    /// Operand 2 of format `f`: FPR R2 (pair) or storage.
+    fn op2(case: &Case, i: &Insn, f: Fmt) -> Option<u128> {
+        match i.get(K::R(2)) {
+            Some(r2) => Some(fpr_val(case, f, r2)),
+            None => mem_op2(case, i, if f.ebits == 8 { 4 } else { 8 }).map(|v| v as u128),
+        }
+    }
+
+    fn diff_of(diffs: &[FieldDiff], f: Field) -> Option<&FieldDiff> {
+        diffs.iter().find(|x| x.field == f)
+    }
+
+    fn dxc(v: u128) -> u32 {
+        (v as u32 >> 8) & 0xff
+    }
+
+    fn is_signal_field(f: Field) -> bool {
+        matches!(f, Field::Signal | Field::SiCode | Field::SiAddr | Field::Psw)
+    }
+
+    /// The FPRs a result of `loc` occupies.
+    fn result_fprs(loc: Loc, r1: u32) -> Vec<u32> {
+        match loc {
+            Loc::Fpr(f) if f.ebits == 15 => vec![r1, r1 + 2],
+            Loc::Fpr(_) => vec![r1],
+            Loc::Gpr => vec![],
+        }
+    }
+
+    /// A finite nonzero value as (sign, odd significand, exponent).
+    fn decomp(f: Fmt, x: u128) -> Option<(bool, u128, i32)> {
+        let e = f.exp_field(x);
+        if f.is_nan(x) || f.is_inf(x) || f.is_zero(x) {
+            return None;
+        }
+        let fr = x & f.frac_mask();
+        let (m, ex) = if e == 0 { (fr, f.emin() - f.fbits as i32) } else { (fr | 1 << f.fbits, e - f.bias() - f.fbits as i32) };
+        let tz = m.trailing_zeros();
+        Some((f.is_neg(x), m >> tz, ex + tz as i32))
+    }
+
+    pub(super) fn allowed(p: Pred, case: &Case, diffs: &[FieldDiff], d: &FieldDiff) -> bool {
+        let Some(i) = Insn::of(case) else { return false };
+        let r1 = i.get(K::R(1)).unwrap_or(99);
+        match p {
+            Pred::PeerIeeeTrapSuppressed => {
+                let Some((_, loc)) = shape(i.mn) else { return false };
+                let masks = case.init.fpc >> 24 & 0x38;
+                if masks == 0 || diff_of(diffs, Field::Signal).is_some() {
+                    return false;
+                }
+                match d.field {
+                    Field::Cc => d.peer == case.init.cc as u128,
+                    Field::Fpc => {
+                        let (e, p) = (dxc(d.emu), dxc(d.peer));
+                        let class = e & 0x30;
+                        let enabled = if class != 0 { class & masks != 0 } else { e & 0x08 != 0 && masks & 0x08 != 0 };
+                        (d.emu ^ d.peer) & !0xff00 == 0 && e & 0xc3 == 0 && enabled && p & 0x04 == 0 && p & !0x0c == e & !0x0c
+                    }
+                    Field::Vr(n) => result_fprs(loc, r1).contains(&n) && (d.peer >> 64) as u64 == fpr(case, n),
+                    Field::Gpr(n) => loc == Loc::Gpr && n == r1 && d.peer as u64 == case.init.gpr[n as usize & 15],
+                    _ => false,
+                }
+            }
+            Pred::PeerNoExactUnderflowTrap => {
+                let Some((_, loc)) = shape(i.mn) else { return false };
+                let sig = diff_of(diffs, Field::Signal).is_some_and(|x| x.emu == SIGFPE && x.peer == 0);
+                let fpc_ok = diff_of(diffs, Field::Fpc)
+                    .is_some_and(|x| (x.emu ^ x.peer) & !0xff00 == 0 && dxc(x.emu) == 0x10 && dxc(x.peer) == 0);
+                if !sig || !fpc_ok || case.init.fpc & bh::fpc::MASK_U == 0 {
+                    return false;
+                }
+                match d.field {
+                    f if is_signal_field(f) || f == Field::Fpc => true,
+                    Field::Vr(n) if result_fprs(loc, r1).contains(&n) => match loc {
+                        // The emulator's value is the peer's × 2^alpha.
+                        Loc::Fpr(f) if f.ebits < 15 => {
+                            let v = |x: u128| if f.ebits == 8 { x >> 96 } else { x >> 64 };
+                            match (decomp(f, v(d.emu)), decomp(f, v(d.peer))) {
+                                (Some(a), Some(b)) => a.0 == b.0 && a.1 == b.1 && a.2 == b.2 + f.alpha,
+                                _ => false,
+                            }
+                        }
+                        // Extended: the peer's is tiny (exponent field 0), the emulator's not.
+                        _ => (d.peer >> 112) & 0x7fff == 0 && (d.emu >> 112) & 0x7fff != 0 || n != r1,
+                    },
+                    _ => false,
+                }
+            }
+            Pred::PeerMulLongOp1Width => {
+                let Some((f, Loc::Fpr(t))) = shape(i.mn) else { return false };
+                let Some(b) = op2(case, &i, f) else { return false };
+                let env = bh::env(case.init.fpc, bh::fpc_rn(case.init.fpc));
+                // The peer: operand 1 read as `t`, and (as everywhere in QEMU 7.2) neither a
+                // scaled trap result nor an exact underflow; the PoP: operand 1 of format `f`
+                // widened.
+                let untrapped = bh::env(case.init.fpc & !(bh::fpc::MASK_O | bh::fpc::MASK_U), env.rn);
+                // QEMU lengthens operand 2 first, quieting an SNaN (invalid) before the product.
+                let b_t = sf::convert(f, t, b, untrapped);
+                let mut q = sf::mul(t, fpr_val(case, t, r1), b_t.bits, untrapped);
+                q.fl.invalid |= b_t.fl.invalid;
+                let e = sf::mul(t, sf::widen_raw(f, t, fpr_val(case, f, r1)), sf::widen_raw(f, t, b), env);
+                let traps = |r: &sf::Res| bh::ieee_status(case.init.fpc, r.fl, false).0.is_some();
+                match d.field {
+                    Field::Fpc => (d.emu ^ d.peer) & !0x00ff_ff00 == 0,
+                    f if is_signal_field(f) => traps(&q) != traps(&e),
+                    Field::Vr(n) if result_fprs(Loc::Fpr(t), r1).contains(&n) => {
+                        let hi = n == r1;
+                        let want = if t.ebits == 15 { if hi { (q.bits >> 64) as u64 } else { q.bits as u64 } } else { q.bits as u64 };
+                        let p = (d.peer >> 64) as u64;
+                        p == want || (traps(&q) && p == fpr(case, n))
+                    }
+                    _ => false,
+                }
+            }
+            Pred::PeerLtSnan => {
+                let Some((f, loc)) = shape(i.mn) else { return false };
+                let Some(r2) = i.get(K::R(2)) else { return false };
+                if !f.is_snan(fpr_val(case, f, r2)) {
+                    return false;
+                }
+                match d.field {
+                    Field::Fpc => (d.emu ^ d.peer) & !(bh::fpc::FLAG_I as u128 | 0xff00) == 0,
+                    Field::Cc => true,
+                    Field::Vr(n) => result_fprs(loc, r1).contains(&n),
+                    f => is_signal_field(f),
+                }
+            }
+            Pred::PeerFmaNanOrder => {
+                let Some((f, _)) = shape(i.mn) else { return false };
+                let (Some(r3), Some(b)) = (i.get(K::R(3)), op2(case, &i, f)) else { return false };
+                let c3 = fpr_val(case, f, r3);
+                let v = |x: u128| if f.ebits == 8 { x >> 96 } else { x >> 64 };
+                // QEMU 7.2: the first NaN of operands 2, 3, 1, SNaN or not, quieted.
+                let peer_pick = [b, c3, fpr_val(case, f, r1)].into_iter().find(|&x| f.is_nan(x));
+                d.field == Field::Vr(r1) && peer_pick.is_some_and(|n| v(d.peer) == n | f.quiet()) && v(d.emu) != v(d.peer)
+            }
+            Pred::PeerNoLoadRoundedR1PairCheck => {
+                let r2 = i.get(K::R(2)).unwrap_or(99);
+                // The peer ran it (and may have taken an IEEE trap).
+                let emu_spec = diff_of(diffs, Field::Signal).is_some_and(|x| x.emu == SIGILL && (x.peer == 0 || x.peer == SIGFPE))
+                    && diff_of(diffs, Field::SiCode).is_some_and(|x| x.emu == ILL_ILLOPN);
+                if !emu_spec || r1 & 2 == 0 || r2 & 2 != 0 {
+                    return false;
+                }
+                match d.field {
+                    Field::Vr(n) => (d.emu >> 64) as u64 == fpr(case, n),
+                    Field::Fpc => d.emu == case.init.fpc as u128,
+                    f => is_signal_field(f),
+                }
+            }
+            Pred::PeerCvtInvalidInexact => {
+                let Some((f, Loc::Gpr)) = shape(i.mn) else { return false };
+                let Some(r2) = i.get(K::R(2)) else { return false };
+                let b = fpr_val(case, f, r2);
+                let signed = !i.mn.starts_with("cl");
+                let bits = if i.mn.as_bytes()[if signed { 1 } else { 2 }] == b'f' { 32 } else { 64 };
+                let m3 = i.nib(16);
+                if !bh::m3_valid(m3) {
+                    return false;
+                }
+                let (r, _) = bh::to_fixed_res(f, b, signed, bits, bh::m3_rn(m3, case.init.fpc));
+                if !r.fl.invalid {
+                    return false;
+                }
+                let fpc_d = diff_of(diffs, Field::Fpc);
+                let dxc_80_88 = fpc_d.is_some_and(|x| dxc(x.emu) == 0x80 && dxc(x.peer) == 0x88);
+                let emu_x_trap = diff_of(diffs, Field::Signal).is_some_and(|x| x.emu == SIGFPE && x.peer == 0)
+                    && fpc_d.is_some_and(|x| dxc(x.emu) == 0x08 && dxc(x.peer) == 0);
+                match d.field {
+                    Field::Fpc => {
+                        let x = (d.emu ^ d.peer) as u32;
+                        (x == bh::fpc::FLAG_X && d.emu as u32 & bh::fpc::FLAG_X != 0 && f.is_nan(b))
+                            || (x == 0x0800 && dxc_80_88)
+                            || (x == 0x0800 && emu_x_trap && f.is_nan(b))
+                    }
+                    Field::SiCode => dxc_80_88 || emu_x_trap,
+                    fl if is_signal_field(fl) => emu_x_trap && f.is_nan(b),
+                    _ => false,
+                }
+            }
+            Pred::PeerNoDivideToInteger => {
+                let peer_op = diff_of(diffs, Field::SiCode).is_some_and(|x| x.peer == ILL_ILLOPC)
+                    && diff_of(diffs, Field::Signal).is_none_or(|x| x.peer == SIGILL);
+                peer_op
+            }
+            Pred::CpuModelVectorFormat => {
+                let (at, z13) = match i.mn {
+                    "vfma" | "vfms" => (20, 3),
+                    "vlde" => (32, 2),
+                    _ => (32, 3),
+                };
+                let emu_spec = diff_of(diffs, Field::Signal).is_some_and(|x| x.emu == SIGILL && x.peer == 0)
+                    && diff_of(diffs, Field::SiCode).is_some_and(|x| x.emu == ILL_ILLOPN);
+                let v1 = i.get(K::V(0)).unwrap_or(0) | (i.nib(36) >> 3 & 1) << 4;
+                let v1_kept = diff_of(diffs, Field::Vr(v1)).is_none_or(|x| x.emu == case.init.vr[v1 as usize & 31]);
+                // M5 bit 1 (SQ) of VFCE/VFCH/VFCHE is vector-enhancements-1's too.
+                let sq = matches!(i.mn, "vfce" | "vfch" | "vfche") && i.nib(28) & 4 != 0;
+                (emu_spec && v1_kept && i.nib(at) != z13) || sq
+            }
+            Pred::PeerVectorXxcFlag => {
+                // M4 (bits 28:31) bit 1: XxC.
+                d.field == Field::Fpc && i.nib(28) & 4 != 0 && d.emu | bh::fpc::FLAG_X as u128 == d.peer && d.emu != d.peer
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod fp_tests {
+    //! The BFP predicates allow their cases and reject neighbouring ones.
+    use super::super::diff::{Field, FieldDiff};
+    use super::super::prog::{Case, Init, WINDOW};
+    use super::{allowed, Pred};
+
+    fn case(insn: &[u8], init: Init) -> Case {
+        Case { base: 15, body: insn.to_vec(), under_test: 0, init, window: [0; WINDOW] }
+    }
+    fn fd(field: Field, emu: u128, peer: u128) -> FieldDiff {
+        FieldDiff { field, emu, peer }
+    }
+    fn ok(p: Pred, c: &Case, diffs: &[FieldDiff]) -> bool {
+        diffs.iter().all(|d| allowed(p, c, diffs, d))
+    }
+
+    #[test]
+    fn ieee_trap_suppressed_only_where_the_peer_kept_the_register() {
+        // adbr %f8,%f13 with the inexact mask on: the emulator wrote f8 and the CC, the
+        // peer kept both.
+        let mut init = Init { fpc: 0x0800_0000, cc: 2, ..Init::default() };
+        init.vr[8] = 0x4000_0000_0000_0000u128 << 64;
+        let c = case(&[0xb3, 0x1a, 0x00, 0x8d], init.clone());
+        let v8 = fd(Field::Vr(8), 0x3ff0_0000_0000_0000u128 << 64, 0x4000_0000_0000_0000u128 << 64);
+        let cc = fd(Field::Cc, 1, 2);
+        let dxc = fd(Field::Fpc, 0x0800_0c00, 0x0800_0800);
+        assert!(ok(Pred::PeerIeeeTrapSuppressed, &c, &[v8, cc, dxc]));
+        // The peer wrote another value: not explained.
+        let v8b = fd(Field::Vr(8), 0x3ff0_0000_0000_0000u128 << 64, 0x3ff8_0000_0000_0000u128 << 64);
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c, &[v8b]));
+        // Another register, or no trap mask enabled: not explained.
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c, &[fd(Field::Vr(9), 1 << 64, 0)]));
+        let c0 = case(&[0xb3, 0x1a, 0x00, 0x8d], Init { fpc: 0, ..init });
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c0, &[v8, cc]));
+        // An invalid-operation DXC is not a completing trap.
+        assert!(!ok(Pred::PeerIeeeTrapSuppressed, &c, &[fd(Field::Fpc, 0x0800_8000, 0x0800_8800)]));
+    }
+
+    #[test]
+    fn lt_snan_only_for_an_snan() {
+        // ltdbr %f1,%f2
+        let mut init = Init::default();
+        init.vr[2] = 0x7ff4_0000_0000_0000u128 << 64;
+        let d = [fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ff4_0000_0000_0000u128 << 64)];
+        assert!(ok(Pred::PeerLtSnan, &case(&[0xb3, 0x12, 0x00, 0x12], init.clone()), &d));
+        init.vr[2] = 0x7ffc_0000_0000_0000u128 << 64;
+        assert!(!ok(Pred::PeerLtSnan, &case(&[0xb3, 0x12, 0x00, 0x12], init), &d));
+    }
+
+    #[test]
+    fn fma_nan_order_only_for_qemus_pick() {
+        // madbr %f1,%f3,%f2: operand 3 SNaN, operand 2 QNaN
+        let mut init = Init::default();
+        init.vr[3] = 0x7ff4_0000_0000_0000u128 << 64;
+        init.vr[2] = 0x7ffa_0000_0000_0000u128 << 64;
+        let c = case(&[0xb3, 0x1e, 0x10, 0x32], init);
+        let good = fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ffa_0000_0000_0000u128 << 64);
+        assert!(ok(Pred::PeerFmaNanOrder, &c, &[good]));
+        let other = fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ff8_0000_0000_0000u128 << 64);
+        assert!(!ok(Pred::PeerFmaNanOrder, &c, &[other]));
+    }
+
+    #[test]
+    fn vector_format_only_for_non_z13_formats() {
+        // vfa %v1,%v2,%v3 with M4 = 2 (short, z14) / 3 (long, z13)
+        let sig = [fd(Field::Signal, 4, 0), fd(Field::SiCode, 2, 0), fd(Field::Vr(1), 0, 5)];
+        let short = case(&[0xe7, 0x12, 0x30, 0x00, 0x20, 0xe3], Init::default());
+        assert!(ok(Pred::CpuModelVectorFormat, &short, &sig));
+        let long = case(&[0xe7, 0x12, 0x30, 0x00, 0x30, 0xe3], Init::default());
+        assert!(!ok(Pred::CpuModelVectorFormat, &long, &sig));
+    }
+
+    #[test]
+    fn cvt_invalid_inexact_only_for_invalid_conversions() {
+        // cfdbr %r1,0,%f2 of a NaN: the emulator's flag X; of 1.5: not explained
+        let mut init = Init::default();
+        init.vr[2] = 0x7ff8_0000_0000_0000u128 << 64;
+        let d = [fd(Field::Fpc, 0x0088_0000, 0x0080_0000)];
+        assert!(ok(Pred::PeerCvtInvalidInexact, &case(&[0xb3, 0x99, 0x00, 0x12], init.clone()), &d));
+        init.vr[2] = 0x3ff8_0000_0000_0000u128 << 64;
+        assert!(!ok(Pred::PeerCvtInvalidInexact, &case(&[0xb3, 0x99, 0x00, 0x12], init), &d));
+    }
+}
+
 
 /// The vector register named by the 4-bit field at PoP bit `at` and its RXB bit.
 fn vreg(case: &Case, at: u32, rxb_bit: u32) -> u32 {
