@@ -142,7 +142,17 @@ fn interlocked<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, op: LaOp
         let v = get_lo(e, f.r3);
         e.zext(Ty::I64, v)
     };
-    let kind = e.iconst(Ty::I64, op as u64 | size << 4);
+    let mut kind = e.iconst(Ty::I64, op as u64 | size << 4);
+    if op == LaOp::Add && !logical {
+        // LAA/LAAG with the fixed-point-overflow mask bit on: an overflowing sum is left
+        // unstored (see `helper_interlocked`), so the nullifying raise below and its
+        // completion (`integer::complete_fixed_overflow`) add exactly once.
+        let pm = e.get(PM);
+        let en = e.and_imm(pm, 8);
+        let en = e.zext(Ty::I64, en);
+        let en = e.shl_imm(en, TRAP_SHIFT - 3);
+        kind = e.or(kind, en);
+    }
     let h = jit::helper!(helper_interlocked, 3, true);
     let old = e.call(&h, &[a, operand, kind]);
     let result = match op {
@@ -198,15 +208,26 @@ pub fn laxg<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow
     interlocked(e, f, cx, o, LaOp::Xor, true, false)
 }
 
+/// Bit of `helper_interlocked`'s `kind`: a signed add whose overflow raises the
+/// fixed-point-overflow exception (program mask bit 20 on).
+const TRAP_SHIFT: u32 = 8;
+
 /// The interlocked update of the `LOAD AND <op>` rows: `kind` = operation (low nibble, as
-/// [`LaOp`]) | size (4 or 8) << 4. Returns the old value (zero-extended). A fault leaves
-/// storage unchanged (the first store is the successful compare-and-swap), so the row can
-/// run again.
+/// [`LaOp`]) | size (4 or 8) << 4 | 1 << [`TRAP_SHIFT`] for a signed add that traps on
+/// overflow. Returns the old value (zero-extended). A fault leaves storage unchanged (the
+/// first store is the successful compare-and-swap), so the row can run again.
+///
+/// A trapping signed add whose sum overflows stores nothing: the row then raises the
+/// fixed-point overflow, which nullifies the instruction, and the OS layer completes it
+/// (PoP: the operation is completed, then the interruption) by running it again without
+/// the trap bit — one interlocked add in all. (If another CPU changes the word between the
+/// two, the completed add uses its value; the interruption is still reported.)
 pub extern "C" fn helper_interlocked(cpu: *mut u8, addr: u64, operand: u64, kind: u64) -> u64 {
     // SAFETY: the engine calls helpers with the CPU they were emitted for.
     let mem = unsafe { HelperMem::from_cpu(cpu) };
-    let size = if kind >> 4 == 8 { 8 } else { 4 };
+    let size = if kind >> 4 & 15 == 8 { 8 } else { 4 };
     let mask = if size == 8 { u64::MAX } else { 0xffff_ffff };
+    let trap = kind >> TRAP_SHIFT & 1 != 0;
     let Ok(mut old) = mem.load_be(addr, size) else { return 0 };
     loop {
         let new = match kind & 15 {
@@ -215,12 +236,22 @@ pub extern "C" fn helper_interlocked(cpu: *mut u8, addr: u64, operand: u64, kind
             2 => old | operand,
             _ => old ^ operand,
         } & mask;
+        if trap && signed_add_overflows(old, operand, new, size) {
+            return old;
+        }
         match mem.cas_be(addr, size, old as u128, new as u128) {
             Ok(cur) if cur as u64 == old => return old,
             Ok(cur) => old = cur as u64,
             Err(_) => return 0,
         }
     }
+}
+
+/// Whether `a + b = sum` overflows as `size`-byte signed integers (operands of equal sign,
+/// sum of the other sign).
+fn signed_add_overflows(a: u64, b: u64, sum: u64, size: usize) -> bool {
+    let sign = if size == 8 { 1 << 63 } else { 1 << 31 };
+    (!(a ^ b) & (a ^ sum)) & sign != 0
 }
 
 /// `LPQ R1,D2(X2,B2)`: the aligned quadword into the even/odd pair R1, R1+1, as one

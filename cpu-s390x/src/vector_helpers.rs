@@ -745,6 +745,11 @@ fn run(c: &mut S390xCpu, m: &HelperMem, op: H, f: &VF, addr: u64) -> R<()> {
             (r, None)
         }
         Vsldb => {
+            // I4 bits 0:3 must be zero (PoP -12 VECTOR SHIFT LEFT DOUBLE BY BYTE, as for
+            // the vector-enhancements-2 VSLD): otherwise a specification exception.
+            if f.i4 & 0xf0 != 0 {
+                return Err(Stop::Spec);
+            }
             let n = (f.i4 & 15) * 8;
             (if n == 0 { v2 } else { v2 << n | v3 >> (128 - n) }, None)
         }

@@ -10,6 +10,9 @@
 //! the hit is the first equal (matching) element or the first zero element, whichever comes
 //! first.
 //!
+//! `VFEE`/`VFENE` define only ZS and CS, `VISTR` only CS: the other M5 bits are reserved
+//! and must be zero (specification exception).
+//!
 //! CCs (CS = 1), as `VFAE`/`VFEE`/`VSTRC` define them: 0 a zero element was found at or
 //! before the first hit (ZS only), 1 a hit and no zero element, 2 a hit before the first
 //! zero element, 3 neither. `VFENE`: 0 zero element found before (ZS) with all elements
@@ -63,6 +66,11 @@ pub fn run(op: H, f: &VF, v2: u128, v3: u128, v4: u128) -> R<(u128, Option<u8>)>
     match op {
         H::Vfae | H::Vfee | H::Vfene => {
             let (es, flags) = (es_max(f.m4, 2)?, f.m5);
+            // VFEE/VFENE have no IN and RT flags: M5 bits 0:1 are reserved and must be
+            // zero, otherwise a specification exception (PoP ch. 23).
+            if op != H::Vfae && flags & (IN | RT) != 0 {
+                return Err(Stop::Spec);
+            }
             let n = nel(es);
             let zero = if flags & ZS != 0 { first_zero(v2, es) } else { 16 };
             let cs = flags & CS != 0;
@@ -104,6 +112,10 @@ pub fn run(op: H, f: &VF, v2: u128, v3: u128, v4: u128) -> R<(u128, Option<u8>)>
         }
         H::Vistr => {
             let es = es_max(f.m3, 2)?;
+            // Only CS is defined: M5 bits 0:2 must be zero (PoP ch. 23), else specification.
+            if f.m5 & !CS != 0 {
+                return Err(Stop::Spec);
+            }
             let zero = first_zero(v2, es);
             let r = if zero == 16 { v2 } else { v2 & !(u128::MAX >> (8 * zero)) };
             Ok((r, (f.m5 & CS != 0).then_some(if zero == 16 { 3 } else { 0 })))

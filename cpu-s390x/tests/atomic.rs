@@ -98,6 +98,51 @@ fn load_and_add_family() {
     assert_eq!(load_and(0xea, &[0xff; 8], 2), (u64::MAX, 3, vec![0, 0, 0, 0, 0, 0, 0, 1]));
 }
 
+/// LAA/LAAG with PSW bit 20 (program mask 8) on and an overflowing sum: the PoP completes
+/// the operation (R1 = old word, storage = sum, CC 3), then takes the fixed-point-overflow
+/// interruption. The row raises with the instruction nullified and the OS layer completes
+/// it (`complete_fixed_overflow`): the add must happen once, not at the raise and again at
+/// the completion.
+#[test]
+fn load_and_add_overflow_trap_adds_once() {
+    for (op, old, r3, sum, r1_after) in [
+        // laa: 0xb68cb909 + 0x80000000 = 0x1_368cb909: two negatives, positive sum.
+        (0xf8u8, vec![0xb6, 0x8c, 0xb9, 0x09], 0x8000_0000u64, vec![0x36, 0x8c, 0xb9, 0x09], 0xdead_beef_b68c_b909u64),
+        // laag: 0x7fff...ff + 1 = 0x8000...00.
+        (0xe8, vec![0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 1, vec![0x80, 0, 0, 0, 0, 0, 0, 0], 0x7fff_ffff_ffff_ffff),
+    ] {
+        let insn = [0xeb, 0x13, 0x20, 0x00, 0x00, op];
+        let mut d = Case::new()
+            .gpr(1, 0xdead_beef_dead_beef)
+            .gpr(2, DATA)
+            .gpr(3, r3)
+            .mem(DATA, &old)
+            .with(|c| c.pm = 8)
+            .run(&insn);
+        assert_eq!(d.end, End::Exc(exc::FIXED_OVERFLOW, PC));
+        // Nullified so far: storage and R1 as they were.
+        assert_eq!((d.bytes(DATA, old.len()), d.gpr(1)), (old.clone(), 0xdead_beef_dead_beef));
+        let cpu = &mut *d.cpu;
+        cpu.hdr.pc = PC;
+        // SAFETY: the interpreter run left the CPU's memory base pointing at `d.mem`.
+        let mut hm = unsafe { jit::helper_mem::HelperMem::from_cpu(cpu as *mut cpu_s390x::S390xCpu as *mut u8) };
+        let out = cpu_s390x::integer::complete_fixed_overflow(cpu, &mut hm, &d.mem);
+        assert_eq!(out, jit::interp::Outcome::Next(PC + 6));
+        assert_eq!((cpu.gpr[1], cpu.cc, cpu.pm), (r1_after, 3, 8));
+        assert_eq!(d.bytes(DATA, old.len()), sum, "the sum is stored once");
+    }
+    // Mask on, no overflow: an ordinary interlocked add (0x368cb909 + 0x80000000, CC 1).
+    let d = Case::new()
+        .gpr(1, 0)
+        .gpr(2, DATA)
+        .gpr(3, 0x8000_0000)
+        .mem(DATA, &[0x36, 0x8c, 0xb9, 0x09])
+        .with(|c| c.pm = 8)
+        .run(&[0xeb, 0x13, 0x20, 0x00, 0x00, 0xf8]);
+    d.next();
+    assert_eq!((d.gpr(1), d.cc(), d.bytes(DATA, 4)), (0x368c_b909, 1, vec![0xb6, 0x8c, 0xb9, 0x09]));
+}
+
 #[test]
 fn load_and_bitwise_family() {
     // lan: f0f0f0f0 & 0f0f0f0f = 0: CC 0.

@@ -215,6 +215,28 @@ fn rotate_then_and_or_xor_selected_bits() {
     assert_eq!((d.gpr(1), d.cc()), (0x100, 0));
 }
 
+/// The test-results form (T, I3 bit 0) with wrapping ranges and rotations: R1 is left
+/// unchanged and the CC says whether the selected bits of the result are nonzero (PoP
+/// "ROTATE THEN AND/OR/EXCLUSIVE OR SELECTED BITS"). QEMU 7.2 computes these from an
+/// uninitialised temporary (CC 0 here), so the difftest generates T = 0 only.
+#[test]
+fn rotate_then_selected_bits_test_only_forms() {
+    // rnsbg %r1,%r2,0x83,0xad,0xff: T, bits 3..45, rotate 63 (= right 1): r2 → 0x5f134ece;
+    // bits 32..45: 0x8344c884 & 0x5f134ece → 0x0300.... nonzero: CC 1.
+    let d = Case::new().gpr(1, 0x5593_853c_8344_c884).gpr(2, 0xbe26_9d9c).run(&[0xec, 0x12, 0x83, 0xad, 0xff, 0x54]);
+    assert_eq!((d.gpr(1), d.cc()), (0x5593_853c_8344_c884, 1));
+    // rosbg %r1,%r2,0xff,0x15,0xff: T, wrapping bits 63, 0..21: bit 63 of r1 is one: CC 1.
+    let d = Case::new().gpr(1, 1).gpr(2, 0xa42a_0570).run(&[0xec, 0x12, 0xff, 0x15, 0xff, 0x56]);
+    assert_eq!((d.gpr(1), d.cc()), (1, 1));
+    // rxsbg %r1,%r2,0xff,0x80,1: T, bits 63 and 0 (I4 bit 0 ignored): 0xffffffff ^
+    // 0x82d86396 has bit 63 one: CC 1.
+    let d = Case::new().gpr(1, 0xffff_ffff).gpr(2, 0x416c_31cb).run(&[0xec, 0x12, 0xff, 0x80, 0x01, 0x57]);
+    assert_eq!((d.gpr(1), d.cc()), (0xffff_ffff, 1));
+    // The same with the selected bits zero: rnsbg T, bits 0..31 of 0xffffffff & anything: CC 0.
+    let d = Case::new().gpr(1, 0xffff_ffff).gpr(2, u64::MAX).run(&[0xec, 0x12, 0x80, 0x1f, 0x00, 0x54]);
+    assert_eq!((d.gpr(1), d.cc()), (0xffff_ffff, 0));
+}
+
 #[test]
 fn register_halves_and_whole_registers_mix_in_one_block() {
     // lr %r1,%r2: 18 12, then lgr %r3,%r1: b9 04 00 31 — one block, r1 written as a

@@ -170,3 +170,24 @@ fn vstrc_range_compare() {
     assert_eq!(d.vr(1), w4([!0, 0, !0, 0]));
     assert_eq!(d.cc(), 2, "match at word 0 before the zero word 1");
 }
+
+/// VFEE/VFENE define only the ZS and CS flags, VISTR only CS: the reserved M5 bits (IN and
+/// RT of VFAE's layout, and ZS for VISTR) must be zero, otherwise a specification exception
+/// (PoP ch. 23); V1 and the CC are left unchanged.
+#[test]
+fn reserved_m5_flags_are_a_specification_exception() {
+    let a = str16(b"hello", 0);
+    for m5 in [IN, RT, IN | RT | ZS | CS] {
+        let d = Case::new().vr(1, 7).vr(2, a).vr(3, a).cc(2).run(&vrr_b(0x80, 1, 2, 3, 0, m5));
+        assert_eq!((d.end, d.vr(1), d.cc()), (End::Exc(exc::SPECIFICATION, PC), 7, 2), "vfee m5={m5}");
+        let d = Case::new().vr(1, 7).vr(2, a).vr(3, a).run(&vrr_b(0x81, 1, 2, 3, 1, m5));
+        assert_eq!((d.end, d.vr(1)), (End::Exc(exc::SPECIFICATION, PC), 7), "vfene m5={m5}");
+    }
+    for m5 in [ZS, RT, IN | CS] {
+        let d = Case::new().vr(1, 7).vr(2, a).run(&vrr_a(0x5c, 1, 2, 0, 0, m5));
+        assert_eq!((d.end, d.vr(1)), (End::Exc(exc::SPECIFICATION, PC), 7), "vistr m5={m5}");
+    }
+    // The defined flags still run (vfeezbs, vistrbs).
+    assert_eq!(Case::new().vr(2, a).vr(3, a).run(&vrr_b(0x80, 1, 2, 3, 0, ZS | CS)).end, End::At(PC + 6));
+    assert_eq!(Case::new().vr(2, a).run(&vrr_a(0x5c, 1, 2, 0, 0, CS)).end, End::At(PC + 6));
+}

@@ -120,3 +120,31 @@ fn qemu_agrees_with_itself_on_every_s390x_row() {
     assert!(failed.is_empty(), "the harness disagrees with itself:\n{}", failed.join("\n"));
     assert!(results.iter().filter(|r| r.status == Status::Pass).count() > 100, "too few rows ran");
 }
+
+/// A body that overwrites its own base register: the epilogue's stores through it fault,
+/// the handler must give the base back (not resume the faulting epilogue forever), and the
+/// next case still runs. (`flogr` with R1+1 = the base once hung the harness.)
+#[test]
+fn a_clobbered_base_register_does_not_hang() {
+    let Some(q) = qemu() else { return };
+    let mut init = Init::default();
+    init.gpr[2] = 5;
+    // lghi %r7,0 (a7 79 00 00): the base (r7) now addresses page 0.
+    let clobber = asm::lghi(7, 0);
+    // ar r1,r2 after it, as in the first test.
+    let ar = 0x1a12u64 << 48;
+    let cases = [case(7, &[clobber], init.clone()), case(9, &[ar], init.clone())];
+    let mut b = Builder::new(cases.len(), Regs::Gpr);
+    for c in &cases {
+        b.push(c);
+    }
+    let tmp = run::TempDir::new("s390x-selfcheck-base").unwrap();
+    let p = tmp.write_exe("t.elf", &b.finish()).unwrap();
+    let out = q.run(&p, &[], Duration::from_secs(10));
+    assert_eq!(out.end, run::End::Exit(0), "stderr: {}", out.stderr);
+    let d: Vec<Dump> = prog::split_dumps(&out.stdout, Regs::Gpr).into_iter().map(Dump::parse).collect();
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0].sig.signo, 11, "the epilogue's store through r7 = 0 faults: {:x?}", d[0].sig);
+    assert_eq!(d[0].gpr[7], prog::record_addr(0), "the handler gave the base back");
+    assert_eq!(d[1].gpr[1], 5, "the next case runs");
+}

@@ -94,6 +94,10 @@ pub const fn lg(r: u32, d: u32, b: u32) -> u64 {
 pub const fn stg(r: u32, d: u32, b: u32) -> u64 {
     rxy(op6(0xe3, 0x24), r, 0, d, b)
 }
+/// `stg r, d(x, b)`.
+pub const fn stg_x(r: u32, d: u32, x: u32, b: u32) -> u64 {
+    rxy(op6(0xe3, 0x24), r, x, d, b)
+}
 pub const fn lmg(r1: u32, r3: u32, d: u32, b: u32) -> u64 {
     rxy(op6(0xeb, 0x04), r1, r3, d, b)
 }

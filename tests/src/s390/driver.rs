@@ -153,6 +153,19 @@ fn run_row(cfg: &Config, table: &[Known<Pred>], row: &'static Row, tmp: &TempDir
             }
         }
     }
+    if de.len() < cases.len() && dp.len() < cases.len() && r.unexplained == 0 {
+        // Both stopped early at the same case (both hung, or both died): the remaining
+        // cases were never compared, which must not read as a pass.
+        r.unexplained += 1;
+        let _ = writeln!(
+            r.report,
+            "  both ended early at case {} of {} (emulator: {}, peer: {})",
+            de.len().min(dp.len()),
+            cases.len(),
+            emu.end,
+            peer.end
+        );
+    }
     if emu.end != peer.end && r.unexplained == 0 {
         r.unexplained += 1;
         let _ = writeln!(r.report, "  process end differs: emulator {}, peer {}", emu.end, peer.end);

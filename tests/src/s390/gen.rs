@@ -329,6 +329,13 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
         }
     }
 
+    for &(at, n) in sp.clear {
+        w = put(w, at, n, 0);
+    }
+    if row.format == Format::VRV {
+        vrv_index(row, w, rng, &mut init);
+    }
+
     let mut body = Vec::new();
     asm::emit(&mut body, w);
     if sp.execute {
@@ -344,6 +351,26 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
         }
     }
     Case { base, body, under_test: 0, init, window }
+}
+
+/// VRV (`vgef`/`vgeg`/`vscef`/`vsceg`): the operand address is B2 + D2 + element M3 of V2
+/// (PoP ch. 21). B2 + D2 already address the window; the element, random so far, would
+/// scatter stores anywhere — into the program's own code and case records, where both
+/// emulators then loop. Make it a small offset within the operand's span, or (doubleword
+/// elements, one case in eight) an offset of 2^63 and up, which faults without touching
+/// anything mapped.
+fn vrv_index(row: &Row, w: u64, rng: &mut Rng, init: &mut Init) {
+    let v2 = (asm::get(w, 12, 4) | asm::get(w, 37, 1) << 4) as usize;
+    let m3 = asm::get(w, 32, 4) as u32;
+    let dword = matches!(row.mnemonic, "vgeg" | "vsceg");
+    let (size, n) = if dword { (8u32, 2) } else { (4, 4) };
+    if m3 >= n {
+        return; // specification exception: the element is not used
+    }
+    let off = if dword && rng.chance(1, 8) { 1 << 63 | rng.value() } else { rng.below(4) * size as u64 };
+    let shift = 128 - size * 8 * (m3 + 1);
+    let mask = ((1u128 << (size * 8)) - 1) << shift;
+    init.vr[v2] = init.vr[v2] & !mask | ((off as u128) << shift & mask);
 }
 
 /// Terminated-string operands: start addresses in the window and the terminator (GPR 0)

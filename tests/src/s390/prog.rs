@@ -9,7 +9,8 @@
 //!            ALTSTACK (stack_t of the signal stack, 64K of zeros past the image's end)
 //!   +0x2000  case records, REC bytes each (case i at +0x2000 + i*REC):
 //!              +0x000 init: gpr[16] (u64 BE), +0x080 CC/PM word (as `spm` reads bits 32:63),
-//!              +0x084 FPC, +0x088 RESUME (the case's epilogue address), +0x100 vr[32]
+//!              +0x084 FPC, +0x088 RESUME (the case's epilogue address), +0x090 BASE_UC
+//!              (ucontext offset of the base register's slot), +0x100 vr[32]
 //!              +0x400 scratch window, WINDOW bytes, random     \
 //!              +0x600 dump: gpr[16], CC/PM word (`ipm`), FPC,     | written to stdout
 //!                     signal number, si_code, si_addr, PSW addr  | as one record
@@ -31,7 +32,8 @@
 //! A program interruption (SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP) does not end the program:
 //! the handler records the signal number, `si_code`, `si_addr` and the interrupted PSW
 //! address in the running case's dump and resumes at the case's epilogue (by rewriting the
-//! PSW address in the signal frame's ucontext), so the registers dumped are those the
+//! PSW address in the signal frame's ucontext, and the base register, which a body may
+//! have overwritten), so the registers dumped are those the
 //! interruption left, and the next case runs. The handler is installed with SA_RESTORER and
 //! a restorer of its own (`svc 173`, rt_sigreturn), on an alternate signal stack
 //! (SA_ONSTACK, `sigaltstack`): r15 is just another random register in a case.
@@ -55,6 +57,8 @@ pub const INIT_GPR: u32 = 0x000;
 pub const INIT_CCPM: u32 = 0x080;
 pub const INIT_FPC: u32 = 0x084;
 pub const RESUME: u32 = 0x088;
+/// The ucontext offset of the case's base register (`UC_GPRS + 8 * base`), for the handler.
+pub const BASE_UC: u32 = 0x090;
 pub const INIT_VR: u32 = 0x100;
 pub const WIN_OFF: u32 = 0x400;
 pub const DUMP_OFF: u32 = WIN_OFF + WINDOW as u32;
@@ -76,6 +80,8 @@ const SA_ONSTACK: u64 = 0x0800_0000;
 /// ucontext offset of the saved PSW address: uc_flags, uc_link, uc_stack (24 bytes), then
 /// uc_mcontext starting with the PSW (mask, address).
 const UC_PSW_ADDR: u32 = 48;
+/// ... and of the saved GPRs (after the PSW's mask and address).
+const UC_GPRS: u32 = 56;
 /// siginfo offsets: si_code (after si_signo and si_errno) and si_addr.
 const SI_CODE: u32 = 8;
 const SI_ADDR: u32 = 16;
@@ -208,6 +214,11 @@ impl Builder {
             stg(0, DUMP_PSW, 1),
             lg(0, RESUME, 1),
             stg(0, UC_PSW_ADDR, 4),
+            // The epilogue addresses the record through the base register: give it back
+            // in case the body overwrote it, or the epilogue's own stores fault and the
+            // handler resumes them forever.
+            lg(5, BASE_UC, 1),
+            stg_x(1, 0, 5, 4),
             BR14,
         ] {
             self.put(w);
@@ -305,6 +316,7 @@ impl Builder {
 
         let rec = &mut self.data[i * REC as usize..(i + 1) * REC as usize];
         write_init(rec, &c.init, resume);
+        rec[BASE_UC as usize..BASE_UC as usize + 8].copy_from_slice(&((UC_GPRS + 8 * b) as u64).to_be_bytes());
         rec[WIN_OFF as usize..WIN_OFF as usize + WINDOW].copy_from_slice(&c.window);
     }
 
