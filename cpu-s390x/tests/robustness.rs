@@ -119,3 +119,25 @@ fn raw_random_bytes() {
         check(seed, &b[..len], case);
     }
 }
+
+#[test]
+fn a_block_that_cannot_be_fetched_does_not_spoil_the_next_compile() {
+    // The compiler gives up on a block whose first instruction cannot be fetched (a fetch
+    // fault for the guest); the next block compiled by the same engine must still compile
+    // (the abandoned function builder once left state behind that panicked the next build).
+    use cpu_s390x::{S390x, S390xCpu};
+    use jit::engine::{Config, Engine, Exit};
+    use jit::testmem::FlatMemory;
+    let mem = FlatMemory::new(0x40000);
+    mem.protect_none(FAULT, 0x1000);
+    // At 0x1000: lghi %r1,5 (a7 19 00 05); svc 1 (0a 01).
+    mem.write(0x1000, &[0xa7, 0x19, 0x00, 0x05, 0x0a, 0x01]);
+    let config = Config { hot_threshold: 0, no_background: true, ..Config::default() };
+    let mut eng = Engine::new(S390x, config);
+    let mut cpu: Box<S390xCpu> = S390xCpu::new();
+    cpu.hdr.pc = FAULT;
+    assert_eq!(eng.run(&mut *cpu, &mem), Exit::FetchFault(FAULT));
+    cpu.hdr.pc = 0x1000;
+    assert_eq!(eng.run(&mut *cpu, &mem), Exit::Exception(cpu_s390x::exc::SVC_BASE + 1));
+    assert_eq!(cpu.gpr[1], 5);
+}

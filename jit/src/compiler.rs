@@ -158,6 +158,25 @@ impl Compiler {
         plan: Option<Plan>,
         asm_log: &mut String,
     ) -> Result<(usize, u64, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
+        let out = self.build_paths(fe, code, r, plan, asm_log);
+        if out.is_err() {
+            // The builder was abandoned before `finalize` (the block's first instruction
+            // could not be fetched): its context still holds that function's state, which
+            // the next build must not inherit.
+            self.fctx = FunctionBuilderContext::new();
+        }
+        out
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn build_paths<F: Frontend>(
+        &mut self,
+        fe: &F,
+        code: &dyn CodeSource,
+        r: &Request,
+        plan: Option<Plan>,
+        asm_log: &mut String,
+    ) -> Result<(usize, u64, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
         let (pc, mode, log) = (r.pc, r.mode, r.log);
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
