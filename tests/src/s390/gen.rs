@@ -332,6 +332,14 @@ fn gen_case(row: &Row, sp: &Special, regs: Regs, rng: &mut Rng, ctx: &Ctx) -> Ca
     for &(at, n) in sp.clear {
         w = put(w, at, n, 0);
     }
+    if sp.r1_low_word {
+        if let Some(r1) = rvals[1] {
+            init.gpr[r1 as usize] &= 0xffff_ffff;
+        }
+    }
+    if sp.no_fpc_masks {
+        init.fpc &= !(0x1f << 27);
+    }
     if row.format == Format::VRV {
         vrv_index(row, w, rng, &mut init);
     }

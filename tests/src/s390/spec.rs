@@ -176,6 +176,13 @@ pub struct Special {
     pub skip: Option<&'static str>,
     /// Instruction bits forced to zero after generation: (first PoP bit, width).
     pub clear: &'static [(u32, u32)],
+    /// The R1 register's bits 0:31 are zero (`sfasr`: qemu-s390x-static 7.2 aborts on a
+    /// nonzero high word, an assertion on the DXC it derives from it).
+    pub r1_low_word: bool,
+    /// The FPC's IEEE masks are off (vector BFP rows: qemu-s390x-static 7.2 does not
+    /// deliver the vector-processing exception and exits instead; bigiron's traps are
+    /// covered by cpu-s390x/tests/vector_fp.rs).
+    pub no_fpc_masks: bool,
 }
 
 /// Terminated-string instructions' operands.
@@ -207,7 +214,15 @@ const DEFAULT: Special = Special {
     gr1_table: false,
     skip: None,
     clear: &[],
+    r1_low_word: false,
+    no_fpc_masks: false,
 };
+
+/// The vector BFP rows (PoP ch. 24).
+const VECTOR_BFP: &[&str] = &[
+    "vfa", "vfs", "vfm", "vfd", "vfsq", "vfma", "vfms", "vfce", "vfch", "vfche", "wfc", "wfk", "vcdg", "vcdlg", "vcgd",
+    "vclgd", "vfi", "vlde", "vled", "vfpso", "vftci",
+];
 
 /// Mnemonics whose first (r1) operand is an even/odd pair.
 const PAIR1: &[&str] = &[
@@ -243,6 +258,7 @@ pub fn special(row: &Row) -> Special {
     let fmt = format!("{:?}", row.format);
     s.vec = fmt.starts_with('V') || row.steps.contains("vector::") || steps.iter().any(|t| t.starts_with("v_"));
     s.fp = !s.vec && (row.steps.contains("bfp::") || steps.iter().any(|t| t.starts_with("f_")));
+    s.no_fpc_masks = s.vec && VECTOR_BFP.contains(&mn);
     if PAIR1.contains(&mn) {
         s.pairs = &[1];
     }
@@ -308,6 +324,7 @@ pub fn special(row: &Row) -> Special {
         // and on some operands a "tcg fatal error" abort that ends the row's program).
         // T = 1 is covered by cpu-s390x/tests/logical.rs.
         "rnsbg" | "rosbg" | "rxsbg" => s.clear = &[(16, 1)],
+        "sfasr" => s.r1_low_word = true,
         _ => {}
     }
     s
@@ -349,6 +366,12 @@ pub fn describe(row: &Row) -> String {
     }
     if !s.clear.is_empty() {
         v.push(format!("clear {:?}", s.clear));
+    }
+    if s.r1_low_word {
+        v.push("r1-low-word".into());
+    }
+    if s.no_fpc_masks {
+        v.push("no-fpc-masks".into());
     }
     v.join(" ")
 }
