@@ -487,13 +487,14 @@ pub extern "C" fn helper_mvcl(cpu: *mut u8, r1: u64, r2: u64) -> u64 {
 }
 
 /// Writes back the registers of `MVCL`/`CLCL`: the addresses (bits 32:39 / 32 zeroed in
-/// the 24/31-bit modes even when nothing moved), the 24-bit lengths in bits 40:63 with
-/// bits 32:39 of R1+1 zeroed and the pad byte in R2+1 kept.
+/// the 24/31-bit modes even when nothing moved), the 24-bit lengths in bits 40:63; bits
+/// 32:39 of R1+1 and R2+1 (the pad byte) remain unchanged (PoP MOVE LONG, as ESA/390's
+/// "bits 0-7 of R1+1 and R2+1 remain unchanged"; QEMU 7.2 agrees).
 fn commit_long24(g: &mut G, r1: usize, d: u64, dl: u64, r2: usize, s: u64, sl: u64) {
     g.set_addr(r1, d);
     g.set_addr(r2, s);
     let l1 = g.gpr(r1 + 1);
-    g.set_gpr(r1 + 1, (l1 & !0xffff_ffff) | dl);
+    g.set_gpr(r1 + 1, (l1 & !0xff_ffff) | dl);
     let l2 = g.gpr(r2 + 1);
     g.set_gpr(r2 + 1, (l2 & !0xff_ffff) | sl);
 }

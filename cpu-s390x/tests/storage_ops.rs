@@ -261,8 +261,9 @@ fn mvcl_pads_and_sets_cc_by_the_lengths() {
     d.next();
     assert_eq!(d.bytes(DATA, 9), [1, 2, 3, 0x40, 0x40, 0x40, 0x40, 0x40, 0]);
     assert_eq!(d.cc(), 2);
-    // R1+1: length 0, bits 32:39 zeroed, 0:31 kept; R2+1: length 0, pad kept.
-    assert_eq!((d.gpr(2), d.gpr(3), d.gpr(4), d.gpr(5)), (DATA + 8, 0xffff_ffff_0000_0000, DATA + 0x103, 0x1234_5678_4000_0000));
+    // R1+1: length 0, bits 0:39 unchanged (PoP MOVE LONG: bits 32:39 of R1+1 and R2+1
+    // remain unchanged); R2+1: length 0, pad kept.
+    assert_eq!((d.gpr(2), d.gpr(3), d.gpr(4), d.gpr(5)), (DATA + 8, 0xffff_ffff_ff00_0000, DATA + 0x103, 0x1234_5678_4000_0000));
     // Shorter destination: CC 1, the source length left is 1.
     let d = Case::new().gpr(2, DATA).gpr(3, 2).gpr(4, DATA + 0x100).gpr(5, 3).mem(DATA + 0x100, &[1, 2, 3]).run(&[0x0e, 0x24]);
     assert_eq!((d.cc(), d.gpr(3), d.gpr(5), d.bytes(DATA, 3)), (1, 0, 1, vec![1, 2, 0]));
