@@ -354,11 +354,7 @@ pub extern "C" fn helper_csst(cpu: *mut u8, a1: u64, a2: u64, r3: u64) -> u64 {
         c.hdr.exception = exc::SPECIFICATION;
         return 0;
     }
-    let wrap = |a: u64| match c.amode {
-        64 => a,
-        31 => a & 0x7fff_ffff,
-        _ => a & 0xff_ffff,
-    };
+    let wrap = |a: u64| crate::wrap_to_amode(c.amode, a);
     let pl = wrap(c.gpr[1] & !15);
     // SAFETY: as above.
     let mem = unsafe { HelperMem::from_cpu(cpu) };

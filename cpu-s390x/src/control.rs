@@ -196,12 +196,7 @@ fn ex_storage_op(cpu: *mut u8, b: &[u8; 6], next: u64) -> Option<u64> {
     // SAFETY: `cpu` is the helper's CPU pointer; copies only, no reference is kept.
     let (amode, gpr) = unsafe { ((*(cpu as *const S390xCpu)).amode, (*(cpu as *const S390xCpu)).gpr) };
     // SS-a: L (8 bits), B1 D1, B2 D2; the addresses wrap to the addressing mode.
-    let wrap = |a: u64| match amode {
-        64 => a,
-        31 => a & 0x7fff_ffff,
-        _ => a & 0xff_ffff,
-    };
-    let addr = |base: u8, disp: u64| wrap(if base == 0 { 0 } else { gpr[base as usize] }.wrapping_add(disp));
+    let addr = |base: u8, disp: u64| crate::wrap_to_amode(amode, if base == 0 { 0 } else { gpr[base as usize] }.wrapping_add(disp));
     let a1 = addr(b[2] >> 4, ((b[2] as u64 & 15) << 8) | b[3] as u64);
     let a2 = addr(b[4] >> 4, ((b[4] as u64 & 15) << 8) | b[5] as u64);
     let cc = helper_ss(cpu, op, b[1] as u64, a1, a2);

@@ -127,11 +127,27 @@ impl Cx {
         self.wrap(self.pc.wrapping_add((halfwords as u64).wrapping_mul(2)))
     }
     pub fn wrap(&self, a: u64) -> u64 {
-        match self.amode {
-            64 => a,
-            31 => a & 0x7fff_ffff,
-            _ => a & 0xff_ffff,
-        }
+        wrap_to_amode(self.amode, a)
+    }
+}
+
+/// Address `a` wrapped to addressing mode `amode` (64, 31 or 24 bits).
+pub fn wrap_to_amode(amode: u8, a: u64) -> u64 {
+    match amode {
+        64 => a,
+        31 => a & 0x7fff_ffff,
+        _ => a & 0xff_ffff,
+    }
+}
+
+/// Whether the `n` bytes from the wrapped address `a` stay inside the `amode` address space
+/// (do not wrap around it), so that they can be accessed as one host range.
+pub fn fits_amode(amode: u8, a: u64, n: u64) -> bool {
+    let end = a.checked_add(n);
+    match amode {
+        64 => end.is_some(),
+        31 => end.is_some_and(|e| e <= 1 << 31),
+        _ => end.is_some_and(|e| e <= 1 << 24),
     }
 }
 

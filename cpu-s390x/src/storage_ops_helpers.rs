@@ -68,11 +68,7 @@ impl G {
         unsafe { (*self.cpu).hdr.exception = 0 };
     }
     pub fn wrap(&self, a: u64) -> u64 {
-        match self.amode {
-            64 => a,
-            31 => a & 0x7fff_ffff,
-            _ => a & 0xff_ffff,
-        }
+        crate::wrap_to_amode(self.amode, a)
     }
     pub fn at(&self, a: u64, i: u64) -> u64 {
         self.wrap(a.wrapping_add(i))
@@ -86,12 +82,7 @@ impl G {
     /// Whether `n` bytes from the (wrapped) address `a` stay inside the address space, so
     /// that they can be accessed as one host range.
     fn flat(&self, a: u64, n: u64) -> bool {
-        let a = self.wrap(a);
-        match self.amode {
-            64 => a.checked_add(n).is_some(),
-            31 => a + n <= 1 << 31,
-            _ => a + n <= 1 << 24,
-        }
+        crate::fits_amode(self.amode, self.wrap(a), n)
     }
     /// `n` bytes from `s` to `d`, left to right with single-byte-move results (see
     /// `HelperMem::copy`); byte by byte where an operand wraps around the address space.

@@ -220,28 +220,15 @@ fn cc_all_some_none(hits: usize, n: usize) -> u8 {
 }
 
 fn wrap(c: &S390xCpu, a: u64) -> u64 {
-    match c.amode {
-        64 => a,
-        31 => a & 0x7fff_ffff,
-        _ => a & 0xff_ffff,
-    }
-}
-
-/// Whether `n` bytes from the (wrapped) address `a` stay inside the address space.
-fn flat(c: &S390xCpu, a: u64, n: usize) -> bool {
-    let end = a.checked_add(n as u64);
-    match c.amode {
-        64 => end.is_some(),
-        31 => a < 1 << 31 && end.is_some_and(|e| e <= 1 << 31),
-        _ => a < 1 << 24 && end.is_some_and(|e| e <= 1 << 24),
-    }
+    crate::wrap_to_amode(c.amode, a)
 }
 /// Reads `n` bytes (n <= 16) from `a` into the leftmost bytes of a vector.
 fn read_bytes(c: &S390xCpu, m: &HelperMem, a: u64, n: usize) -> R<u128> {
-    if flat(c, a, n) {
+    let a0 = wrap(c, a);
+    if crate::fits_amode(c.amode, a0, n as u64) {
         // One host copy when the operand does not wrap around the address space.
         let mut b = [0u8; 16];
-        m.read_bytes(a, &mut b[..n.min(16)])?;
+        m.read_bytes(a0, &mut b[..n.min(16)])?;
         return Ok(u128::from_be_bytes(b));
     }
     let mut v = 0u128;
@@ -260,8 +247,9 @@ fn read_bytes(c: &S390xCpu, m: &HelperMem, a: u64, n: usize) -> R<u128> {
 }
 /// Writes the leftmost `n` bytes of `v` at `a`.
 fn write_bytes(c: &S390xCpu, m: &HelperMem, a: u64, v: u128, n: usize) -> R<()> {
-    if flat(c, a, n) {
-        return Ok(m.write_bytes(a, &v.to_be_bytes()[..n.min(16)])?);
+    let a0 = wrap(c, a);
+    if crate::fits_amode(c.amode, a0, n as u64) {
+        return Ok(m.write_bytes(a0, &v.to_be_bytes()[..n.min(16)])?);
     }
     let mut i = 0;
     while i < n {
