@@ -308,7 +308,7 @@ mod fp {
             "ledbr" => (F64, Loc::Fpr(F32)),
             // The result is long / short, but a trap's result fills the R1 pair.
             "ldxbr" | "lexbr" => (F128, Loc::Fpr(F128)),
-            "cefbr" | "celfbr" | "celgbr" => (F32, Loc::Fpr(F32)),
+            "cefbr" | "cegbr" | "celfbr" | "celgbr" => (F32, Loc::Fpr(F32)),
             "cdgbr" | "cdlgbr" => (F64, Loc::Fpr(F64)),
             _ if mn.starts_with("cf") || mn.starts_with("cg") => (fmt_of(b[2])?, Loc::Gpr),
             _ if mn.starts_with("clf") || mn.starts_with("clg") => (fmt_of(b[3])?, Loc::Gpr),
