@@ -124,6 +124,22 @@ pub enum Pred {
     /// Allowed: si_addr only, when the peer's is 0, the emulator's non-canonical and the
     /// signals agree.
     PeerNoncanonicalSiAddr,
+    /// `mvcle`/`mvclu` with destructive overlap (the first operand starts inside the second,
+    /// `0 < R1 - R3 < min(len1, len2)`): unlike MOVE LONG, MOVE LONG EXTENDED/UNICODE do not
+    /// test for it, and the bytes of the first operand that are moved from an already
+    /// overwritten source byte are the implementation's (bigiron moves byte after byte as MVC
+    /// does; QEMU 7.2 and Hercules move a page at a time with memmove / their own copy).
+    /// Allowed: window bytes of the first operand from `dst + (dst - src)` to `dst + min(len1,
+    /// len2)`, only where bigiron's byte is the byte-after-byte result (recomputed here from
+    /// the initial window).
+    DestructiveOverlapMove,
+    /// `cu12`/`cu14` with the well-formedness check (M3 bit 3, W): QEMU 7.2 rejects three-byte
+    /// UTF-8 characters below U+1000 (`E0 A0..BF 80..BF`, U+0800..U+0FFF) as invalid (CC 2);
+    /// the PoP's well-formed three-byte forms start at U+0800 (first byte E0, second A0..BF).
+    /// Allowed, only when the peer stopped at such a character and bigiron went past it: the
+    /// four operand registers, the CC where the peer's is 2, and the window bytes from the
+    /// peer's final first-operand address up to bigiron's.
+    PeerUtf8ThreeByteMin,
 }
 
 impl Pred {
@@ -150,6 +166,8 @@ impl Pred {
             "peer_vcksm_add2" => Pred::PeerVcksmAdd2,
             "peer_model_vef1" => Pred::PeerModelVef1,
             "peer_noncanonical_si_addr" => Pred::PeerNoncanonicalSiAddr,
+            "destructive_overlap_move" => Pred::DestructiveOverlapMove,
+            "peer_utf8_three_byte_min" => Pred::PeerUtf8ThreeByteMin,
             _ => return None,
         })
     }
@@ -242,7 +260,71 @@ fn allowed(p: Pred, case: &Case, diffs: &[FieldDiff], d: &FieldDiff) -> bool {
                 && top != (1 << 17) - 1
                 && !diffs.iter().any(|x| x.field == Field::Signal)
         }
+        Pred::DestructiveOverlapMove => destructive_overlap_move(case, d),
+        Pred::PeerUtf8ThreeByteMin => peer_utf8_three_byte_min(case, diffs, d),
         p => fp::allowed(p, case, diffs, d),
+    }
+}
+
+/// The window's address for an operand address inside it (records are 4K-aligned, the window
+/// at +0x400).
+fn window_of(addr: u64) -> u64 {
+    (addr & !0xfff) + super::prog::WIN_OFF as u64
+}
+
+/// The bytes of a mismatching window doubleword, emulator's and peer's, with their addresses.
+fn bytes_of(d: &FieldDiff, win: u64) -> Option<impl Iterator<Item = (u64, u8, u8)> + '_> {
+    let Field::Mem(o) = d.field else { return None };
+    Some((0..8).map(move |k| (win + (o + k) as u64, (d.emu >> (56 - 8 * k)) as u8, (d.peer >> (56 - 8 * k)) as u8)))
+}
+
+fn destructive_overlap_move(case: &Case, d: &FieldDiff) -> bool {
+    let (Some(r1), Some(r3)) = (reg(case, 1), reg(case, 3)) else { return false };
+    let g = &case.init.gpr;
+    let (dst, src) = (g[r1 as usize], g[r3 as usize]);
+    let m = g[(r1 + 1) as usize].min(g[(r3 + 1) as usize]);
+    let dist = dst.wrapping_sub(src);
+    if dist == 0 || dist >= m {
+        return false;
+    }
+    let win = window_of(dst);
+    // Byte after byte, as MVC: each source byte read after the earlier stores.
+    let mut mem = case.window;
+    let at = |a: u64| a.checked_sub(win).filter(|&i| i < super::prog::WINDOW as u64).map(|i| i as usize);
+    let moved = m.min(super::prog::WINDOW as u64);
+    for i in 0..moved {
+        let (Some(s), Some(t)) = (at(src + i), at(dst + i)) else { break };
+        mem[t] = mem[s];
+    }
+    let Some(mut bytes) = bytes_of(d, win) else { return false };
+    bytes.all(|(a, e, p)| e == p || (a >= dst + dist && a - dst < m && at(a).is_some_and(|i| mem[i] == e)))
+}
+
+fn peer_utf8_three_byte_min(case: &Case, diffs: &[FieldDiff], d: &FieldDiff) -> bool {
+    let (w, _) = super::asm::fetch(&case.body[case.under_test..]);
+    let (Some(r1), Some(r2)) = (reg(case, 1), reg(case, 2)) else { return false };
+    let find = |f: Field| diffs.iter().find(|x| x.field == f);
+    let Some(src) = find(Field::Gpr(r2)) else { return false };
+    let (peer_src, emu_src) = (src.peer as u64, src.emu as u64);
+    let win = window_of(case.init.gpr[r2 as usize]);
+    let byte = |a: u64| a.checked_sub(win).and_then(|i| case.window.get(i as usize)).copied();
+    let stopped_at_low_three_byte = super::asm::get(w, 16, 4) & 1 == 1
+        && emu_src > peer_src
+        && byte(peer_src) == Some(0xe0)
+        && byte(peer_src + 1).is_some_and(|b| (0xa0..=0xbf).contains(&b))
+        && byte(peer_src + 2).is_some_and(|b| (0x80..=0xbf).contains(&b));
+    if !stopped_at_low_three_byte {
+        return false;
+    }
+    match d.field {
+        Field::Gpr(r) => [r1, r1 + 1, r2, r2 + 1].contains(&r),
+        Field::Cc => d.peer == 2,
+        Field::Mem(_) => {
+            let Some(dst) = find(Field::Gpr(r1)) else { return false };
+            let (from, to) = (dst.peer as u64, dst.emu as u64);
+            bytes_of(d, window_of(from)).is_some_and(|mut b| b.all(|(a, e, p)| e == p || (from..to).contains(&a)))
+        }
+        _ => false,
     }
 }
 
@@ -763,5 +845,118 @@ mod tests_misc {
         let mut d = a(0xd008_7ae7_3639_3000, 0);
         d.push(FieldDiff { field: Field::Signal, emu: 11, peer: 7 });
         assert!(!explains(&[&k], &c, &d));
+    }
+}
+
+#[cfg(test)]
+mod tests_storage {
+    use super::*;
+    use crate::s390::prog::{Init, WINDOW};
+
+    fn case(insn: u64, init: Init, window: [u8; WINDOW]) -> Case {
+        let mut body = Vec::new();
+        crate::s390::asm::emit(&mut body, insn);
+        Case { base: 5, body, under_test: 0, init, window }
+    }
+    fn pred(name: &str) -> Known<Pred> {
+        Known { mnemonic: "x".into(), pred: Pred::parse(name).unwrap(), note: String::new() }
+    }
+    fn mem(o: usize, emu: [u8; 8], peer: [u8; 8]) -> FieldDiff {
+        FieldDiff { field: Field::Mem(o), emu: u64::from_be_bytes(emu) as u128, peer: u64::from_be_bytes(peer) as u128 }
+    }
+
+    #[test]
+    fn destructive_overlap_move_allows_only_the_overlapped_bytes_moved_byte_after_byte() {
+        // mvcle %r2,%r4,0: eb 24 00 00 00 8e... (RS-a: a8 24 00 00). dst = window+0x12,
+        // src = window+0x10, 8 bytes each: bytes from dst+2 on are read after being stored.
+        let mut window = [0u8; WINDOW];
+        for (i, b) in window.iter_mut().enumerate() {
+            *b = i as u8;
+        }
+        let mut init = Init::default();
+        init.gpr[2] = 0x1000_2412;
+        init.gpr[3] = 8;
+        init.gpr[4] = 0x1000_2410;
+        init.gpr[5] = 8;
+        let c = case(0xa824_0000 << 32, init.clone(), window);
+        let k = pred("destructive_overlap_move");
+        // Byte after byte: 10 11 10 11 10 11 10 11 at +0x12..+0x1a; memmove: 10 11 12 .. 17.
+        let emu = [0x10, 0x11, 0x10, 0x11, 0x10, 0x11, 0x10, 0x11];
+        let peer = [0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17];
+        let (mut e0, mut p0) = ([0u8; 8], [0u8; 8]);
+        let (mut e1, mut p1) = ([0u8; 8], [0u8; 8]);
+        for i in 0..8 {
+            let (a, v, w) = (0x12 + i, emu[i], peer[i]);
+            if a < 0x18 {
+                e0[a - 0x10] = v;
+                p0[a - 0x10] = w;
+            } else {
+                e1[a - 0x18] = v;
+                p1[a - 0x18] = w;
+            }
+        }
+        for i in 0..2 {
+            e0[i] = 0x10 + i as u8;
+            p0[i] = e0[i];
+        }
+        for i in 2..8 {
+            e1[i] = 0x18 + i as u8;
+            p1[i] = e1[i];
+        }
+        let ok = [mem(0x10, e0, p0), mem(0x18, e1, p1)];
+        assert!(explains(&[&k], &c, &ok));
+        // The emulator's byte must be the byte-after-byte one.
+        let mut bad = e1;
+        bad[0] ^= 1;
+        assert!(!explains(&[&k], &c, &[mem(0x18, bad, p1)]));
+        // Bytes outside the overlapped part of the first operand (here the one after it).
+        let mut after = (e1, p1);
+        after.0[2] = 0xff;
+        assert!(!explains(&[&k], &c, &[mem(0x18, after.0, after.1)]));
+        // No destructive overlap: the first operand before the second.
+        let mut init2 = init.clone();
+        init2.gpr[2] = 0x1000_240e;
+        assert!(!explains(&[&k], &case(0xa824_0000 << 32, init2, window), &ok));
+        // Registers are not this predicate's.
+        assert!(!explains(&[&k], &c, &[FieldDiff { field: Field::Gpr(2), emu: 1, peer: 2 }]));
+    }
+
+    #[test]
+    fn peer_utf8_three_byte_min_needs_the_w_bit_and_a_low_three_byte_character() {
+        // cu14 %r10,%r2,0xb (b9 b0 b0 a2): the difftest's seed-1 case 61, the source
+        // E0 A0 BA 54 55 at window+0x39, the target at +0x3f.
+        let mut window = [0u8; WINDOW];
+        window[0x38..0x40].copy_from_slice(&[0x11, 0xe0, 0xa0, 0xba, 0x54, 0x55, 0xd0, 0xc7]);
+        let mut init = Init::default();
+        init.gpr[2] = 0x1003_f439;
+        init.gpr[3] = 0xb5;
+        init.gpr[10] = 0x1003_f43f;
+        init.gpr[11] = 0x9b;
+        let g = |r: u32, emu: u128, peer: u128| FieldDiff { field: Field::Gpr(r), emu, peer };
+        let diffs = vec![
+            g(2, 0x1003_f43e, 0x1003_f439),
+            g(3, 0xb0, 0xb5),
+            g(10, 0x1003_f44b, 0x1003_f43f),
+            g(11, 0x8f, 0x9b),
+            mem(0x38, [0x11, 0xe0, 0xa0, 0xba, 0x54, 0x55, 0xd0, 0x00], [0x11, 0xe0, 0xa0, 0xba, 0x54, 0x55, 0xd0, 0xc7]),
+            mem(0x40, [0, 8, 0x3a, 0, 0, 0, 0x54, 0], [0x69, 0xfb, 0x22, 0xbe, 0xe1, 0x6d, 0x58, 0x87]),
+        ];
+        let k = pred("peer_utf8_three_byte_min");
+        let c = case(0xb9b0_b0a2 << 32, init.clone(), window);
+        assert!(explains(&[&k], &c, &diffs));
+        // Without W (M3 = 0xa) QEMU does not check: no excuse.
+        assert!(!explains(&[&k], &case(0xb9b0_a0a2 << 32, init.clone(), window), &diffs));
+        // A three-byte character at or above U+1000 (E1 ..) is QEMU's too.
+        let mut w2 = window;
+        w2[0x39] = 0xe1;
+        assert!(!explains(&[&k], &case(0xb9b0_b0a2 << 32, init.clone(), w2), &diffs));
+        // Window bytes before the peer's stop point are not excused.
+        let mut d2 = diffs.clone();
+        d2[4] = mem(0x38, [0x12, 0xe0, 0xa0, 0xba, 0x54, 0x55, 0xd0, 0x00], [0x11, 0xe0, 0xa0, 0xba, 0x54, 0x55, 0xd0, 0xc7]);
+        assert!(!explains(&[&k], &c, &d2));
+        // Nor other registers.
+        let mut d3 = diffs.clone();
+        d3.push(g(4, 1, 2));
+        assert!(!explains(&[&k], &c, &d3));
     }
 }
