@@ -44,6 +44,12 @@ fn decode(g: &G, enc: u64, a: u64, left: u64, check: bool) -> R<Result<(u32, u64
                 // 80-BF and F8-FF never start a character.
                 _ => return Ok(Err(Stop::Invalid)),
             };
+            // With the W bit, C0-C1 and F5-F7 start no well-formed character at all, so
+            // they are invalid however few bytes follow (the length rule counts the bytes
+            // of a character; there is none to count).
+            if check && matches!(b0, 0xc0 | 0xc1 | 0xf5..=0xf7) {
+                return Ok(Err(Stop::Invalid));
+            }
             if left < n {
                 return Ok(Err(Stop::Short));
             }

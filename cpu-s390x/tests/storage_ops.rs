@@ -505,6 +505,17 @@ fn cu12_utf8_to_utf16() {
     assert_eq!((d.cc(), d.gpr(2), d.gpr(4), d.gpr(5)), (2, DATA + 2, DATA + 0x101, 2));
     let d = cu(&[0xb2, 0xa7, 0x00, 0x24], &[0x41, 0xc0, 0x80], 16);
     assert_eq!((d.cc(), d.bytes(DATA, 4)), (0, vec![0, 0x41, 0, 0]));
+    // With W, a first byte that starts no well-formed character (C0, C1, F5-F7) is invalid
+    // even when too few bytes follow for the length it would have (difftest seed 8); without
+    // W, F6 is a four-byte lead and the short remainder ends the operation with CC 0.
+    for lead in [0xc0, 0xc1, 0xf5, 0xf6, 0xf7] {
+        let d = cu(&[0xb2, 0xa7, 0x10, 0x24], &[0x41, lead], 16);
+        assert_eq!((d.cc(), d.gpr(4), d.gpr(5)), (2, DATA + 0x101, 1), "lead {lead:#x}");
+        let d = cu(&[0xb2, 0xa7, 0x00, 0x24], &[0x41, lead], 16);
+        assert_eq!((d.cc(), d.gpr(4), d.gpr(5)), (0, DATA + 0x101, 1), "lead {lead:#x} unchecked");
+    }
+    // A valid lead with too few bytes after it stays CC 0 with the check on.
+    assert_eq!(cu(&[0xb2, 0xa7, 0x10, 0x24], &[0x41, 0xf4], 16).cc(), 0);
     // A continuation byte first is invalid even unchecked.
     assert_eq!(cu(&[0xb2, 0xa7, 0x00, 0x24], &[0x80], 16).cc(), 2);
     // E0 A0 80 (U+0800) is the smallest valid three-byte form (PoP table; QEMU rejects it).

@@ -120,6 +120,18 @@ pub fn format_init(case: &Case, ctx: &Ctx, regs: super::prog::Regs) -> String {
             let _ = write!(s, "\n          v{n}={:032x}", i.vr[n as usize]);
         }
     }
+    // DIFFTEST_FULL=1: every VR and the window's initial bytes too (for triage).
+    if std::env::var_os("DIFFTEST_FULL").is_some_and(|v| v == "1") {
+        if regs != super::prog::Regs::Gpr {
+            for (n, v) in i.vr.iter().enumerate() {
+                let _ = write!(s, "\n          v{n}={v:032x}");
+            }
+        }
+        for (k, line) in case.window.chunks(32).enumerate() {
+            let hex: String = line.iter().map(|b| format!("{b:02x}")).collect();
+            let _ = write!(s, "\n          +{:03x}: {hex}", k * 32);
+        }
+    }
     s
 }
 

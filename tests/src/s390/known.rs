@@ -68,6 +68,13 @@ pub enum Pred {
     /// operand 3, 2, 1 (SNaNs before QNaNs); QEMU 7.2 takes the first NaN of operands 2, 3,
     /// 1, SNaN or not. Allowed: R1, when the peer's result is exactly that NaN quieted.
     PeerFmaNanOrder,
+    /// MULTIPLY AND ADD/SUBTRACT with operands 2 and 3 an infinity and a zero and operand 1 a
+    /// NaN: the PoP makes ∞ × 0 an invalid operation with the default NaN whatever operand 1
+    /// is (QEMU upstream models s390x so since 2024); QEMU 7.2 returns operand 1 (quieted)
+    /// and signals nothing for a QNaN. Allowed, only for such operands: R1 where the
+    /// emulator's is the default NaN and the peer's operand 1 quieted, FPC flag I / DXC, and
+    /// the signal record (the emulator's invalid-operation trap).
+    PeerFmaInfZeroNan,
     /// LDXBR/LEXBR: R1 must designate a valid FPR pair (PoP "LOAD ROUNDED": on an
     /// overflow/underflow trap the result fills the pair); QEMU 7.2 does not check it.
     /// Allowed, when R1 names an invalid pair (bit 2 set) and the emulator took the
@@ -152,6 +159,7 @@ impl Pred {
             "peer_mul_long_op1_width" => Pred::PeerMulLongOp1Width,
             "peer_lt_snan" => Pred::PeerLtSnan,
             "peer_fma_nan_order" => Pred::PeerFmaNanOrder,
+            "peer_fma_inf_zero_nan" => Pred::PeerFmaInfZeroNan,
             "peer_no_load_rounded_r1_pair_check" => Pred::PeerNoLoadRoundedR1PairCheck,
             "peer_cvt_invalid_inexact" => Pred::PeerCvtInvalidInexact,
             "peer_no_divide_to_integer" => Pred::PeerNoDivideToInteger,
@@ -564,6 +572,24 @@ mod fp {
                 let peer_pick = [b, c3, fpr_val(case, f, r1)].into_iter().find(|&x| f.is_nan(x));
                 d.field == Field::Vr(r1) && peer_pick.is_some_and(|n| v(d.peer) == n | f.quiet()) && v(d.emu) != v(d.peer)
             }
+            Pred::PeerFmaInfZeroNan => {
+                let Some((f, _)) = shape(i.mn) else { return false };
+                let (Some(r3), Some(b)) = (i.get(K::R(3)), op2(case, &i, f)) else { return false };
+                let (c3, a1) = (fpr_val(case, f, r3), fpr_val(case, f, r1));
+                let imz = (f.is_inf(b) && f.is_zero(c3)) || (f.is_zero(b) && f.is_inf(c3));
+                if !imz || !f.is_nan(a1) {
+                    return false;
+                }
+                let shift = if f.ebits == 8 { 96 } else { 64 };
+                let (v, rest) = (|x: u128| x >> shift, |x: u128| x & ((1u128 << shift) - 1));
+                match d.field {
+                    Field::Vr(n) => {
+                        n == r1 && v(d.emu) == f.default_nan() && v(d.peer) == a1 | f.quiet() && rest(d.emu) == rest(d.peer)
+                    }
+                    Field::Fpc => (d.emu ^ d.peer) & !(bh::fpc::FLAG_I as u128 | 0xff00) == 0,
+                    f => is_signal_field(f),
+                }
+            }
             Pred::PeerNoLoadRoundedR1PairCheck => {
                 let r2 = i.get(K::R(2)).unwrap_or(99);
                 // The peer ran it (and may have taken an IEEE trap).
@@ -706,6 +732,27 @@ mod fp_tests {
         assert!(ok(Pred::PeerFmaNanOrder, &c, &[good]));
         let other = fd(Field::Vr(1), 0x7ffc_0000_0000_0000u128 << 64, 0x7ff8_0000_0000_0000u128 << 64);
         assert!(!ok(Pred::PeerFmaNanOrder, &c, &[other]));
+    }
+
+    #[test]
+    fn fma_inf_zero_nan_only_for_inf_times_zero() {
+        // msebr %f14,%f3,%f2 (b3 0f e0 32): -inf x +0 - QNaN, the difftest's seed-9 case 9.
+        let mut init = Init::default();
+        init.vr[14] = 0xffff_ffff_0000_0000u128 << 64;
+        init.vr[3] = 0xff80_0000_7f7f_ffffu128 << 64;
+        init.vr[2] = 0x0000_0000_0c3b_c7a7u128 << 64;
+        let c = case(&[0xb3, 0x0f, 0xe0, 0x32], init.clone());
+        let d = [fd(Field::Fpc, 0x0080_0001, 1), fd(Field::Vr(14), 0x7fc0_0000_0000_0000u128 << 64, 0xffff_ffff_0000_0000u128 << 64)];
+        assert!(ok(Pred::PeerFmaInfZeroNan, &c, &d));
+        // The emulator's result must be the default NaN, the rest of the FPR untouched.
+        let bad = fd(Field::Vr(14), 0x7fc0_0001_0000_0000u128 << 64, 0xffff_ffff_0000_0000u128 << 64);
+        assert!(!ok(Pred::PeerFmaInfZeroNan, &c, &[bad]));
+        // Other FPC bits are not excused.
+        assert!(!ok(Pred::PeerFmaInfZeroNan, &c, &[fd(Field::Fpc, 0x0088_0001, 1)]));
+        // Not ∞ × 0 (operand 2 nonzero): no excuse.
+        let mut init2 = init;
+        init2.vr[2] = 0x3f80_0000_0000_0000u128 << 64;
+        assert!(!ok(Pred::PeerFmaInfZeroNan, &case(&[0xb3, 0x0f, 0xe0, 0x32], init2), &d));
     }
 
     #[test]
