@@ -5,6 +5,9 @@
 //! - The few instructions that are one 128-bit move or bitwise operation (`VL`, `VST`,
 //!   `VLR`, `VN` ..., `VLVGP`) and the generators whose result is known at translation
 //!   time (`VGBM`, `VGM`, `VREPI`) are emitted inline on the `I128` slot `vr(n)`.
+//! - `VLGV`/`VLVG` with a constant element index (B2 = 0), `VREP`, `LCBB` and `VLBB` — the
+//!   support instructions of glibc's string loops — are inline too, on the doubleword
+//!   slots `vr_dw0`/`vr_dw1` where one element is involved.
 //! - Everything else calls one helper, [`helpers::helper_vx`], with the instruction's
 //!   fields packed into two words ([`pack`]) and its second-operand address (X2 + B2 + D2,
 //!   wrapped to the addressing mode). The helper works on the CPU struct directly
@@ -79,8 +82,7 @@ via_helper! {
     vlrep => Vlrep, vleb => Vleb, vleh => Vleh, vlef => Vlef, vleg => Vleg,
     vleib => Vleib, vleih => Vleih, vleif => Vleif, vleig => Vleig,
     vsteb => Vsteb, vsteh => Vsteh, vstef => Vstef, vsteg => Vsteg,
-    vlgv => Vlgv, vlvg => Vlvg, vll => Vll, vstl => Vstl, vlm => Vlm, vstm => Vstm,
-    vlbb => Vlbb, lcbb => Lcbb, vrep => Vrep, vllez => Vllez,
+    vll => Vll, vstl => Vstl, vlm => Vlm, vstm => Vstm, vllez => Vllez,
     vgef => Vgef, vgeg => Vgeg, vscef => Vscef, vsceg => Vsceg,
     vsel => Vsel, vperm => Vperm, vpdi => Vpdi, vmrh => Vmrh, vmrl => Vmrl,
     vpk => Vpk, vpks => Vpks, vpkls => Vpkls,
@@ -208,6 +210,120 @@ pub fn vgm<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
 /// `VREPI V1,I2,M3`: I2 sign-extended into every element.
 pub fn vrepi<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     generated(e, f, cx, helpers::repi(f.i2, f.m3))
+}
+
+/// The doubleword slot holding element `i` of size `es` (0..3) of VR `n`, and the shift that
+/// brings the element to the low bits of that doubleword.
+fn el_slot(n: usize, es: u32, i: usize) -> (jit::ir::Slot, u32) {
+    let b = 8u32 << es;
+    let bit0 = b * i as u32; // from the left of the 128-bit register
+    if bit0 < 64 { (vr_dw0(n), 64 - bit0 - b) } else { (vr_dw1(n), 128 - bit0 - b) }
+}
+
+/// Element `i` (known at translation time) of size `es` (0..3) of VR `n`, zero-extended.
+fn el_const<E: Emitter>(e: &mut E, n: usize, es: u32, i: usize) -> E::V {
+    let (slot, sh) = el_slot(n, es, i);
+    let dw = e.get(slot);
+    let x = e.lshr_imm(dw, sh);
+    if es == 3 { x } else { e.and_imm(x, (1u64 << (8 << es)) - 1) }
+}
+
+/// `VLGV R1,V3,D2(B2),M4`: element D2(B2) of V3 into R1. Inline when the index is the
+/// displacement (B2 = 0) and M4 is valid; the helper otherwise.
+pub fn vlgv<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.b2 != 0 || f.m4 > 3 {
+        return call(e, f, cx, H::Vlgv);
+    }
+    let i = f.d2 as usize & (helpers::nel(f.m4) - 1);
+    let x = el_const(e, f.v3, f.m4, i);
+    e.set(gpr(f.r1), x);
+    cx.next()
+}
+
+/// `VLVG V1,R3,D2(B2),M4`: the low element-size bits of R3 into element D2(B2) of V1.
+/// Inline when B2 = 0 and M4 is valid.
+pub fn vlvg<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.b2 != 0 || f.m4 > 3 {
+        return call(e, f, cx, H::Vlvg);
+    }
+    let i = f.d2 as usize & (helpers::nel(f.m4) - 1);
+    let (slot, sh) = el_slot(f.v1, f.m4, i);
+    let x = e.get(gpr(f.r3));
+    let r = if f.m4 == 3 {
+        x
+    } else {
+        let m = (1u64 << (8 << f.m4)) - 1;
+        let dw = e.get(slot);
+        let keep = e.and_imm(dw, !(m << sh));
+        let xm = e.and_imm(x, m);
+        let xs = e.shl_imm(xm, sh);
+        e.or(keep, xs)
+    };
+    e.set(slot, r);
+    cx.next()
+}
+
+/// `VREP V1,V3,I2,M4`: element I2 of V3 into every element of V1.
+pub fn vrep<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    let i = f.i2 as u16 as usize;
+    if f.m4 > 3 || i >= helpers::nel(f.m4) {
+        return call(e, f, cx, H::Vrep); // the specification exception
+    }
+    let x = el_const(e, f.v3, f.m4, i);
+    let ones = [0x0101_0101_0101_0101u64, 0x0001_0001_0001_0001, 0x0000_0001_0000_0001, 1][f.m4 as usize];
+    let k = e.iconst(Ty::I64, ones);
+    let dw = e.mul(x, k);
+    e.set(vr_dw0(f.v1), dw);
+    e.set(vr_dw1(f.v1), dw);
+    cx.next()
+}
+
+/// The number of bytes from `a` to the next `64 << m3`-byte boundary, at most 16 (I64).
+fn to_block_boundary<E: Emitter>(e: &mut E, a: E::V, m3: u32) -> E::V {
+    let bs = 64u64 << m3;
+    let off = e.and_imm(a, bs - 1);
+    let bsv = e.iconst(Ty::I64, bs);
+    let rem = e.sub(bsv, off);
+    let sixteen = e.iconst(Ty::I64, 16);
+    let short = e.icmp(jit::ir::Cmp::Ult, rem, sixteen);
+    e.select(short, rem, sixteen)
+}
+
+/// `LCBB R1,D2(X2,B2),M3`: bits 32:63 of R1 = bytes to the block boundary (at most 16);
+/// CC 0 when 16, else 3. M3 > 6 is a specification exception (the helper's).
+pub fn lcbb<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.m3 > 6 {
+        return call(e, f, cx, H::Lcbb);
+    }
+    let a = ea(e, cx, f.x2, f.b2, f.d2);
+    let n = to_block_boundary(e, a, f.m3);
+    set_lo(e, f.r1, n);
+    let full = e.icmp_imm(jit::ir::Cmp::Eq, n, 16);
+    let (z, three) = (e.iconst(Ty::I8, 0), e.iconst(Ty::I8, 3));
+    let cc = e.select(full, z, three);
+    e.set(CC, cc);
+    cx.next()
+}
+
+/// `VLBB V1,D2(X2,B2),M3`: the bytes from the operand address up to the block boundary (at
+/// most 16) into V1 from the left; the rest zero (the PoP leaves them unpredictable).
+/// The bytes needed end at the boundary, so the 16 bytes ending at `a + n` lie inside the
+/// block (and the page): one 16-byte load there, shifted left over the bytes before `a`.
+pub fn vlbb<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.m3 > 6 {
+        return call(e, f, cx, H::Vlbb);
+    }
+    let a = ea(e, cx, f.x2, f.b2, f.d2);
+    let n = to_block_boundary(e, a, f.m3);
+    let end = e.add(a, n);
+    let la = e.add_imm(end, -16);
+    let v = e.load(Ty::I128, la, Endian::Big);
+    let sixteen = e.iconst(Ty::I64, 16);
+    let gap = e.sub(sixteen, n);
+    let sh = e.shl_imm(gap, 3);
+    let r = e.shl(v, sh);
+    e.set(vr(f.v1), r);
+    cx.next()
 }
 
 /// Operand loaders of this chapter's rows (re-exported into [`crate::operands::ld`]).

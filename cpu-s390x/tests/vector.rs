@@ -324,3 +324,81 @@ fn pack_and_unpack() {
     let d = Case::new().vr(2, w4([0, 0xffff_fffe, 0, 0x7fff_ffff])).run(&vrr_a(0x5f, 1, 2, 2, 0, 0));
     assert_eq!(d.vr(1), d2(u64::MAX - 1, 0x7fff_ffff));
 }
+
+/// Element `i` of size `es` of `v` (element 0 leftmost), as the PoP numbers them.
+fn element(v: u128, es: u32, i: u32) -> u128 {
+    let b = 8 << es;
+    (v >> (128 - b * (i + 1))) & ((1u128 << b) - 1)
+}
+
+#[test]
+fn vlgv_vlvg_vrep_every_element_size_and_index() {
+    // The inline forms (constant index: B2 = 0) against the element definition.
+    let v = SEQ ^ (HI << 3);
+    for es in 0..4u32 {
+        let b = 8u32 << es;
+        for i in 0..(16 >> es) as u32 {
+            // vlgv %r4,%v16,i,es
+            let d = Case::new().gpr(4, u64::MAX).vr(16, v).run(&vrs_c(0x21, 4, 16, i, 0, es));
+            assert_eq!(d.gpr(4) as u128, element(v, es, i), "vlgv es {es} i {i}");
+            // vlvg %v1,%r3,i,es: only element i changes, to the low b bits of r3
+            let r3 = 0xfedc_ba98_7654_3210u64;
+            let d = Case::new().gpr(3, r3).vr(1, v).run(&vrs_b(0x22, 1, 3, i, 0, es));
+            for j in 0..(16 >> es) as u32 {
+                let want = if j == i { r3 as u128 & ((1u128 << b) - 1) } else { element(v, es, j) };
+                assert_eq!(element(d.vr(1), es, j), want, "vlvg es {es} i {i} element {j}");
+            }
+            // vrep %v1,%v17,i,es
+            let d = Case::new().vr(17, v).run(&vri_c(0x4d, 1, 17, i, es));
+            for j in 0..(16 >> es) as u32 {
+                assert_eq!(element(d.vr(1), es, j), element(v, es, i), "vrep es {es} i {i}");
+            }
+        }
+    }
+    // The index wraps to the element count: vlgvb %r4,%v16,17 is element 1.
+    let d = Case::new().vr(16, SEQ).run(&vrs_c(0x21, 4, 16, 17, 0, 0));
+    assert_eq!(d.gpr(4), 1);
+    // vrep with an index past the last element: specification exception.
+    assert_eq!(Case::new().run(&vri_c(0x4d, 1, 17, 4, 2)).end, End::Exc(exc::SPECIFICATION, PC));
+    // In one block: vl, vlvgb, vlgvb of the same register, vst (the element slots and the
+    // whole-register slot are the same storage).
+    let mut code = Vec::new();
+    code.extend_from_slice(&vrx(0x06, 1, 0, 0, 2, 0));
+    code.extend_from_slice(&vrs_b(0x22, 1, 3, 5, 0, 0));
+    code.extend_from_slice(&vrs_c(0x21, 4, 1, 5, 0, 0));
+    code.extend_from_slice(&vrs_c(0x21, 5, 1, 6, 0, 0));
+    code.extend_from_slice(&vrx(0x0e, 1, 0x10, 0, 2, 0));
+    let d = Case::new().gpr(2, DATA).gpr(3, 0xaa).mem(DATA, &SEQ.to_be_bytes()).run(&code);
+    let mut want = SEQ.to_be_bytes();
+    want[5] = 0xaa;
+    assert_eq!((d.gpr(4), d.gpr(5)), (0xaa, 6));
+    assert_eq!(d.bytes(DATA + 0x10, 16), want.to_vec());
+}
+
+#[test]
+fn vlbb_at_every_distance_from_the_boundary() {
+    // vlbb %v1,0(%r2),0 (64-byte blocks), k bytes before a block boundary: min(k, 16) bytes
+    // from storage from the left, the rest zero; lcbb agrees on the count.
+    let bytes: Vec<u8> = (0x80..0xc0).collect();
+    for k in 1..=24u64 {
+        let a = DATA + 0x80 - k;
+        let d = Case::new().gpr(2, a).vr(1, u128::MAX).mem(DATA + 0x40, &bytes).run(&vrx(0x07, 1, 0, 0, 2, 0));
+        let n = k.min(16) as usize;
+        let mut want = [0u8; 16];
+        for (j, w) in want.iter_mut().enumerate().take(n) {
+            *w = bytes[(a - (DATA + 0x40)) as usize + j];
+        }
+        assert_eq!(d.vr(1), u128::from_be_bytes(want), "k {k}");
+        let d = Case::new().gpr(2, a).run(&[0xe7, 0x10, 0x20, 0x00, 0x00, 0x27]);
+        assert_eq!((d.gpr(1), d.cc()), (n as u64, if n == 16 { 0 } else { 3 }), "lcbb k {k}");
+    }
+    // The last 3 bytes before an inaccessible page: no fault (the harness's memory there
+    // is zero).
+    let d = Case::new().gpr(2, FAULT - 3).vr(1, u128::MAX).run(&vrx(0x07, 1, 0, 0, 2, 6));
+    d.next();
+    assert_eq!(d.vr(1), 0);
+    // At an inaccessible address: the access exception, V1 unchanged.
+    let d = Case::new().gpr(2, FAULT + 8).vr(1, 5).run(&vrx(0x07, 1, 0, 0, 2, 6));
+    assert!(matches!(d.end, End::Fault(_)), "{:?}", d.end);
+    assert_eq!(d.vr(1), 5);
+}
