@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use machines::linux::aspace::{AddressSpace, Backing, Vma, GUEST_PAGE, PROT_EXEC, PROT_READ, PROT_WRITE};
-use machines::linux::loader::{check_elf, classify, load_elf, load_elf_at, Program, INTERP_BASE, PIE_BASE};
+use machines::linux::loader::{check_elf, classify, load_elf, load_elf_at, load_elf_from, Program, INTERP_BASE, PIE_BASE};
 use machines::linux::process::sysroot_resolve;
 
 fn check(bytes: &[u8]) -> Result<(), String> {
@@ -182,4 +182,33 @@ fn shared_guest_page_gets_union_of_permissions() {
     assert_eq!(mem.prot_at(0x1000_0000), Some(PROT_READ | PROT_WRITE | PROT_EXEC));
     assert_eq!(mem.read_vec(0x1000_0000, 1).unwrap(), vec![1]);
     assert_eq!(mem.read_vec(0x1000_8000, 1).unwrap(), vec![2]);
+}
+
+#[test]
+fn segments_mapped_from_the_file_read_as_copied_ones() {
+    // The same image loaded from an open file (segments mapped, copy-on-write) and from
+    // bytes (copied): the same guest memory, bss and the rest of the last file page zero
+    // where bss follows, and guest writes never reach the file.
+    // Bytes after the data segment's file part, in its last page: they must not show.
+    let mut bytes = two_segments().build();
+    bytes.extend_from_slice(&[0xee; 0x100]);
+    let path = std::env::temp_dir().join(format!("bigiron-loader-{}", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
+    let mapped = AddressSpace::new(1 << 40, false).unwrap();
+    let copied = AddressSpace::new(1 << 40, false).unwrap();
+    let a = load_elf_from(&mapped, "prog", &bytes, Some(fd), PIE_BASE).unwrap();
+    let b = load_elf(&copied, "prog", &bytes).unwrap();
+    assert_eq!(a, b);
+    assert!(mapped.mappings().iter().any(|(_, v)| v.backing == Backing::File), "{:?}", mapped.mappings());
+    for (start, len) in [(0x1000_0000u64, 0x1_0000usize), (0x1002_0000, 0x1_0000)] {
+        assert_eq!(mapped.read_vec(start, len).unwrap(), copied.read_vec(start, len).unwrap(), "{start:#x}");
+    }
+    // The data page's bytes after the segment's file part are zero (bss follows).
+    assert_eq!(mapped.read_vec(0x1002_0f20, 0xe0).unwrap(), vec![0; 0xe0]);
+    mapped.write(0x1002_0f00, &[0x99; 8]).unwrap();
+    assert_eq!(mapped.read_vec(0x1002_0f00, 8).unwrap(), vec![0x99; 8]);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "a private mapping");
+    std::fs::remove_file(&path).unwrap();
 }

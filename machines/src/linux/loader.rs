@@ -2,14 +2,18 @@
 //! `#!` scripts.
 //!
 //! Like the kernel's `load_elf_binary`, each `PT_LOAD` segment becomes memory with the
-//! segment's permissions, file bytes copied in and the rest (bss) zero; the program break
+//! segment's permissions, the file's bytes and the rest (bss) zero; the program break
 //! starts at the first guest page past the highest segment. Segments are mapped at 64 KiB
 //! guest-page granularity: where two segments share a guest page, the page gets the union
 //! of their permissions (as on a 64 KiB-page kernel, where they would share one page).
 //!
+//! The file's bytes are mapped from the file (private, copy-on-write, as the kernel does)
+//! when the loader has its descriptor and the segment's file offset and address agree
+//! modulo the host page — untouched pages then cost nothing; otherwise they are copied.
+//!
 //! Everything that can be wrong with a file is an [`Error`] naming the file, never a panic.
 
-use super::aspace::{align_down, align_up, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE};
+use super::aspace::{align_down, align_up, AddressSpace, HOST_PAGE, PROT_EXEC, PROT_READ, PROT_WRITE};
 use crate::Error;
 use goblin::container::{Container, Ctx, Endian};
 use goblin::elf::header::{ET_DYN, ET_EXEC};
@@ -152,6 +156,12 @@ pub fn load_elf(mem: &AddressSpace, path: &str, bytes: &[u8]) -> Result<LoadedIm
 
 /// [`load_elf`], placing an ET_DYN file at `dyn_base`.
 pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) -> Result<LoadedImage, Error> {
+    load_elf_from(mem, path, bytes, None, dyn_base)
+}
+
+/// [`load_elf_at`] for `bytes` read from the open file `fd`: segments are mapped from the
+/// file where they can be (see the module docs), copied from `bytes` elsewhere.
+pub fn load_elf_from(mem: &AddressSpace, path: &str, bytes: &[u8], fd: Option<i32>, dyn_base: u64) -> Result<LoadedImage, Error> {
     let page = mem.page();
     let bad = |msg: String| Error::bad_program(path, msg);
     let header = goblin::elf::Elf::parse_header(bytes).map_err(|e| bad(format!("bad ELF header: {e}")))?;
@@ -214,14 +224,34 @@ pub fn load_elf_at(mem: &AddressSpace, path: &str, bytes: &[u8], dyn_base: u64) 
             a += page;
         }
     }
-    // Map each run of contiguous pages writable, copy the file bytes, then set permissions.
+    // Map each run of contiguous pages writable, put the file bytes in, then set permissions.
     let runs = runs_of(&pages, page);
     for &(s, e, _) in &runs {
         mem.map_anon(s, e - s, PROT_READ | PROT_WRITE, false).map_err(|e| bad(format!("cannot map segment: errno {e}")))?;
     }
+    // File mappings replace whole host pages: only when no two segments share one.
+    let host_span = |p: &ProgramHeader| (align_down(p.p_vaddr + bias, HOST_PAGE), align_up(p.p_vaddr + bias + p.p_memsz, HOST_PAGE));
+    let mut spans: Vec<(u64, u64)> = loads.iter().map(|p| host_span(p)).collect();
+    spans.sort();
+    let disjoint = spans.windows(2).all(|w| w[0].1 <= w[1].0);
     for p in &loads {
-        let data = &bytes[p.p_offset as usize..(p.p_offset + p.p_filesz) as usize];
-        mem.write(p.p_vaddr + bias, data).map_err(|_| bad("cannot copy segment".into()))?;
+        let va = p.p_vaddr + bias;
+        let end = va + p.p_filesz;
+        let mapped = match fd {
+            Some(fd) if disjoint && p.p_filesz > 0 && va % HOST_PAGE == p.p_offset % HOST_PAGE => {
+                let s = align_down(va, HOST_PAGE);
+                let e = align_up(end, HOST_PAGE);
+                mem.map_file(s, e - s, PROT_READ | PROT_WRITE, false, fd, align_down(p.p_offset, HOST_PAGE)).is_ok()
+                    // With bss after the file bytes, the rest of their last page is zero
+                    // (the kernel's padzero); without, it shows the file, as on Linux.
+                    && (p.p_memsz == p.p_filesz || mem.write(end, &vec![0u8; (e - end) as usize]).is_ok())
+            }
+            _ => false,
+        };
+        if !mapped {
+            let data = &bytes[p.p_offset as usize..(p.p_offset + p.p_filesz) as usize];
+            mem.write(va, data).map_err(|_| bad("cannot copy segment".into()))?;
+        }
     }
     for (s, e, prot) in prot_runs(&pages, page) {
         mem.protect(s, e - s, prot).map_err(|e| bad(format!("cannot protect segment: errno {e}")))?;

@@ -173,13 +173,53 @@ pub fn sysroot_resolve(root: &str, path: &[u8]) -> Option<Vec<u8>> {
     Some(host(&done))
 }
 
-fn read_program(path: &str) -> Result<Vec<u8>, Error> {
+/// A program file: open, and its bytes mapped read-only (no copy; the loader maps the
+/// segments from the file as well) or, where the file cannot be mapped, read.
+///
+/// Mapping is safe here: the loader runs before any guest code of this process (an
+/// `execve` from the guest starts a new host process), so no guest thread can truncate the
+/// file under it.
+struct ProgramFile {
+    file: std::fs::File,
+    bytes: ProgramBytes,
+}
+
+enum ProgramBytes {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl std::ops::Deref for ProgramFile {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match &self.bytes {
+            ProgramBytes::Mapped(m) => m,
+            ProgramBytes::Read(v) => v,
+        }
+    }
+}
+
+impl ProgramFile {
+    fn fd(&self) -> Option<i32> {
+        use std::os::fd::AsRawFd;
+        Some(self.file.as_raw_fd())
+    }
+}
+
+fn read_program(path: &str) -> Result<ProgramFile, Error> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => return Err(Error::bad_program(path, "is a directory")),
         Ok(_) => {}
         Err(e) => return Err(Error::Io { what: path.to_string(), err: e }),
     }
-    std::fs::read(path).map_err(|e| Error::Io { what: path.to_string(), err: e })
+    let io = |e| Error::Io { what: path.to_string(), err: e };
+    let file = std::fs::File::open(path).map_err(io)?;
+    // SAFETY: a private read-only mapping, read only while loading (see above).
+    let bytes = match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(m) => ProgramBytes::Mapped(m),
+        Err(_) => ProgramBytes::Read(std::fs::read(path).map_err(io)?),
+    };
+    Ok(ProgramFile { file, bytes })
 }
 
 impl<T: Target> Process<T> {
@@ -218,7 +258,7 @@ impl<T: Target> Process<T> {
         let mut mem = AddressSpace::new(LIMIT, target.big_endian())?;
         mem.set_page_size(target.page_size());
         let mem = Arc::new(mem);
-        let image = loader::load_elf(&mem, &path, &bytes)?;
+        let image = loader::load_elf_from(&mem, &path, &bytes, bytes.fd(), loader::PIE_BASE)?;
         mem.brk_init(align_up(image.end, mem.page()));
         // A dynamically linked program starts in its interpreter (found in the sysroot),
         // which finds the program through AT_PHDR/AT_ENTRY and itself through AT_BASE.
@@ -233,7 +273,7 @@ impl<T: Target> Process<T> {
                     (_, e) => e,
                 })?;
                 loader::check_elf(&ipath, &ibytes, target.elf_machine(), target.big_endian(), target.name())?;
-                Some(loader::load_elf_at(&mem, &ipath, &ibytes, loader::INTERP_BASE)?)
+                Some(loader::load_elf_from(&mem, &ipath, &ibytes, ibytes.fd(), loader::INTERP_BASE)?)
             }
             None => None,
         };
