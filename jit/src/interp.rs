@@ -467,7 +467,10 @@ impl Emitter for Interp<'_> {
         if self.dead() {
             return Self::zero(Ty::I64);
         }
-        let a: Vec<u64> = args.iter().map(|v| v.bits as u64).collect();
+        let mut a = [0u64; Helper::MAX_ARGS];
+        for (d, v) in a.iter_mut().zip(args) {
+            *d = v.bits as u64;
+        }
         let pc = self.pc;
         let hdr = self.header();
         hdr.pc = pc;
