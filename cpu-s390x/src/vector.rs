@@ -8,6 +8,8 @@
 //! - `VLGV`/`VLVG` with a constant element index (B2 = 0), `VREP`, `LCBB` and `VLBB` — the
 //!   support instructions of glibc's string loops — are inline too, on the doubleword
 //!   slots `vr_dw0`/`vr_dw1` where one element is involved.
+//! - `VFEE`, `VFENE` and `VISTR` on byte elements (glibc's `strlen`, `strchr`, `strcmp`
+//!   ...) are inline too, with the zero-byte bit tricks on the two doublewords.
 //! - Everything else calls one helper, [`helpers::helper_vx`], with the instruction's
 //!   fields packed into two words ([`pack`]) and its second-operand address (X2 + B2 + D2,
 //!   wrapped to the addressing mode). The helper works on the CPU struct directly
@@ -102,7 +104,7 @@ via_helper! {
     vsl => Vsl, vslb => Vslb, vsldb => Vsldb, vsra => Vsra, vsrab => Vsrab, vsrl => Vsrl, vsrlb => Vsrlb,
     vtm => Vtm, vcksm => Vcksm,
     // string (ch. 23)
-    vfae => Vfae, vfee => Vfee, vfene => Vfene, vistr => Vistr, vstrc => Vstrc,
+    vstrc => Vstrc,
     // BFP (ch. 24)
     vfa => Vfa, vfs => Vfs, vfm => Vfm, vfd => Vfd, vfsq => Vfsq, vfma => Vfma, vfms => Vfms,
     vfce => Vfce, vfch => Vfch, vfche => Vfche, wfc => Wfc, wfk => Wfk,
@@ -228,14 +230,32 @@ fn el_const<E: Emitter>(e: &mut E, n: usize, es: u32, i: usize) -> E::V {
     if es == 3 { x } else { e.and_imm(x, (1u64 << (8 << es)) - 1) }
 }
 
-/// `VLGV R1,V3,D2(B2),M4`: element D2(B2) of V3 into R1. Inline when the index is the
-/// displacement (B2 = 0) and M4 is valid; the helper otherwise.
+/// `VLGV R1,V3,D2(B2),M4`: element D2(B2) (modulo the element count) of V3 into R1,
+/// zero-extended. M4 > 3 takes the helper (specification exception).
 pub fn vlgv<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
-    if f.b2 != 0 || f.m4 > 3 {
+    if f.m4 > 3 {
         return call(e, f, cx, H::Vlgv);
     }
-    let i = f.d2 as usize & (helpers::nel(f.m4) - 1);
-    let x = el_const(e, f.v3, f.m4, i);
+    if f.b2 == 0 {
+        let i = f.d2 as usize & (helpers::nel(f.m4) - 1);
+        let x = el_const(e, f.v3, f.m4, i);
+        e.set(gpr(f.r1), x);
+        return cx.next();
+    }
+    // A computed index: the doubleword holding the element, then the shift within it.
+    let a = ea(e, cx, 0, f.b2, f.d2);
+    let (b, per) = (8u32 << f.m4, 8u64 >> f.m4);
+    let i = e.and_imm(a, 2 * per - 1);
+    let (d0, d1) = (e.get(vr_dw0(f.v3)), e.get(vr_dw1(f.v3)));
+    let first = e.icmp_imm(jit::ir::Cmp::Ult, i, per);
+    let d = e.select(first, d0, d1);
+    let j = e.and_imm(i, per - 1);
+    let last = e.iconst(Ty::I64, per - 1);
+    let k = e.sub(last, j);
+    let bits = e.iconst(Ty::I64, b as u64);
+    let sh = e.mul(k, bits);
+    let x = e.lshr(d, sh);
+    let x = if b == 64 { x } else { e.and_imm(x, (1u64 << b) - 1) };
     e.set(gpr(f.r1), x);
     cx.next()
 }
@@ -323,6 +343,229 @@ pub fn vlbb<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
     let sh = e.shl_imm(gap, 3);
     let r = e.shl(v, sh);
     e.set(vr(f.v1), r);
+    cx.next()
+}
+
+// ---- string instructions on byte elements (PoP ch. 23; see `string` for the rules) ----
+
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// 0x80 in each byte of `x` that is nonzero, 0 elsewhere (exact: no carries between bytes).
+fn nonzero_bytes<E: Emitter>(e: &mut E, x: E::V) -> E::V {
+    let lo = e.and_imm(x, LOW7);
+    let k = e.iconst(Ty::I64, LOW7);
+    let t = e.add(lo, k);
+    let t = e.or(t, x);
+    e.and_imm(t, !LOW7)
+}
+
+/// 0x80 in each byte of `x` that is zero.
+fn zero_bytes<E: Emitter>(e: &mut E, x: E::V) -> E::V {
+    let nz = nonzero_bytes(e, x);
+    e.xor_imm(nz, !LOW7)
+}
+
+/// The byte index (0..16) of the first marked byte of the 16 whose marks (0x80 per byte)
+/// are `m0` (bytes 0..7, the leftmost first) and `m1` (bytes 8..15); 16 when none.
+fn first_marked<E: Emitter>(e: &mut E, m0: E::V, m1: E::V) -> E::V {
+    let c0 = e.clz(m0);
+    let i0 = e.lshr_imm(c0, 3);
+    let c1 = e.clz(m1);
+    let c1 = e.lshr_imm(c1, 3);
+    let i1 = e.add_imm(c1, 8);
+    let any0 = e.icmp_imm(jit::ir::Cmp::Ne, m0, 0);
+    e.select(any0, i0, i1)
+}
+
+/// The byte at index `i` (0..15, I64) of the 16 bytes `d0`:`d1`, zero-extended.
+fn byte_at<E: Emitter>(e: &mut E, d0: E::V, d1: E::V, i: E::V) -> E::V {
+    let low = e.icmp_imm(jit::ir::Cmp::Ult, i, 8);
+    let d = e.select(low, d0, d1);
+    let j = e.and_imm(i, 7);
+    let seven = e.iconst(Ty::I64, 7);
+    let k = e.sub(seven, j);
+    let sh = e.shl_imm(k, 3);
+    let x = e.lshr(d, sh);
+    e.and_imm(x, 0xff)
+}
+
+fn set_cc_if<E: Emitter>(e: &mut E, cs: bool, cc: E::V) {
+    if cs {
+        let c = e.trunc(Ty::I8, cc);
+        e.set(CC, c);
+    }
+}
+
+/// The unsigned minimum of two I64 values.
+fn min_u<E: Emitter>(e: &mut E, a: E::V, b: E::V) -> E::V {
+    let lt = e.icmp(jit::ir::Cmp::Ult, a, b);
+    e.select(lt, a, b)
+}
+
+/// The CC of VFEE (and VFAE/VSTRC) from the first hit and first zero byte index.
+fn find_cc<E: Emitter>(e: &mut E, hit: E::V, zero: E::V) -> E::V {
+    // 3 neither, 1 a hit and no zero, 2 a hit before the zero, 0 the zero at or before.
+    let none_h = e.icmp_imm(jit::ir::Cmp::Eq, hit, 16);
+    let none_z = e.icmp_imm(jit::ir::Cmp::Eq, zero, 16);
+    let before = e.icmp(jit::ir::Cmp::Ult, hit, zero);
+    let (c0, c1, c2, c3) = (e.iconst(Ty::I64, 0), e.iconst(Ty::I64, 1), e.iconst(Ty::I64, 2), e.iconst(Ty::I64, 3));
+    let hz = e.select(before, c2, c0);
+    let hz = e.select(none_z, c1, hz);
+    let both = e.and(none_h, none_z);
+    e.select(both, c3, hz)
+}
+
+/// `VFEE`/`VFENE V1,V2,V3,M4,M5` for bytes; `ne` selects VFENE.
+fn find_bytes<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, ne: bool) -> Flow {
+    let (zs, cs) = (f.m5 & 2 != 0, f.m5 & 1 != 0);
+    let (a0, a1) = (e.get(vr_dw0(f.v2)), e.get(vr_dw1(f.v2)));
+    let (b0, b1) = (e.get(vr_dw0(f.v3)), e.get(vr_dw1(f.v3)));
+    let (x0, x1) = (e.xor(a0, b0), e.xor(a1, b1));
+    let (h0, h1) = if ne {
+        (nonzero_bytes(e, x0), nonzero_bytes(e, x1))
+    } else {
+        (zero_bytes(e, x0), zero_bytes(e, x1))
+    };
+    let hit = first_marked(e, h0, h1);
+    let zero = if zs {
+        let z0 = zero_bytes(e, a0);
+        let z1 = zero_bytes(e, a1);
+        first_marked(e, z0, z1)
+    } else {
+        e.iconst(Ty::I64, 16)
+    };
+    let idx = min_u(e, hit, zero);
+    if cs {
+        let cc = if ne {
+            // 3 all equal and no zero, 0 a zero before the first difference, else 1/2 by
+            // the first unequal byte.
+            let p = byte_at(e, a0, a1, hit);
+            let q = byte_at(e, b0, b1, hit);
+            let lt = e.icmp(jit::ir::Cmp::Ult, p, q);
+            let (c0, c1, c2, c3) = (e.iconst(Ty::I64, 0), e.iconst(Ty::I64, 1), e.iconst(Ty::I64, 2), e.iconst(Ty::I64, 3));
+            let by = e.select(lt, c1, c2);
+            let zfirst = e.icmp(jit::ir::Cmp::Ult, zero, hit);
+            let r = e.select(zfirst, c0, by);
+            let none_h = e.icmp_imm(jit::ir::Cmp::Eq, hit, 16);
+            let none_z = e.icmp_imm(jit::ir::Cmp::Eq, zero, 16);
+            let both = e.and(none_h, none_z);
+            e.select(both, c3, r)
+        } else {
+            find_cc(e, hit, zero)
+        };
+        set_cc_if(e, true, cc);
+    }
+    let z = e.iconst(Ty::I64, 0);
+    e.set(vr_dw0(f.v1), idx);
+    e.set(vr_dw1(f.v1), z);
+    cx.next()
+}
+
+/// `VFEE V1,V2,V3,M4,M5`: inline for byte elements with valid flags, else the helper.
+pub fn vfee<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.m4 != 0 || f.m5 & 0xc != 0 {
+        return call(e, f, cx, H::Vfee);
+    }
+    find_bytes(e, f, cx, false)
+}
+
+/// `VFENE V1,V2,V3,M4,M5`: inline for byte elements with valid flags, else the helper.
+pub fn vfene<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.m4 != 0 || f.m5 & 0xc != 0 {
+        return call(e, f, cx, H::Vfene);
+    }
+    find_bytes(e, f, cx, true)
+}
+
+/// `VFAE V1,V2,V3,M4,M5` with a byte index result (RT = 0): the first byte of V2 equal
+/// to any byte of V3 (with IN: to none), or the first zero with ZS. Each byte of V3 is
+/// broadcast and compared with all of V2 at once; RT = 1 and wider elements take the helper.
+pub fn vfae<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.m4 != 0 || f.m5 & 4 != 0 {
+        return call(e, f, cx, H::Vfae);
+    }
+    let (inv, zs, cs) = (f.m5 & 8 != 0, f.m5 & 2 != 0, f.m5 & 1 != 0);
+    let (a0, a1) = (e.get(vr_dw0(f.v2)), e.get(vr_dw1(f.v2)));
+    let (b0, b1) = (e.get(vr_dw0(f.v3)), e.get(vr_dw1(f.v3)));
+    let ones = e.iconst(Ty::I64, 0x0101_0101_0101_0101);
+    let mut m0 = e.iconst(Ty::I64, 0);
+    let mut m1 = e.iconst(Ty::I64, 0);
+    for k in 0..16u32 {
+        let src = if k < 8 { b0 } else { b1 };
+        let byte = e.lshr_imm(src, 56 - 8 * (k % 8));
+        let byte = e.and_imm(byte, 0xff);
+        let all = e.mul(byte, ones);
+        let x0 = e.xor(a0, all);
+        let x1 = e.xor(a1, all);
+        let q0 = zero_bytes(e, x0);
+        let q1 = zero_bytes(e, x1);
+        m0 = e.or(m0, q0);
+        m1 = e.or(m1, q1);
+    }
+    if inv {
+        m0 = e.xor_imm(m0, !LOW7);
+        m1 = e.xor_imm(m1, !LOW7);
+    }
+    let hit = first_marked(e, m0, m1);
+    let zero = if zs {
+        let z0 = zero_bytes(e, a0);
+        let z1 = zero_bytes(e, a1);
+        first_marked(e, z0, z1)
+    } else {
+        e.iconst(Ty::I64, 16)
+    };
+    let idx = min_u(e, hit, zero);
+    if cs {
+        let cc = find_cc(e, hit, zero);
+        set_cc_if(e, true, cc);
+    }
+    let z = e.iconst(Ty::I64, 0);
+    e.set(vr_dw0(f.v1), idx);
+    e.set(vr_dw1(f.v1), z);
+    cx.next()
+}
+
+/// `VISTR V1,V2,M3,M5`: V2 up to its first zero byte, zeros after; inline for bytes.
+pub fn vistr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
+    if f.m3 != 0 || f.m5 & !1 != 0 {
+        return call(e, f, cx, H::Vistr);
+    }
+    let (a0, a1) = (e.get(vr_dw0(f.v2)), e.get(vr_dw1(f.v2)));
+    let z0 = zero_bytes(e, a0);
+    let z1 = zero_bytes(e, a1);
+    let zero = first_marked(e, z0, z1);
+    // Keep the bytes before the zero: doubleword 0 keeps min(zero, 8) bytes, doubleword 1
+    // max(zero - 8, 0); a shift by 64 is no shift, so the whole-doubleword cases select.
+    let ones = e.iconst(Ty::I64, u64::MAX);
+    let zero_v = e.iconst(Ty::I64, 0);
+    let keep = |e: &mut E, n: E::V| {
+        // n in 0..=8 bytes kept from the left
+        let eight = e.iconst(Ty::I64, 8);
+        let gone = e.sub(eight, n);
+        let sh = e.shl_imm(gone, 3);
+        let m = e.shl(ones, sh);
+        let all = e.icmp_imm(jit::ir::Cmp::Eq, n, 8);
+        let none = e.icmp_imm(jit::ir::Cmp::Eq, n, 0);
+        let m = e.select(all, ones, m);
+        e.select(none, zero_v, m)
+    };
+    let eight = e.iconst(Ty::I64, 8);
+    let n0 = min_u(e, zero, eight);
+    let m0 = keep(e, n0);
+    let over = e.icmp_imm(jit::ir::Cmp::Ugt, zero, 8);
+    let z8 = e.add_imm(zero, -8);
+    let n1 = e.select(over, z8, zero_v);
+    let m1 = keep(e, n1);
+    let r0 = e.and(a0, m0);
+    let r1 = e.and(a1, m1);
+    if f.m5 & 1 != 0 {
+        let none = e.icmp_imm(jit::ir::Cmp::Eq, zero, 16);
+        let (c0, c3) = (e.iconst(Ty::I64, 0), e.iconst(Ty::I64, 3));
+        let cc = e.select(none, c3, c0);
+        set_cc_if(e, true, cc);
+    }
+    e.set(vr_dw0(f.v1), r0);
+    e.set(vr_dw1(f.v1), r1);
     cx.next()
 }
 

@@ -355,6 +355,13 @@ fn vlgv_vlvg_vrep_every_element_size_and_index() {
             }
         }
     }
+    // A computed index (B2 != 0): vlgv %r4,%v16,d(%r5) with r5 + d = i + 16 * k.
+    for es in 0..4u32 {
+        for i in 0..(16 >> es) as u32 {
+            let d = Case::new().gpr(4, u64::MAX).gpr(5, 0x1000 + 16 * 3 + i as u64 - 1).vr(16, v).run(&vrs_c(0x21, 4, 16, 1, 5, es));
+            assert_eq!(d.gpr(4) as u128, element(v, es, i), "vlgv(%r5) es {es} i {i}");
+        }
+    }
     // The index wraps to the element count: vlgvb %r4,%v16,17 is element 1.
     let d = Case::new().vr(16, SEQ).run(&vrs_c(0x21, 4, 16, 17, 0, 0));
     assert_eq!(d.gpr(4), 1);
