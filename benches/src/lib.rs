@@ -19,3 +19,24 @@ pub fn ppc64_block(n: usize) -> Vec<u32> {
     v.push(0x4e80_0020); // blr
     v
 }
+
+/// A straight-line s390x block of `n` integer instructions (address arithmetic, 64-bit adds,
+/// an add immediate that sets the CC, loads/stores relative to r15) ending in `br %r14`, as
+/// bytes.
+pub fn s390x_block(n: usize) -> Vec<u8> {
+    let mut v = Vec::with_capacity(6 * n + 2);
+    for i in 0..n {
+        let r = 1 + (i % 8) as u8;
+        let s = 1 + ((i + 3) % 8) as u8;
+        let d = (8 * (i % 32)) as u8;
+        match i % 5 {
+            0 => v.extend_from_slice(&[0x41, r << 4 | r, r << 4, 0x01]), // la r,1(r)
+            1 => v.extend_from_slice(&[0xb9, 0x08, 0x00, r << 4 | s]),   // agr r,s
+            2 => v.extend_from_slice(&[0xa7, r << 4 | 0xa, 0x00, i as u8]), // ahi r,i
+            3 => v.extend_from_slice(&[0xe3, r << 4, 0xf0, d, 0x00, 0x04]), // lg r,d(%r15)
+            _ => v.extend_from_slice(&[0xe3, s << 4, 0xf0, d, 0x00, 0x24]), // stg s,d(%r15)
+        }
+    }
+    v.extend_from_slice(&[0x07, 0xfe]); // br %r14
+    v
+}
