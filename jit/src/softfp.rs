@@ -24,6 +24,13 @@
 //!
 //! cpu-ppc64's `fp_arith`/`fp_quad` use the same method under POWER's rules (first-NaN
 //! propagation, FPRF); moving them onto this module is left for later.
+//!
+//! Host fast path ([`host`]): binary64 add, subtract, multiply, divide and square root in
+//! round-to-nearest-even with normal operands are done by the host FPU when its result is
+//! provably the one above — a normal result strictly above the smallest normal (no
+//! overflow, no tininess question), with inexactness and "incremented" taken from the exact
+//! error term (two-sum for sums, a fused multiply-add residual for the others). Anything
+//! else takes the software path. `BIGIRON_FP_SOFT=1` turns the fast path off.
 
 use std::cmp::Ordering;
 
@@ -454,10 +461,121 @@ fn add_terms(a: Term, b: Term) -> Option<Exact> {
     Some(sum.to_exact(neg, hi.2))
 }
 
+// ---- host fast path ----
+
+/// The host fast path (see the module docs).
+mod host {
+    use super::{Env, Flags, Fmt, Res, Rn, F64};
+    use std::sync::atomic::{AtomicU8, Ordering};
+
+    #[derive(Clone, Copy)]
+    pub(super) enum Op {
+        Add,
+        Mul,
+        Div,
+        Sqrt,
+    }
+
+    // 0 undecided, 1 on, 2 off.
+    static STATE: AtomicU8 = AtomicU8::new(0);
+
+    /// Turns the fast path on or off (tests compare both paths).
+    pub fn set_enabled(on: bool) {
+        STATE.store(if on { 1 } else { 2 }, Ordering::Relaxed);
+    }
+
+    fn enabled() -> bool {
+        match STATE.load(Ordering::Relaxed) {
+            1 => true,
+            2 => false,
+            _ => {
+                let on = !std::env::var_os("BIGIRON_FP_SOFT").is_some_and(|v| v != "0");
+                set_enabled(on);
+                on
+            }
+        }
+    }
+
+    fn normal(x: f64) -> bool {
+        x.is_normal()
+    }
+
+    /// `op` on binary64 `a`, `b` (as bits), or `None` when the software path must decide.
+    pub(super) fn try_op(op: Op, f: Fmt, a: u128, b: u128, env: Env) -> Option<Res> {
+        if f != F64 || env.rn != Rn::NearestEven || !enabled() {
+            return None;
+        }
+        let (x, y) = (f64::from_bits(a as u64), f64::from_bits(b as u64));
+        // `err` is the exact error term: the exact result is `r + err` (for the quotient,
+        // `err` is the remainder `a - r*b`, of the sign of (exact - r) times the sign of b).
+        let (r, err_toward_zero) = match op {
+            Op::Add => {
+                if !normal(x) || !normal(y) {
+                    return None;
+                }
+                let r = x + y;
+                // Two-sum: x + y = r + e exactly (round to nearest, no overflow).
+                let bb = r - x;
+                let e = (x - (r - bb)) + (y - bb);
+                (r, (e != 0.0).then_some(e.is_sign_negative() != r.is_sign_negative()))
+            }
+            Op::Mul => {
+                if !normal(x) || !normal(y) {
+                    return None;
+                }
+                let r = x * y;
+                let e = x.mul_add(y, -r);
+                (r, (e != 0.0).then_some(e.is_sign_negative() != r.is_sign_negative()))
+            }
+            Op::Div => {
+                if !normal(x) || !normal(y) {
+                    return None;
+                }
+                let r = x / y;
+                let rem = (-r).mul_add(y, x);
+                let toward = rem.is_sign_negative() != y.is_sign_negative();
+                (r, (rem != 0.0).then_some(toward != r.is_sign_negative()))
+            }
+            Op::Sqrt => {
+                if !normal(y) || y.is_sign_negative() {
+                    return None;
+                }
+                let r = y.sqrt();
+                let rem = (-r).mul_add(r, y);
+                (r, (rem != 0.0).then_some(rem.is_sign_negative()))
+            }
+        };
+        // Results (and dividends, radicands) far from the subnormal range: every error term
+        // above is then a representable number (no bits below 2^-1074), so it is exact.
+        const LOW: f64 = 1.0 / (1u128 << 100) as f64 / (1u128 << 100) as f64 / (1u128 << 100) as f64; // 2^-300
+        let low = LOW * LOW * LOW; // 2^-900
+        let checked = match op {
+            Op::Div => x.abs(),
+            Op::Sqrt => y.abs(),
+            _ => r.abs(),
+        };
+        if !r.is_normal() || r.abs() < low || checked < low {
+            return None;
+        }
+        // `err_toward_zero`: Some(true) when the exact value is nearer zero than `r`, i.e.
+        // the magnitude was rounded up.
+        let fl = match err_toward_zero {
+            None => Flags::default(),
+            Some(up) => Flags { inexact: true, incremented: up, ..Flags::default() },
+        };
+        Some(Res { bits: r.to_bits() as u128, fl })
+    }
+}
+
+pub use host::set_enabled as set_host_fast_path;
+
 // ---- operations ----
 
 /// a + b (or a − b).
 pub fn add(f: Fmt, a: u128, b: u128, sub: bool, env: Env) -> Res {
+    if let Some(r) = host::try_op(host::Op::Add, f, a, if sub { b ^ f.sign() } else { b }, env) {
+        return r;
+    }
     if let Some(r) = pick_nan(f, &[a, b]) {
         return r;
     }
@@ -482,6 +600,9 @@ pub fn add(f: Fmt, a: u128, b: u128, sub: bool, env: Env) -> Res {
 
 /// a × b.
 pub fn mul(f: Fmt, a: u128, b: u128, env: Env) -> Res {
+    if let Some(r) = host::try_op(host::Op::Mul, f, a, b, env) {
+        return r;
+    }
     if let Some(r) = pick_nan(f, &[a, b]) {
         return r;
     }
@@ -501,6 +622,9 @@ pub fn mul(f: Fmt, a: u128, b: u128, env: Env) -> Res {
 
 /// a ÷ b.
 pub fn div(f: Fmt, a: u128, b: u128, env: Env) -> Res {
+    if let Some(r) = host::try_op(host::Op::Div, f, a, b, env) {
+        return r;
+    }
     if let Some(r) = pick_nan(f, &[a, b]) {
         return r;
     }
@@ -528,6 +652,9 @@ pub fn div(f: Fmt, a: u128, b: u128, env: Env) -> Res {
 
 /// √b.
 pub fn sqrt(f: Fmt, b: u128, env: Env) -> Res {
+    if let Some(r) = host::try_op(host::Op::Sqrt, f, 0, b, env) {
+        return r;
+    }
     if let Some(r) = pick_nan(f, &[b]) {
         return r;
     }
@@ -831,5 +958,54 @@ mod tests {
         assert!(r.fl.overflow && r.fl.inexact && r.fl.incremented);
         let r = mul(F64, d(1e300), d(1e300), Env::new(Rn::Zero));
         assert_eq!(r.bits, d(f64::MAX));
+    }
+
+    #[test]
+    fn host_fast_path_agrees_with_the_software_path() {
+        // Random binary64 operands of every magnitude (incl. near the subnormal range, where
+        // the fast path must step aside), both signs, and values whose sums and products are
+        // exact: result bits and every flag (inexact, incremented) must be the software's.
+        let mut st = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = move || {
+            st ^= st << 13;
+            st ^= st >> 7;
+            st ^= st << 17;
+            st
+        };
+        let mut val = |r: &mut dyn FnMut() -> u64| -> u128 {
+            let x = r();
+            match x % 4 {
+                0 => (x >> 2) as u128 & 0xffff_ffff_ffff_ffff,                         // any bits
+                1 => ((x >> 12) | (0x3ff0 + (x & 0x1f) - 0x10) << 48) as u128,        // near 1
+                2 => (((x >> 30) << 30) & 0x800f_ffff_ffff_ffff | 0x0010_0000_0000_0000 * (x & 0x7) | 0x3c00_0000_0000_0000) as u128, // short mantissas
+                _ => ((x >> 12) | (0x0010 + (x & 0x3f)) << 52) as u128,              // tiny exponents
+            }
+        };
+        let soft = |f: &dyn Fn() -> Res| {
+            set_host_fast_path(false);
+            let r = f();
+            set_host_fast_path(true);
+            r
+        };
+        // The fast path does take ordinary operands (and steps aside near the subnormals).
+        assert!(host::try_op(host::Op::Div, F64, d(1.0), d(3.0), RN).is_some_and(|r| r.fl.inexact && !r.fl.incremented));
+        assert!(host::try_op(host::Op::Add, F64, d(0.1), d(0.2), RN).is_some_and(|r| r.fl.incremented));
+        assert!(host::try_op(host::Op::Mul, F64, d(1e-200), d(1e-200), RN).is_none());
+        let mut taken = 0;
+        for _ in 0..200_000 {
+            let (a, b) = (val(&mut rnd), val(&mut rnd));
+            taken += host::try_op(host::Op::Mul, F64, a, b, RN).is_some() as u32;
+            for (name, op) in [
+                ("add", &(|| add(F64, a, b, false, RN)) as &dyn Fn() -> Res),
+                ("sub", &|| add(F64, a, b, true, RN)),
+                ("mul", &|| mul(F64, a, b, RN)),
+                ("div", &|| div(F64, a, b, RN)),
+                ("sqrt", &|| sqrt(F64, b, RN)),
+            ] {
+                let want = soft(op);
+                assert_eq!(op(), want, "{name} {a:#x} {b:#x}");
+            }
+        }
+        assert!(taken > 50_000, "the fast path took only {taken} products");
     }
 }
