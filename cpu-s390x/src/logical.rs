@@ -41,12 +41,57 @@ pub fn srl<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow 
 }
 
 /// Whether CC (0..=3) is selected by the 4-bit branch mask `m` (bit 8 selects CC 0).
+///
+/// Written on the CC's two bits, lo = bit 0 and hi = bit 1, as the smallest formula for each
+/// mask: a CC made by [`crate::operands::cc::compare`] (or any `pack_bits`) has its bits as
+/// known comparisons in the compiled backend, so `BRC 8` after a compare becomes "neither
+/// low nor high" rather than a shift of the mask by the CC.
 pub fn cc_selected<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> E::V {
-    // (m << cc) & 8 != 0
-    let mv = e.iconst(jit::ir::Ty::I8, m as u64);
-    let s = e.shl(mv, cc);
-    let b = e.and_imm(s, 8);
-    e.icmp_imm(Cmp::Ne, b, 0)
+    let m = m & 15;
+    if m == 0 || m == 15 {
+        return e.iconst(jit::ir::Ty::I8, (m == 15) as u64);
+    }
+    let lo = e.bit(cc, 0);
+    let hi = e.bit(cc, 1);
+    let not = |e: &mut E, x: E::V| e.xor_imm(x, 1);
+    match m {
+        8 => {
+            let x = e.or(lo, hi);
+            not(e, x)
+        }
+        4 => {
+            let nh = not(e, hi);
+            e.and(lo, nh)
+        }
+        2 => {
+            let nl = not(e, lo);
+            e.and(hi, nl)
+        }
+        1 => e.and(lo, hi),
+        12 => not(e, hi),
+        10 => not(e, lo),
+        6 => e.xor(lo, hi),
+        14 => {
+            let x = e.and(lo, hi);
+            not(e, x)
+        }
+        7 => e.or(lo, hi),
+        3 => hi,
+        5 => lo,
+        9 => {
+            let x = e.xor(lo, hi);
+            not(e, x)
+        }
+        11 => {
+            let nl = not(e, lo);
+            e.or(hi, nl)
+        }
+        _ => {
+            // 13: CC 0, 1 or 3
+            let nh = not(e, hi);
+            e.or(lo, nh)
+        }
+    }
 }
 
 /// NI, OI, XI (and their `..Y` forms) on the byte at `addr1` with the immediate `in2`:

@@ -246,3 +246,24 @@ fn compare_and_trap() {
     // clgt %r1,4,0(%r2): eb 14 20 00 00 2b — 5 < 0x10.
     traps(c(5, DATA).mem(DATA, &[0, 0, 0, 0, 0, 0, 0, 0x10]), &[0xeb, 0x14, 0x20, 0x00, 0x00, 0x2b]);
 }
+
+#[test]
+fn brc_every_mask_and_cc() {
+    // brc m,+0x10 (a7 m4 00 08): taken iff mask bit 8 >> CC is set (PoP "BRANCH ON
+    // CONDITION"), for a CC loaded from the state ...
+    for m in 0..16u8 {
+        for cc in 0..4u8 {
+            let d = Case::new().cc(cc).run(&[0xa7, m << 4 | 4, 0x00, 0x08]);
+            let taken = m >> (3 - cc) & 1 != 0;
+            assert_eq!(d.end, End::At(if taken { PC + 0x10 } else { PC + 4 }), "mask {m} cc {cc}");
+        }
+    }
+    // ... and for one a compare in the same block makes: cr %r1,%r2 then brc m.
+    for m in 0..16u8 {
+        for (a, b, cc) in [(5u64, 5u64, 0u8), (3, 7, 1), (9, 2, 2)] {
+            let d = Case::new().gpr(1, a).gpr(2, b).run(&[0x19, 0x12, 0xa7, m << 4 | 4, 0x00, 0x08]);
+            let taken = m >> (3 - cc) & 1 != 0;
+            assert_eq!(d.end, End::At(if taken { PC + 2 + 0x10 } else { PC + 6 }), "cr then mask {m} cc {cc}");
+        }
+    }
+}
