@@ -489,7 +489,7 @@ mod host {
             1 => true,
             2 => false,
             _ => {
-                let on = !std::env::var_os("BIGIRON_FP_SOFT").is_some_and(|v| v != "0");
+                let on = std::env::var_os("BIGIRON_FP_SOFT").is_none_or(|v| v == "0");
                 set_enabled(on);
                 on
             }
