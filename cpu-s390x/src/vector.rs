@@ -389,11 +389,29 @@ fn byte_at<E: Emitter>(e: &mut E, d0: E::V, d1: E::V, i: E::V) -> E::V {
     e.and_imm(x, 0xff)
 }
 
-fn set_cc_if<E: Emitter>(e: &mut E, cs: bool, cc: E::V) {
-    if cs {
-        let c = e.trunc(Ty::I8, cc);
-        e.set(CC, c);
+/// The CC from an I64 0..3.
+fn set_cc<E: Emitter>(e: &mut E, cc: E::V) {
+    let c = e.trunc(Ty::I8, cc);
+    e.set(CC, c);
+}
+
+/// The byte index of the first zero byte of `a0`:`a1` when the ZS flag is on, else 16.
+fn zero_if<E: Emitter>(e: &mut E, zs: bool, a0: E::V, a1: E::V) -> E::V {
+    if zs {
+        let z0 = zero_bytes(e, a0);
+        let z1 = zero_bytes(e, a1);
+        first_marked(e, z0, z1)
+    } else {
+        e.iconst(Ty::I64, 16)
     }
+}
+
+/// The index result: V1 = min(hit, zero) in byte 7, zeros elsewhere.
+fn set_index<E: Emitter>(e: &mut E, v1: usize, hit: E::V, zero: E::V) {
+    let idx = min_u(e, hit, zero);
+    let z = e.iconst(Ty::I64, 0);
+    e.set(vr_dw0(v1), idx);
+    e.set(vr_dw1(v1), z);
 }
 
 /// The unsigned minimum of two I64 values.
@@ -427,14 +445,7 @@ fn find_bytes<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, ne: bool) -> Flow {
         (zero_bytes(e, x0), zero_bytes(e, x1))
     };
     let hit = first_marked(e, h0, h1);
-    let zero = if zs {
-        let z0 = zero_bytes(e, a0);
-        let z1 = zero_bytes(e, a1);
-        first_marked(e, z0, z1)
-    } else {
-        e.iconst(Ty::I64, 16)
-    };
-    let idx = min_u(e, hit, zero);
+    let zero = zero_if(e, zs, a0, a1);
     if cs {
         let cc = if ne {
             // 3 all equal and no zero, 0 a zero before the first difference, else 1/2 by
@@ -453,11 +464,9 @@ fn find_bytes<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, ne: bool) -> Flow {
         } else {
             find_cc(e, hit, zero)
         };
-        set_cc_if(e, true, cc);
+        set_cc(e, cc);
     }
-    let z = e.iconst(Ty::I64, 0);
-    e.set(vr_dw0(f.v1), idx);
-    e.set(vr_dw1(f.v1), z);
+    set_index(e, f.v1, hit, zero);
     cx.next()
 }
 
@@ -507,21 +516,12 @@ pub fn vfae<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow
         m1 = e.xor_imm(m1, !LOW7);
     }
     let hit = first_marked(e, m0, m1);
-    let zero = if zs {
-        let z0 = zero_bytes(e, a0);
-        let z1 = zero_bytes(e, a1);
-        first_marked(e, z0, z1)
-    } else {
-        e.iconst(Ty::I64, 16)
-    };
-    let idx = min_u(e, hit, zero);
+    let zero = zero_if(e, zs, a0, a1);
     if cs {
         let cc = find_cc(e, hit, zero);
-        set_cc_if(e, true, cc);
+        set_cc(e, cc);
     }
-    let z = e.iconst(Ty::I64, 0);
-    e.set(vr_dw0(f.v1), idx);
-    e.set(vr_dw1(f.v1), z);
+    set_index(e, f.v1, hit, zero);
     cx.next()
 }
 
@@ -562,7 +562,7 @@ pub fn vistr<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flo
         let none = e.icmp_imm(jit::ir::Cmp::Eq, zero, 16);
         let (c0, c3) = (e.iconst(Ty::I64, 0), e.iconst(Ty::I64, 3));
         let cc = e.select(none, c3, c0);
-        set_cc_if(e, true, cc);
+        set_cc(e, cc);
     }
     e.set(vr_dw0(f.v1), r0);
     e.set(vr_dw1(f.v1), r1);
