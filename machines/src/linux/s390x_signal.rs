@@ -178,20 +178,6 @@ fn resume_address(cpu: &S390xCpu, mem: &AddressSpace, f: &SignalFrame) -> u64 {
     pc
 }
 
-/// The rt frame's `siginfo_t`. A program interruption reaches the handler through the
-/// kernel's `force_sig_fault` (arch/s390/kernel/traps.c `do_trap`), which fills the
-/// `_sigfault` union member — si_addr, the instruction address `get_trap_ip` computes —
-/// whatever the si_code: also for si_code 0, which `do_fp_trap` gives a data exception
-/// whose DXC is not an IEEE one (compare-and-trap's DXC 0xff, PoP "Data-Exception Code").
-/// The generic encoder treats si_code <= 0 as sent by a process (si_pid/si_uid there).
-fn siginfo_bytes(info: &super::target::SigInfo) -> Vec<u8> {
-    let mut v = info.encode(true);
-    if info.fault {
-        v[16..24].copy_from_slice(&info.addr.to_be_bytes());
-    }
-    v
-}
-
 /// Writes the frame for `f` and points the registers at the handler.
 pub fn setup(cpu: &mut S390xCpu, mem: &AddressSpace, f: &SignalFrame) -> Result<(), BadFrame> {
     let old_sp = cpu.gpr[15];
@@ -212,7 +198,10 @@ pub fn setup(cpu: &mut S390xCpu, mem: &AddressSpace, f: &SignalFrame) -> Result<
     let restorer;
     if rt {
         b.put(RT_SVC, &TRAMPOLINE[0..2]);
-        b.put(RT_INFO, &siginfo_bytes(&info));
+        // si_addr of a program interruption is the instruction address `get_trap_ip`
+        // computes, also for si_code 0 (`do_fp_trap`, e.g. compare-and-trap's DXC 0xff): the
+        // generic encoder writes it for every guest fault.
+        b.put(RT_INFO, &info.encode(true));
         let uc = RT_UC;
         b.u64(uc + UC_FLAGS, UC_VXRS);
         b.u64(uc + UC_LINK, 0);
@@ -318,14 +307,14 @@ mod tests {
     fn fault_siginfo_has_the_address_even_with_si_code_0() {
         use super::super::target::SigInfo;
         let info = SigInfo { signo: libc::SIGFPE, code: 0, addr: 0x1009_8176, fault: true, ..Default::default() };
-        let b = siginfo_bytes(&info);
+        let b = info.encode(true);
         assert_eq!(b.len(), 128);
         assert_eq!(&b[0..4], &(libc::SIGFPE as u32).to_be_bytes());
         assert_eq!(&b[8..12], &0u32.to_be_bytes());
         assert_eq!(&b[16..24], &0x1009_8176u64.to_be_bytes());
         // A signal sent by a process (kill, si_code SI_USER 0) keeps si_pid/si_uid.
         let sent = SigInfo { signo: libc::SIGFPE, code: 0, pid: 77, uid: 5, ..Default::default() };
-        let b = siginfo_bytes(&sent);
+        let b = sent.encode(true);
         assert_eq!(&b[16..20], &77u32.to_be_bytes());
         assert_eq!(&b[20..24], &5u32.to_be_bytes());
     }

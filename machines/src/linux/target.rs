@@ -46,10 +46,17 @@ pub struct SigInfo {
 impl SigInfo {
     /// The 128-byte 64-bit `siginfo_t` (asm-generic layout: signo, errno, code, then the
     /// union at 16: si_addr for faults, si_pid/si_uid otherwise).
+    ///
+    /// A fault raised by the guest's own execution goes through the kernel's
+    /// `force_sig_fault`, which fills the `_sigfault` member (si_addr) whatever the si_code —
+    /// also for si_code 0, e.g. s390x's `do_fp_trap` for a data exception whose DXC is not
+    /// an IEEE one. A fault signal with a positive si_code has si_addr too (as when it is
+    /// queued from outside with one); the rest carry the sender's si_pid/si_uid.
     pub fn encode(&self, big_endian: bool) -> Vec<u8> {
         let mut w = Writer::new(big_endian);
         w.u32(self.signo as u32).u32(0).u32(self.code as u32).u32(0);
-        if matches!(self.signo, libc::SIGSEGV | libc::SIGBUS | libc::SIGILL | libc::SIGFPE | libc::SIGTRAP) && self.code > 0 {
+        let fault_signal = matches!(self.signo, libc::SIGSEGV | libc::SIGBUS | libc::SIGILL | libc::SIGFPE | libc::SIGTRAP);
+        if self.fault || (fault_signal && self.code > 0) {
             w.u64(self.addr);
         } else {
             w.u32(self.pid as u32).u32(self.uid);
