@@ -340,3 +340,64 @@ fn mostly_taken_branch_and_its_rare_direction() {
         assert_eq!(cpu.cr[0] & 0b1110, 0b0100, "CR0 of the last andi. (3000 & 255 = 184 > 0) {cfg:?}");
     }
 }
+
+/// A background compile made from a block's old bytes must never run once the guest has
+/// written the block's code: the worker is held (a closed `CompileGate`) after compiling the
+/// hot loop, the guest patches the loop's `addi`, and only then is the stale result let
+/// through. The engine must discard it, and every later iteration adds the new immediate.
+#[test]
+fn stale_background_compile_is_discarded() {
+    let gate = jit::compiler::CompileGate::closed();
+    let cfg = Config { hot_threshold: 5, compile_gate: Some(gate.clone()), ..Config::default() };
+    let mut mem = FlatMemory::new(16 << 20);
+    mem.track_code = true;
+    load_program(
+        &mem,
+        0x10000,
+        &[
+            0x3860_0000, // 0x10000 li r3,0
+            0x38c0_0032, // 0x10004 li r6,50
+            0x7cc9_03a6, // 0x10008 mtctr r6
+            0x3863_0001, // 0x1000c loop: addi r3,r3,1     (patched to addi r3,r3,2)
+            0x4200_fffc, // 0x10010 bdnz loop
+            0x4400_0002, // 0x10014 sc
+            0x3c80_0001, // 0x10018 lis r4,1
+            0x3ca0_3863, // 0x1001c lis r5,0x3863
+            0x60a5_0002, // 0x10020 ori r5,r5,2            (addi r3,r3,2)
+            0x90a4_000c, // 0x10024 stw r5,0xc(r4)         patch the loop body
+            0x4bff_ffdc, // 0x10028 b 0x10004
+        ],
+    );
+    let mut cpu = Ppc64Cpu::new(true);
+    let mut eng = Engine::new(Ppc64, cfg);
+    // The loop gets hot: its compile (of `addi r3,r3,1`) waits at the gate.
+    cpu.hdr.pc = 0x10000;
+    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+    assert_eq!(cpu.gpr[3], 50);
+    // The guest rewrites the loop and runs it again (interpreted meanwhile).
+    cpu.hdr.pc = 0x10018;
+    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+    assert_eq!(cpu.gpr[3], 150);
+    assert!(eng.stats.invalidated > 0);
+    // Now the stale result arrives; later runs must still add 2 per iteration.
+    gate.open(1000);
+    let mut want = 150;
+    for _ in 0..2000 {
+        cpu.hdr.pc = 0x10004;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        want += 100;
+        assert_eq!(cpu.gpr[3], want);
+        if eng.stats.discarded > 0 && eng.stats.blocks > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(eng.stats.discarded > 0, "the stale compile was not discarded");
+    // And the loop, compiled again from the new bytes, still adds 2.
+    for _ in 0..3 {
+        cpu.hdr.pc = 0x10004;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        want += 100;
+    }
+    assert_eq!(cpu.gpr[3], want);
+}

@@ -298,6 +298,34 @@ pub struct Done {
 }
 
 /// A background compiler thread.
+/// A test hook: the worker waits for a permit after each compile, before handing the result
+/// back, so a test can change guest code while a compile of its old bytes is in flight.
+#[derive(Default, Debug)]
+pub struct CompileGate {
+    permits: std::sync::Mutex<u64>,
+    cv: std::sync::Condvar,
+}
+
+impl CompileGate {
+    /// A gate with no permits: every result waits.
+    pub fn closed() -> Arc<CompileGate> {
+        Arc::new(CompileGate::default())
+    }
+    /// Lets `n` more results through.
+    pub fn open(&self, n: u64) {
+        let mut p = self.permits.lock().unwrap_or_else(|e| e.into_inner());
+        *p += n;
+        self.cv.notify_all();
+    }
+    fn pass(&self) {
+        let mut p = self.permits.lock().unwrap_or_else(|e| e.into_inner());
+        while *p == 0 {
+            p = self.cv.wait(p).unwrap_or_else(|e| e.into_inner());
+        }
+        *p -= 1;
+    }
+}
+
 pub struct Worker {
     jobs: Option<Sender<Job>>,
     pub done: Receiver<Done>,
@@ -305,7 +333,7 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn spawn<F: Frontend>(fe: Arc<F>, opt: OptLevel) -> Option<Worker> {
+    pub fn spawn<F: Frontend>(fe: Arc<F>, opt: OptLevel, gate: Option<Arc<CompileGate>>) -> Option<Worker> {
         let (jtx, jrx) = unbounded::<Job>();
         let (dtx, drx) = unbounded::<Done>();
         // Signals for the guest must reach guest threads, never this one (the host kernel may
@@ -325,6 +353,9 @@ impl Worker {
                 let mut c = Compiler::new(opt);
                 for job in jrx {
                     let result = c.compile(&*fe, &job.code, &job.req).ok();
+                    if let Some(g) = &gate {
+                        g.pass();
+                    }
                     if dtx.send(Done { id: job.id, generation: job.generation, pc: job.req.pc, result }).is_err() {
                         break;
                     }

@@ -85,6 +85,9 @@ pub struct Config {
     /// paths) instead of storing it to the CPU struct at each (`BIGIRON_SSA_LOOPS=off|tight|all`,
     /// default tight: see [`SsaLoops`]).
     pub ssa_loops: SsaLoops,
+    /// Tests: the background compiler holds each finished compile until the gate lets it
+    /// through (see [`crate::compiler::CompileGate`]).
+    pub compile_gate: Option<std::sync::Arc<crate::compiler::CompileGate>>,
 }
 
 impl Default for Config {
@@ -110,6 +113,7 @@ impl Default for Config {
                 Ok("all") => SsaLoops::All,
                 _ => SsaLoops::Tight,
             },
+            compile_gate: None,
         }
     }
 }
@@ -126,6 +130,9 @@ pub struct Stats {
     pub dispatches: u64,
     pub interp_blocks: u64,
     pub interp_insns: u64,
+    /// Background compiles thrown away on arrival: their block was invalidated (its code
+    /// written) or the cache flushed while they were compiling.
+    pub discarded: u64,
 }
 
 #[derive(Default)]
@@ -245,7 +252,7 @@ impl<F: Frontend> Engine<F> {
         if config.hot_threshold == 0 || config.softtlb.is_some() || config.no_background {
             return None;
         }
-        Worker::spawn(fe.clone(), config.opt_level)
+        Worker::spawn(fe.clone(), config.opt_level, config.compile_gate.clone())
     }
 
     /// Call before the host process forks: stops the compile thread (a thread does not
@@ -313,10 +320,14 @@ impl<F: Frontend> Engine<F> {
             return;
         };
         if d.generation != self.generation {
+            self.stats.discarded += 1;
             return;
         }
         let b = &self.blocks[d.id as usize];
         if !b.valid || b.pc != d.pc || !b.code.is_null() {
+            // The block's code was written (or it was compiled another way) meanwhile: the
+            // result was made from the old bytes and must never run.
+            self.stats.discarded += 1;
             return;
         }
         if self.code.remaining() < c.bytes.len() + (1 << 20) {
@@ -809,7 +820,7 @@ impl<F: Frontend> Engine<F> {
             })
             .collect();
         top + &format!(
-            "bigiron stats: {} blocks compiled, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} interpreted blocks ({} insns), {} invalidated, {} flushes\n",
+            "bigiron stats: {} blocks compiled, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} interpreted blocks ({} insns), {} invalidated, {} flushes, {} compiles discarded\n",
             s.blocks,
             s.guest_insns,
             s.code_bytes / 1024,
@@ -819,7 +830,8 @@ impl<F: Frontend> Engine<F> {
             s.interp_blocks,
             s.interp_insns,
             s.invalidated,
-            s.flushes
+            s.flushes,
+            s.discarded
         )
     }
 
