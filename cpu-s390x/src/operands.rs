@@ -535,12 +535,17 @@ pub mod cc {
         let zero = e.imm_like(ov, 0);
         e.icmp(Cmp::Slt, ov, zero)
     }
-    /// CC of a signed arithmetic result `r` of width `ty` with overflow flag `ovf`.
+    /// CC of a signed arithmetic result `r` of width `ty` with overflow flag `ovf`: built
+    /// from its two bits (bit 0 = negative or overflow, bit 1 = positive or overflow), so a
+    /// branch on it tests the comparisons themselves (see `logical::cc_selected`).
     pub fn sign_or_3<E: Emitter>(e: &mut E, r: E::V, ty: Ty, ovf: E::V) -> E::V {
         let r = low(e, r, ty);
-        let s = sign(e, r);
-        let three = e.iconst(Ty::I8, 3);
-        e.select(ovf, three, s)
+        let z = e.imm_like(r, 0);
+        let lt = e.icmp(Cmp::Slt, r, z);
+        let gt = e.icmp(Cmp::Sgt, r, z);
+        let lo = e.or(lt, ovf);
+        let hi = e.or(gt, ovf);
+        e.pack_bits(&[lo, hi])
     }
     /// Signed add: 0 zero, 1 < 0, 2 > 0, 3 overflow (of `ty`); the overflow exception when
     /// the program mask enables it.

@@ -258,6 +258,15 @@ fn brc_every_mask_and_cc() {
             assert_eq!(d.end, End::At(if taken { PC + 0x10 } else { PC + 4 }), "mask {m} cc {cc}");
         }
     }
+    // ... for one an add in the same block makes (ahi %r1,1: a7 1a 00 01): zero, low,
+    // high and overflow ...
+    for m in 0..16u8 {
+        for (r1, cc) in [(u64::MAX, 0u8), (0xffff_fffe, 1), (0, 2), (0x7fff_ffff, 3)] {
+            let d = Case::new().gpr(1, r1).run(&[0xa7, 0x1a, 0x00, 0x01, 0xa7, m << 4 | 4, 0x00, 0x08]);
+            let taken = m >> (3 - cc) & 1 != 0;
+            assert_eq!((d.end, d.cc()), (End::At(if taken { PC + 4 + 0x10 } else { PC + 8 }), cc), "ahi then mask {m} cc {cc}");
+        }
+    }
     // ... and for one a compare in the same block makes: cr %r1,%r2 then brc m.
     for m in 0..16u8 {
         for (a, b, cc) in [(5u64, 5u64, 0u8), (3, 7, 1), (9, 2, 2)] {
