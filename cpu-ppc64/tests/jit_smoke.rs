@@ -401,3 +401,46 @@ fn stale_background_compile_is_discarded() {
     }
     assert_eq!(cpu.gpr[3], want);
 }
+
+/// Bounded code memory: a chain of 8000 small blocks (each stores, so nothing folds) run 4
+/// times does not fit a 128 KiB cache, so the engine flushes it (more than once) and
+/// recompiles; the results stay exact, also with background compiles in flight across a
+/// flush (their results belong to the old generation and are dropped). Before the fix, a
+/// flush inside a synchronous translation left the dispatcher holding a stale block index
+/// (a host panic).
+#[test]
+fn code_cache_flushes_when_full() {
+    const N: u32 = 8000;
+    let mut words = vec![
+        0x3860_0000, // li r3,0
+        0x3880_0004, // li r4,4
+        0x7c89_03a6, // mtctr r4
+        0x38a0_7000, // li r5,0x7000 (data below the code)
+    ];
+    // outer (0x10010): N blocks of `addi r3,r3,1; stw r3,0(r5); b .+4`
+    for _ in 0..N {
+        words.push(0x3863_0001);
+        words.push(0x9065_0000);
+        words.push(0x4800_0004);
+    }
+    // bdz done; b outer (a `b`: the chain is beyond a conditional branch's reach); done: sc
+    words.push(0x4240_0008);
+    let back = -(12 * N as i32 + 4);
+    words.push(0x4800_0000 | (back as u32 & 0x03ff_fffc));
+    words.push(0x4400_0002);
+    for cfg in [
+        Config { hot_threshold: 0, code_cache_bytes: 1 << 17, ..Config::default() },
+        Config { hot_threshold: 1, code_cache_bytes: 1 << 17, ..Config::default() },
+    ] {
+        let mem = FlatMemory::new(16 << 20);
+        load_program(&mem, 0x10000, &words);
+        let mut cpu = Ppc64Cpu::new(true);
+        cpu.hdr.pc = 0x10000;
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        assert_eq!(cpu.gpr[3], 4 * N as u64);
+        if cfg.hot_threshold == 0 {
+            assert!(eng.stats.flushes > 1, "flushes: {} blocks {} bytes {}", eng.stats.flushes, eng.stats.blocks, eng.stats.code_bytes);
+        }
+    }
+}

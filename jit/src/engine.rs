@@ -186,6 +186,8 @@ pub const PAGE_BITS: u32 = 12;
 /// A block is also promoted once it has interpreted `hot_threshold` times this many guest
 /// instructions (a long block pays for its compile sooner).
 const HOT_INSNS_PER_DISPATCH: u32 = 25;
+/// Free code memory kept before a synchronous compile (the cache is flushed below it).
+const FLUSH_RESERVE: usize = 4 << 20;
 /// Bound on the instructions a fault replay interprets (see `handle_exit`).
 const MAX_REPLAY: usize = 1 << 24;
 
@@ -330,7 +332,7 @@ impl<F: Frontend> Engine<F> {
             self.stats.discarded += 1;
             return;
         }
-        if self.code.remaining() < c.bytes.len() + (1 << 20) {
+        if self.code.remaining() < c.bytes.len() + (1 << 20).min(self.config.code_cache_bytes / 8) {
             // Flushing drops this result too (it was compiled for the old generation).
             self.flush();
             return;
@@ -493,12 +495,19 @@ impl<F: Frontend> Engine<F> {
                 }
                 if self.blocks[id as usize].code.is_null() {
                     match self.translate(pc, mode, mem) {
-                        Ok(code) => self.blocks[id as usize].code = code,
+                        Ok(code) => {
+                            // Translating may have flushed the cache: `id` is then gone and
+                            // the block is the entry `translate` made anew.
+                            let cur = if gen == self.generation { Some(id) } else { self.map.get(&(pc, mode)).copied() };
+                            if let Some(cur) = cur {
+                                self.blocks[cur as usize].code = code;
+                            }
+                        }
                         Err(e) => return e,
                     }
                 }
                 if gen != self.generation {
-                    // Translating flushed the cache (and with it this block's entry).
+                    // Translating flushed the cache: dispatch again through the new entry.
                     continue;
                 }
             } else if self.worker.is_some() && self.stats.dispatches & 63 == 0 {
@@ -722,7 +731,9 @@ impl<F: Frontend> Engine<F> {
     /// instruction, do not chain and do not mark their page as holding code; other blocks
     /// have their pages recorded under the block already in the map (or a new entry).
     fn translate(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> Result<*const u8, Exit> {
-        if self.code.remaining() < (4 << 20) {
+        // Room for the largest function (a region) before compiling: 4 MiB, or a quarter of a
+        // smaller cache.
+        if self.code.remaining() < FLUSH_RESERVE.min(self.config.code_cache_bytes / 4) {
             self.flush();
         }
         let req = self.request(pc, mode, mem.limit());
