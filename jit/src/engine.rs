@@ -482,6 +482,11 @@ impl<F: Frontend> Engine<F> {
                         self.request_compile(id, mem);
                     }
                     self.collect(mem);
+                    if gen != self.generation {
+                        // Installing a finished compile flushed the cache, and with it this
+                        // block's entry: dispatch again.
+                        continue;
+                    }
                 }
                 let b = &self.blocks[id as usize];
                 if b.code.is_null() && (!hot || b.compiling) {
@@ -512,6 +517,9 @@ impl<F: Frontend> Engine<F> {
                 }
             } else if self.worker.is_some() && self.stats.dispatches & 63 == 0 {
                 self.collect(mem);
+                if gen != self.generation {
+                    continue; // as above: the cache was flushed
+                }
             }
             let code = self.blocks[id as usize].code;
             if link != 0 && gen == self.generation && !self.no_chain() {
