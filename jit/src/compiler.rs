@@ -297,7 +297,6 @@ pub struct Done {
     pub result: Option<Compiled>,
 }
 
-/// A background compiler thread.
 /// A test hook: the worker waits for a permit after each compile, before handing the result
 /// back, so a test can change guest code while a compile of its old bytes is in flight.
 #[derive(Default, Debug)]
@@ -326,6 +325,7 @@ impl CompileGate {
     }
 }
 
+/// A background compiler thread.
 pub struct Worker {
     jobs: Option<Sender<Job>>,
     pub done: Receiver<Done>,

@@ -200,9 +200,9 @@ impl std::ops::Deref for ProgramFile {
 }
 
 impl ProgramFile {
-    fn fd(&self) -> Option<i32> {
+    fn fd(&self) -> i32 {
         use std::os::fd::AsRawFd;
-        Some(self.file.as_raw_fd())
+        self.file.as_raw_fd()
     }
 }
 
@@ -258,7 +258,7 @@ impl<T: Target> Process<T> {
         let mut mem = AddressSpace::new(LIMIT, target.big_endian())?;
         mem.set_page_size(target.page_size());
         let mem = Arc::new(mem);
-        let image = loader::load_elf_from(&mem, &path, &bytes, bytes.fd(), loader::PIE_BASE)?;
+        let image = loader::load_elf_from(&mem, &path, &bytes, Some(bytes.fd()), loader::PIE_BASE)?;
         mem.brk_init(align_up(image.end, mem.page()));
         // A dynamically linked program starts in its interpreter (found in the sysroot),
         // which finds the program through AT_PHDR/AT_ENTRY and itself through AT_BASE.
@@ -273,7 +273,7 @@ impl<T: Target> Process<T> {
                     (_, e) => e,
                 })?;
                 loader::check_elf(&ipath, &ibytes, target.elf_machine(), target.big_endian(), target.name())?;
-                Some(loader::load_elf_from(&mem, &ipath, &ibytes, ibytes.fd(), loader::INTERP_BASE)?)
+                Some(loader::load_elf_from(&mem, &ipath, &ibytes, Some(ibytes.fd()), loader::INTERP_BASE)?)
             }
             None => None,
         };
