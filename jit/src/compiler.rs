@@ -158,25 +158,6 @@ impl Compiler {
         plan: Option<Plan>,
         asm_log: &mut String,
     ) -> Result<(usize, u64, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
-        let out = self.build_paths(fe, code, r, plan, asm_log);
-        if out.is_err() {
-            // The builder was abandoned before `finalize` (the block's first instruction
-            // could not be fetched): its context still holds that function's state, which
-            // the next build must not inherit.
-            self.fctx = FunctionBuilderContext::new();
-        }
-        out
-    }
-
-    #[allow(clippy::type_complexity)]
-    fn build_paths<F: Frontend>(
-        &mut self,
-        fe: &F,
-        code: &dyn CodeSource,
-        r: &Request,
-        plan: Option<Plan>,
-        asm_log: &mut String,
-    ) -> Result<(usize, u64, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
         let (pc, mode, log) = (r.pc, r.mode, r.log);
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
@@ -200,7 +181,13 @@ impl Compiler {
                 seen.push(cur);
                 em.begin_insn(cur);
                 match fe.translate(&mut em, code, cur, mode) {
-                    None if first && n == 0 => return Err(pc),
+                    None if first && n == 0 => {
+                        // The builder is abandoned before `finalize`: its context still
+                        // holds this function's state, which the next build must not inherit.
+                        drop(em);
+                        self.fctx = FunctionBuilderContext::new();
+                        return Err(pc);
+                    }
                     None => break Some(cur),
                     Some(flow) => {
                         if log.in_asm {
