@@ -16,6 +16,7 @@ pub fn trans_b<E: Emitter>(e: &mut E, a: &I, cx: &Cx) -> Flow {
     if a.lk {
         let lr = e.iconst(Ty::I64, cx.next());
         e.set(LR, lr);
+        return Flow::Call { target, ret: cx.next() };
     }
     Flow::Goto(target)
 }
@@ -52,6 +53,7 @@ pub fn trans_bc<E: Emitter>(e: &mut E, a: &B, cx: &Cx) -> Flow {
         e.set(LR, lr);
     }
     match branch_cond(e, a.bo, a.bi, true) {
+        None if a.lk => Flow::Call { target, ret: cx.next() },
         None => Flow::Goto(target),
         Some(c) => {
             // The taken path leaves by a side exit; translation goes on with the fall-through

@@ -451,3 +451,155 @@ fn code_cache_flushes_when_full() {
         assert!(eng.stats.flushes > 1, "flushes: {} blocks {} bytes {}", eng.stats.flushes, eng.stats.blocks, eng.stats.code_bytes);
     }
 }
+
+/// A loop whose body runs over a page boundary compiles into one trace with its back-edge
+/// inside (the trace follows the fall-through onto the next page). A guest store into the
+/// second page must still reach it: afterwards the loop adds the new immediate. Without the
+/// trace's second page being watched, the old code would keep running.
+#[test]
+fn loop_across_a_page_boundary_and_a_write_to_its_second_page() {
+    for cfg in configs() {
+        let mut mem = FlatMemory::new(16 << 20);
+        mem.track_code = true;
+        load_program(
+            &mem,
+            0x10fe8,
+            &[
+                0x3860_0000, // 0x10fe8 li r3,0
+                0x38c0_0064, // 0x10fec li r6,100
+                0x7cc9_03a6, // 0x10ff0 mtctr r6
+                0x3863_0001, // 0x10ff4 loop: addi r3,r3,1
+                0x3863_0001, // 0x10ff8 addi r3,r3,1
+                0x6000_0000, // 0x10ffc nop
+                0x3863_0001, // 0x11000 addi r3,r3,1          (patched to addi r3,r3,2)
+                0x4200_fff0, // 0x11004 bdnz loop
+                0x4400_0002, // 0x11008 sc
+                0x6000_0000, // 0x1100c nop
+                0x3c80_0001, // 0x11010 lis r4,1
+                0x3ca0_3863, // 0x11014 lis r5,0x3863
+                0x60a5_0002, // 0x11018 ori r5,r5,2           (addi r3,r3,2)
+                0x90a4_1000, // 0x1101c stw r5,0x1000(r4)     patch 0x11000
+                0x4bff_ffc8, // 0x11020 b 0x10fe8
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        for _ in 0..30 {
+            cpu.hdr.pc = 0x10fe8;
+            assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+            assert_eq!((cpu.hdr.pc, cpu.gpr[3]), (0x1100c, 300), "{cfg:?}");
+        }
+        cpu.hdr.pc = 0x11010;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        assert_eq!(cpu.gpr[3], 400, "{cfg:?}");
+        for _ in 0..30 {
+            cpu.hdr.pc = 0x10fe8;
+            assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+            assert_eq!(cpu.gpr[3], 400, "{cfg:?}");
+        }
+    }
+}
+
+/// As `stale_background_compile_is_discarded`, with the rewritten instruction on the second
+/// page of the trace: that page is only watched once the result is installed, so the engine
+/// must compare it with the bytes the compile was made from and drop the stale result.
+#[test]
+fn stale_second_page_of_a_background_trace_is_discarded() {
+    let gate = jit::compiler::CompileGate::closed();
+    let cfg = Config { hot_threshold: 5, compile_gate: Some(gate.clone()), ..Config::default() };
+    let mut mem = FlatMemory::new(16 << 20);
+    mem.track_code = true;
+    load_program(
+        &mem,
+        0x10ff8,
+        &[
+            0x3863_0001, // 0x10ff8 addi r3,r3,1          (patched to addi r3,r3,2)
+            0x4800_000c, // 0x10ffc b 0x11008
+            0x6000_0000, // 0x11000 loop: nop              (the trace starts here)
+            0x4bff_fff4, // 0x11004 b 0x10ff8
+            0x4200_fff8, // 0x11008 bdnz loop
+            0x4400_0002, // 0x1100c sc
+            0x3860_0000, // 0x11010 li r3,0
+            0x38c0_0032, // 0x11014 li r6,50
+            0x7cc9_03a6, // 0x11018 mtctr r6
+            0x4bff_ffe4, // 0x1101c b loop
+            0x3c80_0001, // 0x11020 lis r4,1
+            0x3ca0_3863, // 0x11024 lis r5,0x3863
+            0x60a5_0002, // 0x11028 ori r5,r5,2           (addi r3,r3,2)
+            0x90a4_0ff8, // 0x1102c stw r5,0xff8(r4)      patch 0x10ff8
+            0x4bff_ffe4, // 0x11030 b 0x11014
+        ],
+    );
+    let mut cpu = Ppc64Cpu::new(true);
+    let mut eng = Engine::new(Ppc64, cfg);
+    // The loop gets hot: the compile of its trace (from 0x11000 over both pages) waits at
+    // the gate.
+    cpu.hdr.pc = 0x11010;
+    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+    assert_eq!(cpu.gpr[3], 50);
+    cpu.hdr.pc = 0x11020;
+    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+    assert_eq!(cpu.gpr[3], 150);
+    gate.open(1000);
+    let mut want = 150;
+    for _ in 0..2000 {
+        cpu.hdr.pc = 0x11014;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        want += 100;
+        assert_eq!(cpu.gpr[3], want);
+        if eng.stats.discarded > 0 && eng.stats.blocks > 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(eng.stats.discarded > 0, "the stale compile was not discarded");
+    for _ in 0..3 {
+        cpu.hdr.pc = 0x11014;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        want += 100;
+    }
+    assert_eq!(cpu.gpr[3], want);
+}
+
+/// A trace follows `bl` into a function on its page and, at the function's `blr`, goes on
+/// inline at the return address; a function that returns elsewhere (it bumps LR past the
+/// caller's next instruction) must leave the trace and skip that instruction.
+#[test]
+fn calls_and_returns_inside_a_trace() {
+    for cfg in configs() {
+        let mem = FlatMemory::new(16 << 20);
+        load_program(
+            &mem,
+            0x10000,
+            &[
+                0x3860_0000, // 0x10000 li r3,0
+                0x38c0_0032, // 0x10004 li r6,50
+                0x7cc9_03a6, // 0x10008 mtctr r6
+                0x4800_0025, // 0x1000c loop: bl f (0x10030)
+                0x3863_0001, // 0x10010 addi r3,r3,1
+                0x4800_002d, // 0x10014 bl g (0x10040)
+                0x3863_0064, // 0x10018 addi r3,r3,100        (g returns past it)
+                0x4200_fff0, // 0x1001c bdnz loop
+                0x4400_0002, // 0x10020 sc
+                0x6000_0000, // 0x10024
+                0x6000_0000, // 0x10028
+                0x6000_0000, // 0x1002c
+                0x3863_000a, // 0x10030 f: addi r3,r3,10
+                0x4e80_0020, // 0x10034 blr
+                0x6000_0000, // 0x10038
+                0x6000_0000, // 0x1003c
+                0x7ce8_02a6, // 0x10040 g: mflr r7
+                0x38e7_0004, // 0x10044 addi r7,r7,4
+                0x7ce8_03a6, // 0x10048 mtlr r7
+                0x4e80_0020, // 0x1004c blr
+            ],
+        );
+        let mut cpu = Ppc64Cpu::new(true);
+        let mut eng = Engine::new(Ppc64, cfg.clone());
+        for _ in 0..30 {
+            cpu.hdr.pc = 0x10000;
+            assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+            assert_eq!((cpu.hdr.pc, cpu.gpr[3], cpu.lr), (0x10024, 50 * 11, 0x1001c), "{cfg:?}");
+        }
+    }
+}

@@ -164,7 +164,7 @@ pub fn bas<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow 
 /// `BRAS` / `BRASL R1,RI2`.
 pub fn bras<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow {
     link(e, cx, f.r1);
-    Flow::Goto(cx.rel(f.i2))
+    Flow::Call { target: cx.rel(f.i2), ret: cx.next_pc() }
 }
 
 /// Decrements the count in part `p` of R1 (no overflow recognised) and returns "the

@@ -276,3 +276,18 @@ fn brc_every_mask_and_cc() {
         }
     }
 }
+
+/// BRAS followed by `br %r14` in the callee: the compiled trace follows the call and goes
+/// on inline at the return address when the branch goes there (31-bit mode: the link has
+/// bit 32 set, the branch address is wrapped), and leaves when the callee returns elsewhere.
+#[test]
+fn call_and_return_within_a_trace() {
+    // bras %r14,.+0x20: a7 e5 00 10; at .+0x20: ahi %r2,1 (a7 2a 00 01); br %r14 (07 fe).
+    for m in [64, 31, 24] {
+        let d = Case::new().with(amode(m)).gpr(2, 5).code(PC + 0x20, &[0xa7, 0x2a, 0x00, 0x01, 0x07, 0xfe]).run(&[0xa7, 0xe5, 0x00, 0x10]);
+        assert_eq!((d.end, d.gpr(2)), (End::At(PC + 4), 6), "amode {m}");
+    }
+    // The callee returns 2 bytes past the link: ahi %r14,2 (a7 ea 00 02); br %r14.
+    let d = Case::new().gpr(2, 5).code(PC + 0x20, &[0xa7, 0xea, 0x00, 0x02, 0x07, 0xfe]).run(&[0xa7, 0xe5, 0x00, 0x10]);
+    assert_eq!((d.end, d.gpr(14)), (End::At(PC + 6), PC + 6));
+}

@@ -283,6 +283,11 @@ pub struct ClifEmitter<'a> {
     /// Guest target of each direct exit; exit i is a tail call to user function (1, i),
     /// whose `jmp rel32` the engine resolves to a stub and later patches to link blocks.
     exits: Vec<u64>,
+    /// The return address a computed branch of the current instruction is expected to go
+    /// to (a call the trace followed), and whether it was speculated on (see
+    /// [`ClifEmitter::expect_return`]).
+    expected_return: Option<u64>,
+    speculated: bool,
 }
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
@@ -383,6 +388,8 @@ impl<'a> ClifEmitter<'a> {
             packed: HashMap::new(),
             clamped: HashMap::new(),
             exits: Vec::new(),
+            expected_return: None,
+            speculated: false,
         }
     }
 
@@ -1077,6 +1084,20 @@ impl<'a> ClifEmitter<'a> {
         self.side_exit(c, false, fallthrough, not.saturating_mul(8) <= taken);
     }
 
+    /// Tells the next instruction that a computed branch it makes is expected to go to
+    /// `ret` (the return address of a call this trace followed): such a branch then
+    /// continues inline when its target is `ret`, leaving only otherwise.
+    pub fn expect_return(&mut self, ret: Option<u64>) {
+        self.expected_return = ret;
+        self.speculated = false;
+    }
+
+    /// Whether the instruction just translated branched to the expected return address
+    /// inline (the trace goes on there).
+    pub fn took_expected_return(&self) -> bool {
+        self.speculated
+    }
+
     /// Emits the held-back exit as an ordinary side exit, if there is one.
     pub fn flush_biased_exit(&mut self) {
         if let Some((c, pc)) = self.biased.take() {
@@ -1449,6 +1470,23 @@ impl Emitter for ClifEmitter<'_> {
     fn exit_indirect(&mut self, pc: Value) {
         self.live();
         self.commit_pending();
+        if let (Some(ret), false) = (self.expected_return, self.env.no_chain) {
+            // A return the trace expects: continue inline when the target is the return
+            // address of the call it followed; leave through the jump cache otherwise.
+            let hit = self.b.ins().icmp_imm_s(IntCC::Equal, pc, ret as i64);
+            let miss = self.b.create_block();
+            let cont = self.b.create_block();
+            self.b.ins().brif(hit, cont, &[], miss, &[]);
+            self.b.seal_block(miss);
+            self.b.seal_block(cont);
+            self.b.switch_to_block(miss);
+            self.side_exits += 1;
+            self.store_state_for_exit(false);
+            self.indirect_exit(pc);
+            self.b.switch_to_block(cont);
+            self.speculated = true;
+            return;
+        }
         self.sync();
         self.indirect_exit(pc);
         self.mark_dead();

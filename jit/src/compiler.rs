@@ -32,6 +32,11 @@ pub struct Request {
     pub max_insns: usize,
     /// Side-exit targets on the block's page that may be compiled into the same function.
     pub max_paths: usize,
+    /// Most guest pages one function's trace may run over (following branches, calls and
+    /// returns); 1 keeps it on its first page.
+    pub max_pages: usize,
+    /// Whether a followed call may be the branch that takes the trace onto a new page.
+    pub calls_across_pages: bool,
     /// Functions with internal edges (loops) keep guest state in variables across them
     /// (a second build); otherwise the struct carries it over each edge.
     pub ssa_loops: SsaLoops,
@@ -45,8 +50,8 @@ pub struct Request {
 pub struct Compiled {
     pub bytes: Vec<u8>,
     pub insns: usize,
-    /// Address of the last guest instruction translated.
-    pub last: u64,
+    /// Guest pages (address >> `PAGE_BITS`) holding bytes of the translated instructions.
+    pub pages: Vec<u64>,
     pub ns: u64,
     /// Where a host fault inside this code came from (see [`FaultMap`]).
     pub faults: FaultMap,
@@ -107,10 +112,10 @@ impl Compiler {
         let mut asm_log = String::new();
         // A function with internal edges is built a second time with what the first build
         // learned (see codegen's module docs).
-        let (mut n, mut last, mut pcs, mut exit_pcs, plan) = self.build(fe, code, r, None, &mut asm_log)?;
+        let (mut n, mut pages, mut pcs, mut exit_pcs, plan) = self.build(fe, code, r, None, &mut asm_log)?;
         if let Some(plan) = plan {
             if r.ssa_loops == SsaLoops::All || (r.ssa_loops == SsaLoops::Tight && plan.tight) {
-                (n, last, pcs, exit_pcs, _) = self.build(fe, code, r, Some(plan), &mut String::new())?;
+                (n, pages, pcs, exit_pcs, _) = self.build(fe, code, r, Some(plan), &mut String::new())?;
             }
         }
         if log.in_asm {
@@ -144,10 +149,10 @@ impl Compiler {
             .map(|l| (l.start, l.end, l.loc.bits()))
             .collect();
         let faults = FaultMap { ranges, pcs };
-        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, last, ns: t0.elapsed().as_nanos() as u64, faults, exits })
+        Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, pages, ns: t0.elapsed().as_nanos() as u64, faults, exits })
     }
     /// Translates the block at `r.pc` into `self.ctx.func`: returns the instruction count,
-    /// the last guest address, the access sites, the direct exits and (first build of a
+    /// the guest pages its instructions lie on, the access sites, the direct exits and (first build of a
     /// function with internal edges) the plan for a second build.
     #[allow(clippy::type_complexity)]
     fn build<F: Frontend>(
@@ -157,7 +162,7 @@ impl Compiler {
         r: &Request,
         plan: Option<Plan>,
         asm_log: &mut String,
-    ) -> Result<(usize, u64, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
+    ) -> Result<(usize, Vec<u64>, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
         let (pc, mode, log) = (r.pc, r.mode, r.log);
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
@@ -168,7 +173,23 @@ impl Compiler {
             let lo = start_page << PAGE_BITS;
             em.allow_region(lo, lo + (1 << PAGE_BITS), r.max_paths);
         }
-        let (mut last, mut n) = (pc, 0usize);
+        let mut n = 0usize;
+        // Pages the function's instructions lie on: a trace may follow branches, calls and
+        // returns onto at most `r.max_pages` of them (the engine write-protects each).
+        let mut pages: Vec<u64> = vec![start_page];
+        // Pages holding bytes of translated instructions (what the code depends on).
+        let mut used: Vec<u64> = Vec::new();
+        let may_enter = |pages: &mut Vec<u64>, at: u64| {
+            let p = at >> PAGE_BITS;
+            if pages.contains(&p) {
+                return true;
+            }
+            if pages.len() >= r.max_pages.max(1) {
+                return false;
+            }
+            pages.push(p);
+            true
+        };
         // The main path, then every side-exit target the emitter deferred into this function.
         let mut path = Some(pc);
         let mut first = true;
@@ -177,9 +198,12 @@ impl Compiler {
             let n_before = n;
             // Instructions of this path (a branch back into it leaves instead).
             let mut seen: Vec<u64> = Vec::new();
+            // Return addresses of the calls this path followed, innermost last.
+            let mut returns: Vec<u64> = Vec::new();
             let next = loop {
                 seen.push(cur);
                 em.begin_insn(cur);
+                em.expect_return(returns.last().copied().filter(|r| !seen.contains(r)));
                 match fe.translate(&mut em, code, cur, mode) {
                     None if first && n == 0 => {
                         // The builder is abandoned before `finalize`: its context still
@@ -194,10 +218,16 @@ impl Compiler {
                             let (text, _) = fe.disasm(code, cur, mode);
                             asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
                         }
+                        // An instruction near the end of its page may straddle onto the next.
+                        for p in [cur >> PAGE_BITS, cur.wrapping_add(F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS] {
+                            if !used.contains(&p) {
+                                used.push(p);
+                            }
+                        }
                         // A mostly-taken conditional exit (per the interpreter's profile):
                         // continue the trace at its target, like an unconditional branch.
                         let follow = match (flow, em.biased_exit_target()) {
-                            (Flow::Next(len), Some(t)) if n + 1 < r.max_insns && t >> PAGE_BITS == start_page && !seen.contains(&t) => {
+                            (Flow::Next(len), Some(t)) if n + 1 < r.max_insns && !seen.contains(&t) && may_enter(&mut pages, t) => {
                                 Some((t, cur.wrapping_add(len as u64)))
                             }
                             _ => None,
@@ -208,17 +238,38 @@ impl Compiler {
                         }
                         em.end_insn();
                         n += 1;
-                        last = last.max(cur);
                         if let Some((target, _)) = follow {
                             cur = target;
                             continue;
                         }
+                        let can_follow = |pages: &mut Vec<u64>, seen: &[u64], to: u64| n < r.max_insns && !seen.contains(&to) && may_enter(pages, to);
                         match flow {
+                            Flow::End if em.took_expected_return() => {
+                                // The expected return: go on at the return address (or leave
+                                // for it directly).
+                                let Some(ret) = returns.pop() else { break None };
+                                if can_follow(&mut pages, &seen, ret) {
+                                    cur = ret;
+                                    continue;
+                                }
+                                break Some(ret);
+                            }
                             Flow::End => break None,
-                            Flow::Goto(target) => {
-                                // Follow an unconditional branch within the page (a longer
-                                // trace, one transition fewer); otherwise leave for it.
-                                if n < r.max_insns && target >> PAGE_BITS == start_page && !seen.contains(&target) {
+                            Flow::Goto(target) | Flow::Call { target, .. } => {
+                                // Follow an unconditional branch (a longer trace, one
+                                // transition fewer); otherwise leave for it.
+                                // A call may take the trace onto a new page only when allowed
+                                // (inlined callees make traces longer and compiles slower).
+                                let ok = match flow {
+                                    Flow::Call { .. } if !r.calls_across_pages => {
+                                        n < r.max_insns && !seen.contains(&target) && pages.contains(&(target >> PAGE_BITS))
+                                    }
+                                    _ => can_follow(&mut pages, &seen, target),
+                                };
+                                if ok {
+                                    if let Flow::Call { ret, .. } = flow {
+                                        returns.push(ret);
+                                    }
                                     cur = target;
                                     continue;
                                 }
@@ -227,7 +278,7 @@ impl Compiler {
                             }
                             Flow::Next(len) => {
                                 cur = cur.wrapping_add(len as u64);
-                                if n >= r.max_insns || cur >> PAGE_BITS != start_page {
+                                if n >= r.max_insns || !may_enter(&mut pages, cur) {
                                     break Some(cur);
                                 }
                             }
@@ -247,26 +298,29 @@ impl Compiler {
             }
         }
         let (pcs, exit_pcs, plan) = em.finish(None, self.isa.frontend_config());
-        Ok((n, last, pcs, exit_pcs, plan))
+        used.sort_unstable();
+        Ok((n, used, pcs, exit_pcs, plan))
     }
 }
 
-/// Instruction bytes captured for a background compile.
+/// Instruction bytes captured for a background compile: runs of guest bytes (a page, and
+/// the start of the next one for an instruction that straddles), each with its address.
 pub struct Snapshot {
-    pub start: u64,
-    pub bytes: Vec<u8>,
+    pub chunks: Vec<(u64, Vec<u8>)>,
 }
 
 impl CodeSource for Snapshot {
     fn fetch(&self, pc: u64, buf: &mut [u8]) -> bool {
-        let off = pc.wrapping_sub(self.start) as usize;
-        match off.checked_add(buf.len()) {
-            Some(end) if end <= self.bytes.len() => {
-                buf.copy_from_slice(&self.bytes[off..end]);
-                true
+        self.chunks.iter().any(|(start, bytes)| {
+            let off = pc.wrapping_sub(*start) as usize;
+            match off.checked_add(buf.len()) {
+                Some(end) if end <= bytes.len() => {
+                    buf.copy_from_slice(&bytes[off..end]);
+                    true
+                }
+                _ => false,
             }
-            _ => false,
-        }
+        })
     }
 }
 
@@ -282,6 +336,8 @@ pub struct Done {
     pub generation: u64,
     pub pc: u64,
     pub result: Option<Compiled>,
+    /// The bytes the result was made from.
+    pub snapshot: Snapshot,
 }
 
 /// A test hook: the worker waits for a permit after each compile, before handing the result
@@ -343,7 +399,7 @@ impl Worker {
                     if let Some(g) = &gate {
                         g.pass();
                     }
-                    if dtx.send(Done { id: job.id, generation: job.generation, pc: job.req.pc, result }).is_err() {
+                    if dtx.send(Done { id: job.id, generation: job.generation, pc: job.req.pc, result, snapshot: job.code }).is_err() {
                         break;
                     }
                 }

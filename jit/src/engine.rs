@@ -81,6 +81,13 @@ pub struct Config {
     /// Side-exit targets on a block's page that may be compiled into the same function
     /// (a region with internal loops); 0 = single-entry traces only.
     pub max_region_paths: usize,
+    /// Most guest pages one compiled trace may run over, following branches, calls and
+    /// returns (`BIGIRON_TRACE_PAGES`, default 4; 1 keeps a trace on its first page).
+    pub max_trace_pages: usize,
+    /// Whether a trace may follow a call onto a page it has not reached otherwise
+    /// (`BIGIRON_TRACE_CALLS=1`; off by default: on the busybox workloads the longer
+    /// traces cost more compile time than they saved).
+    pub trace_calls_across_pages: bool,
     /// Which functions keep guest state in variables across internal edges (loops, region
     /// paths) instead of storing it to the CPU struct at each (`BIGIRON_SSA_LOOPS=off|tight|all`,
     /// default tight: see [`SsaLoops`]).
@@ -108,6 +115,8 @@ impl Default for Config {
             hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(20),
             no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
             max_region_paths: env_u32("BIGIRON_REGION_PATHS").map(|v| v as usize).unwrap_or(0),
+            max_trace_pages: env_u32("BIGIRON_TRACE_PAGES").map(|v| v.max(1) as usize).unwrap_or(4),
+            trace_calls_across_pages: env_u32("BIGIRON_TRACE_CALLS") == Some(1),
             ssa_loops: match std::env::var("BIGIRON_SSA_LOOPS").as_deref() {
                 Ok("off") => SsaLoops::Off,
                 Ok("all") => SsaLoops::All,
@@ -166,6 +175,10 @@ struct BlockInfo {
     interp_insns: u32,
     /// Instruction bytes seen by the interpreter tier (a fetch cache; dropped with the block).
     bytes: Vec<u8>,
+    /// The guest PC dispatched after this block last ran in the interpreter (0: none yet):
+    /// the path a trace compiled from here is likely to take, so the background compile
+    /// gets those pages' bytes.
+    succ: u64,
     /// A background compile of this block is in flight.
     compiling: bool,
     valid: bool,
@@ -188,6 +201,8 @@ pub const PAGE_BITS: u32 = 12;
 const HOT_INSNS_PER_DISPATCH: u32 = 25;
 /// Free code memory kept before a synchronous compile (the cache is flushed below it).
 const FLUSH_RESERVE: usize = 4 << 20;
+/// Most recorded successors followed when choosing the pages of a background compile.
+const MAX_SUCC_WALK: usize = 64;
 /// Bound on the instructions a fault replay interprets (see `handle_exit`).
 const MAX_REPLAY: usize = 1 << 24;
 
@@ -262,9 +277,9 @@ impl<F: Frontend> Engine<F> {
     /// blocks go back to waiting for a compile.
     pub fn before_fork(&mut self) {
         if let Some(w) = self.worker.take() {
-            for d in w.shutdown() {
-                self.install(d);
-            }
+            // Finished compiles are dropped too: installing needs guest memory (to check
+            // the bytes they were made from); their blocks simply compile again.
+            drop(w.shutdown());
         }
         self.waiting.clear();
         self.in_flight = 0;
@@ -289,7 +304,7 @@ impl<F: Frontend> Engine<F> {
         };
         for d in done {
             self.in_flight = self.in_flight.saturating_sub(1);
-            self.install(d);
+            self.install(d, mem);
         }
         self.pump(mem);
     }
@@ -314,7 +329,7 @@ impl<F: Frontend> Engine<F> {
         }
     }
 
-    fn install(&mut self, d: Done) {
+    fn install(&mut self, d: Done, mem: &dyn GuestMemory) {
         let Some(c) = d.result else {
             if let Some(b) = self.blocks.get_mut(d.id as usize) {
                 b.compiling = false;
@@ -337,10 +352,40 @@ impl<F: Frontend> Engine<F> {
             self.flush();
             return;
         }
+        // Pages other than the block's own were not watched for writes while the compile
+        // ran: watch them from now on, then check that they still hold the bytes the code
+        // was made from (the block's own page is covered by `valid`).
+        let own = d.pc >> PAGE_BITS;
+        for &page in &c.pages {
+            if page != own {
+                self.add_page(page, d.id, mem);
+            }
+        }
+        if !d.snapshot.chunks.iter().all(|(start, bytes)| Self::unchanged(mem, own, &c.pages, *start, bytes)) {
+            self.stats.discarded += 1;
+            self.blocks[d.id as usize].compiling = false;
+            return;
+        }
         let Some(code) = self.place(&c, d.pc) else { return };
         let b = &mut self.blocks[d.id as usize];
         b.code = code;
         b.compiling = false;
+    }
+
+    /// Whether guest memory still holds a snapshot chunk's bytes on each of `pages` other
+    /// than `own`.
+    fn unchanged(mem: &dyn GuestMemory, own: u64, pages: &[u64], start: u64, bytes: &[u8]) -> bool {
+        let end = start.wrapping_add(bytes.len() as u64);
+        pages.iter().filter(|&&p| p != own).all(|&p| {
+            let lo = start.max(p << PAGE_BITS);
+            let hi = end.min((p + 1) << PAGE_BITS);
+            if lo >= hi {
+                return true;
+            }
+            let mut now = vec![0u8; (hi - lo) as usize];
+            let off = (lo - start) as usize;
+            mem.fetch(lo, &mut now) && now[..] == bytes[off..off + now.len()]
+        })
     }
 
     /// Points the `jmp rel32` whose displacement is at `site` to `target`.
@@ -400,6 +445,8 @@ impl<F: Frontend> Engine<F> {
             env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, mode, no_chain: self.no_chain() },
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
+            max_pages: if self.no_chain() { 1 } else { self.config.max_trace_pages },
+            calls_across_pages: self.config.trace_calls_across_pages,
             ssa_loops: self.config.ssa_loops,
             profile: {
                 let page = pc & !((1 << PAGE_BITS) - 1);
@@ -409,27 +456,46 @@ impl<F: Frontend> Engine<F> {
         }
     }
 
-    /// Sends block `id` to the background compiler with a snapshot of its code.
+    /// Sends block `id` to the background compiler with a snapshot of its code: its page,
+    /// and the pages of the path the interpreter last took from it (the blocks' recorded
+    /// successors), up to the trace's page limit.
     fn submit(&mut self, id: u32, mem: &dyn GuestMemory) {
         let (pc, mode) = (self.blocks[id as usize].pc, self.blocks[id as usize].mode);
-        let page_start = pc & !((1 << PAGE_BITS) - 1);
-        let page_end = page_start.wrapping_add(1 << PAGE_BITS);
-        // The whole page (paths of a region may start before `pc`), and the start of the
-        // next one for an instruction that straddles; if the page is not all readable, what
-        // the interpreter has seen.
-        let mut bytes = vec![0u8; 1 << PAGE_BITS];
-        let mut start = page_start;
-        if mem.fetch(page_start, &mut bytes) {
-            let mut tail = vec![0u8; F::MAX_INSN_LEN - 1];
-            if !tail.is_empty() && mem.fetch(page_end, &mut tail) {
-                bytes.extend_from_slice(&tail);
+        let mut pages = vec![pc >> PAGE_BITS];
+        let mut cur = id;
+        for _ in 0..MAX_SUCC_WALK {
+            if pages.len() >= self.config.max_trace_pages {
+                break;
             }
-        } else {
-            bytes = self.blocks[id as usize].bytes.clone();
-            start = pc;
+            let next = self.blocks[cur as usize].succ;
+            let Some(&nid) = self.map.get(&(next, mode)) else { break };
+            if nid == id {
+                break;
+            }
+            if !pages.contains(&(next >> PAGE_BITS)) {
+                pages.push(next >> PAGE_BITS);
+            }
+            cur = nid;
+        }
+        let mut chunks = Vec::with_capacity(pages.len());
+        for (i, &page) in pages.iter().enumerate() {
+            // The whole page (paths of a region may start before `pc`), and the start of the
+            // next one for an instruction that straddles; if the block's own page is not all
+            // readable, what the interpreter has seen.
+            let page_start = page << PAGE_BITS;
+            let mut bytes = vec![0u8; 1 << PAGE_BITS];
+            if mem.fetch(page_start, &mut bytes) {
+                let mut tail = vec![0u8; F::MAX_INSN_LEN - 1];
+                if !tail.is_empty() && mem.fetch(page_start.wrapping_add(1 << PAGE_BITS), &mut tail) {
+                    bytes.extend_from_slice(&tail);
+                }
+                chunks.push((page_start, bytes));
+            } else if i == 0 {
+                chunks.push((pc, self.blocks[id as usize].bytes.clone()));
+            }
         }
         let req = self.request(pc, mode, mem.limit());
-        let job = Job { id, generation: self.generation, code: Snapshot { start, bytes }, req };
+        let job = Job { id, generation: self.generation, code: Snapshot { chunks }, req };
         let ok = self.worker.as_ref().is_some_and(|w| w.submit(job));
         if ok {
             self.in_flight += 1;
@@ -451,6 +517,8 @@ impl<F: Frontend> Engine<F> {
     pub fn run(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Exit {
         cpu.header_mut().mem_base = mem.base() as u64;
         cpu.header_mut().mem_limit = mem.limit();
+        // The block the interpreter ran last, and the cache generation it belongs to.
+        let mut prev: Option<(u32, u64)> = None;
         loop {
             let (pc, link) = {
                 let h = cpu.header_mut();
@@ -465,6 +533,11 @@ impl<F: Frontend> Engine<F> {
                 Some(&id) => id,
                 None => self.new_block(pc, mode, mem),
             };
+            if let Some((p, g)) = prev.take() {
+                if g == self.generation {
+                    self.blocks[p as usize].succ = pc;
+                }
+            }
             self.stats.dispatches += 1;
             if self.config.log.stats {
                 *self.dispatch_counts.entry(pc).or_default() += 1;
@@ -496,6 +569,7 @@ impl<F: Frontend> Engine<F> {
                     if let Some(exit) = self.interpret_block(id, cpu, mem) {
                         return exit;
                     }
+                    prev = Some((id, self.generation));
                     continue;
                 }
                 if self.blocks[id as usize].code.is_null() {
@@ -549,7 +623,7 @@ impl<F: Frontend> Engine<F> {
     /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
     fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
         let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), succ: 0, compiling: false, valid: true, incoming: Vec::new() });
         self.map.insert((pc, mode), id);
         self.add_page(pc >> PAGE_BITS, id, mem);
         id
@@ -754,8 +828,7 @@ impl<F: Frontend> Engine<F> {
             Some(&id) => id,
             None => self.new_block(pc, mode, mem),
         };
-        let last_page = (c.last + F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS;
-        for page in (pc >> PAGE_BITS)..=last_page {
+        for &page in &c.pages {
             self.add_page(page, id, mem);
         }
         Ok(code)

@@ -44,6 +44,9 @@ pub enum Flow {
     /// exit for it: the engine either goes on translating at the target in the same block
     /// or emits the exit itself.
     Goto(u64),
+    /// As `Goto`, for a call: the instruction also saved `ret` as its return address. A
+    /// trace that follows the call may expect the callee's computed branch to go there.
+    Call { target: u64, ret: u64 },
 }
 
 pub trait Frontend: Send + Sync + 'static {

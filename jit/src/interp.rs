@@ -118,7 +118,7 @@ impl<'a> Interp<'a> {
                 self.commit();
                 Outcome::Next(self.pc.wrapping_add(len as u64))
             }
-            (None, Some(Flow::Goto(target))) => {
+            (None, Some(Flow::Goto(target) | Flow::Call { target, .. })) => {
                 self.commit();
                 Outcome::Jump(target)
             }
