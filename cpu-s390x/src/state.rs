@@ -97,8 +97,7 @@ pub fn gpr(n: usize) -> Slot {
 /// the compiled backend caches each slot in a variable of one type, so two overlapping
 /// slots of a register would be two variables that disagree.
 pub fn get_lo<E: Emitter>(e: &mut E, n: usize) -> E::V {
-    let v = e.get(gpr(n));
-    e.trunc(Ty::I32, v)
+    e.get_lo32(gpr(n))
 }
 /// The low 32 bits of `v` as an `I64`.
 fn widen32<E: Emitter>(e: &mut E, v: E::V) -> E::V {
@@ -119,11 +118,12 @@ pub fn get_hi<E: Emitter>(e: &mut E, n: usize) -> E::V {
 }
 /// Replaces bits 32:63 of GPR n with the low 32 bits of `v` (any width), keeping 0:31.
 pub fn set_lo<E: Emitter>(e: &mut E, n: usize, v: E::V) {
-    let old = e.get(gpr(n));
-    let hi = e.and_imm(old, 0xffff_ffff_0000_0000);
-    let lo = widen32(e, v);
-    let r = e.or(hi, lo);
-    e.set(gpr(n), r);
+    let lo = match e.ty(v) {
+        Ty::I32 => v,
+        Ty::I64 | Ty::I128 => e.trunc(Ty::I32, v),
+        _ => e.zext(Ty::I32, v),
+    };
+    e.set_lo32(gpr(n), lo);
 }
 /// Replaces bits 0:31 of GPR n with the low 32 bits of `v` (any width), keeping 32:63.
 pub fn set_hi<E: Emitter>(e: &mut E, n: usize, v: E::V) {

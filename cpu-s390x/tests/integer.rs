@@ -530,3 +530,49 @@ fn load_and_store_on_condition() {
     let d = Case::new().cc(3).gpr(1, 0x0102_0304_0000_0000).gpr(2, DATA).run(&[0xeb, 0x1f, 0x20, 0x00, 0x00, 0xe1]);
     assert_eq!(d.bytes(DATA, 4), vec![1, 2, 3, 4]);
 }
+
+/// 32-bit writes of a 64-bit register, written back to the CPU struct at guest stores (the
+/// compiled code stores only the low half where the struct already holds the high half),
+/// then a fault: the faulting run must find every register whole. The second sequence
+/// changes the high half with a 64-bit shift between two 32-bit writes, so the later
+/// write-back must store all 64 bits again.
+#[test]
+fn low_halves_written_back_before_a_fault_keep_their_high_halves() {
+    let seq = [
+        0x50, 0x30, 0x40, 0x00, // PC+2:  st %r3,0(%r4)    (a sync point)
+        0x1a, 0x11, //             PC+6:  ar %r1,%r1
+        0x50, 0x30, 0x40, 0x04, // PC+8:  st %r3,4(%r4)
+        0x58, 0x50, 0x60, 0x00, // PC+12: l %r5,0(%r6)     (faults)
+    ];
+    // PC: lr %r1,%r2 (18 12)
+    let d = Case::new()
+        .gpr(1, 0xaaaa_bbbb_cccc_dddd)
+        .gpr(2, 0x1111_1111_4000_0003)
+        .gpr(3, 0x0102_0304)
+        .gpr(4, DATA)
+        .gpr(6, FAULT)
+        .code(PC + 2, &seq)
+        .run(&[0x18, 0x12]);
+    assert_eq!(d.end, End::Fault(FAULT));
+    assert_eq!((d.gpr(1), d.gpr(2), d.cc()), (0xaaaa_bbbb_8000_0006, 0x1111_1111_4000_0003, 3));
+    assert_eq!(d.bytes(DATA, 8), [1, 2, 3, 4, 1, 2, 3, 4]);
+
+    let seq = [
+        0x50, 0x30, 0x40, 0x00, //             PC+2:  st %r3,0(%r4)
+        0xeb, 0x11, 0x00, 0x08, 0x00, 0x0d, // PC+6:  sllg %r1,%r1,8
+        0x18, 0x13, //                         PC+12: lr %r1,%r3
+        0x50, 0x30, 0x40, 0x04, //             PC+14: st %r3,4(%r4)
+        0x58, 0x50, 0x60, 0x00, //             PC+18: l %r5,0(%r6)  (faults)
+    ];
+    let d = Case::new()
+        .gpr(1, 0xaaaa_bbbb_cccc_dddd)
+        .gpr(2, 0x1111_1111_4000_0003)
+        .gpr(3, 0x0102_0304)
+        .gpr(4, DATA)
+        .gpr(6, FAULT)
+        .code(PC + 2, &seq)
+        .run(&[0x18, 0x12]);
+    assert_eq!(d.end, End::Fault(FAULT));
+    // r1 after lr: aaaabbbb_40000003; << 8: aabbbb40_00000300; lr: low half 01020304.
+    assert_eq!(d.gpr(1), 0xaabb_bb40_0102_0304);
+}

@@ -288,6 +288,12 @@ pub struct ClifEmitter<'a> {
     /// [`ClifEmitter::expect_return`]).
     expected_return: Option<u64>,
     speculated: bool,
+    /// Values made by [`Emitter::set_lo32`]: value -> (the value whose high 32 bits it
+    /// kept, its low 32 bits as an `I32`).
+    lo_parts: HashMap<Value, (Value, Value)>,
+    /// For an `I64` slot of this path: a value whose high 32 bits the CPU struct holds
+    /// there now, so a value with those high bits is written back as its low half alone.
+    struct_high: HashMap<u32, Value>,
 }
 
 const CPU_FLAGS: MemFlagsData = MemFlagsData::trusted();
@@ -390,6 +396,8 @@ impl<'a> ClifEmitter<'a> {
             exits: Vec::new(),
             expected_return: None,
             speculated: false,
+            lo_parts: HashMap::new(),
+            struct_high: HashMap::new(),
         }
     }
 
@@ -397,6 +405,7 @@ impl<'a> ClifEmitter<'a> {
     fn start_label(&mut self, pc: u64) {
         self.label = pc;
         self.local.clear();
+        self.struct_high.clear();
         self.pending.clear();
         self.clamped.clear();
         self.packed.clear();
@@ -568,7 +577,31 @@ impl<'a> ClifEmitter<'a> {
     fn sync(&mut self) {
         for off in std::mem::take(&mut self.dirty) {
             let (_, v) = self.value_of(off);
-            self.b.ins().store(CPU_FLAGS, v, self.cpu, off as i32);
+            self.store_slot(off, v, true);
+        }
+    }
+
+    /// The value whose high 32 bits `v` has (itself, unless `set_lo32` made it).
+    fn high_source(&self, v: Value) -> Value {
+        self.lo_parts.get(&v).map_or(v, |&(hi, _)| hi)
+    }
+
+    /// Writes slot value `v` to the CPU struct at `off`: only its low half when the struct
+    /// already holds its high half. `main`: on the path itself (not an exit's side block),
+    /// so what the struct holds afterwards is recorded.
+    fn store_slot(&mut self, off: u32, v: Value, main: bool) {
+        if let Some(&(hi, lo)) = self.lo_parts.get(&v) {
+            if self.struct_high.get(&off) == Some(&hi) {
+                // The low half is at the slot's own offset (a little-endian host).
+                const _: () = assert!(cfg!(target_endian = "little"));
+                self.b.ins().store(CPU_FLAGS, lo, self.cpu, off as i32);
+                return;
+            }
+        }
+        self.b.ins().store(CPU_FLAGS, v, self.cpu, off as i32);
+        if main && self.b.func.dfg.value_type(v) == types::I64 {
+            let hi = self.high_source(v);
+            self.struct_high.insert(off, hi);
         }
     }
 
@@ -592,11 +625,11 @@ impl<'a> ClifEmitter<'a> {
                 continue;
             }
             let (_, v) = self.value_of(off);
-            self.b.ins().store(CPU_FLAGS, v, self.cpu, off as i32);
+            self.store_slot(off, v, false);
         }
         if with_pending {
             for (s, v) in self.pending.clone() {
-                self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+                self.store_slot(s.offset, v, false);
             }
         }
     }
@@ -960,6 +993,7 @@ impl<'a> ClifEmitter<'a> {
         }
         // The helper may have changed any guest state: forget known values.
         self.local.clear();
+        self.struct_high.clear();
         self.stale = true;
         r
     }
@@ -1187,6 +1221,9 @@ impl Emitter for ClifEmitter<'_> {
             } else {
                 let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32);
                 self.b.def_var(var, v);
+                if s.ty == Ty::I64 {
+                    self.struct_high.insert(s.offset, v);
+                }
                 v
             };
             self.local.insert(s.offset, v);
@@ -1205,6 +1242,27 @@ impl Emitter for ClifEmitter<'_> {
         debug_assert_eq!(self.ty(v), s.ty, "slot type mismatch at offset {}", s.offset);
         self.pending.retain(|(p, _)| p.offset != s.offset);
         self.pending.push((s, v));
+    }
+
+    fn get_lo32(&mut self, s: Slot) -> Value {
+        let v = self.get(s);
+        match self.lo_parts.get(&v) {
+            Some(&(_, lo)) => lo,
+            None => self.b.ins().ireduce(types::I32, v),
+        }
+    }
+
+    fn set_lo32(&mut self, s: Slot, lo: Value) {
+        // The merged value is emitted (Cranelift drops it if nothing needs all 64 bits),
+        // and remembered with its parts: reads of the low half take `lo` itself, and a
+        // write-back stores only `lo` when the struct has the high half already.
+        let old = self.get(s);
+        let hi = self.high_source(old);
+        let high = self.b.ins().band_imm_s(hi, 0xffff_ffff_0000_0000u64 as i64);
+        let low = self.b.ins().uextend(types::I64, lo);
+        let merged = self.b.ins().bor(high, low);
+        self.lo_parts.insert(merged, (hi, lo));
+        self.set(s, merged);
     }
 
     fn add(&mut self, a: Value, b: Value) -> Value {

@@ -150,6 +150,23 @@ pub trait Emitter {
     fn get(&mut self, s: Slot) -> Self::V;
     fn set(&mut self, s: Slot, v: Self::V);
 
+    /// Bits 0..32 (the low half) of the `I64` slot `s`, as an `I32`.
+    fn get_lo32(&mut self, s: Slot) -> Self::V {
+        let v = self.get(s);
+        self.trunc(Ty::I32, v)
+    }
+    /// Replaces the low 32 bits of the `I64` slot `s` with the `I32` `lo`, keeping the high
+    /// 32 (a 32-bit instruction writing a 64-bit register). Backends may keep the halves
+    /// apart, so that reading the low half back or writing it to the CPU struct costs no
+    /// merge.
+    fn set_lo32(&mut self, s: Slot, lo: Self::V) {
+        let old = self.get(s);
+        let high = self.and_imm(old, 0xffff_ffff_0000_0000);
+        let low = self.zext(Ty::I64, lo);
+        let v = self.or(high, low);
+        self.set(s, v);
+    }
+
     // ---- arithmetic and logic (same-typed operands) ----
     fn add(&mut self, a: Self::V, b: Self::V) -> Self::V;
     fn sub(&mut self, a: Self::V, b: Self::V) -> Self::V;
