@@ -381,22 +381,28 @@ fn stale_background_compile_is_discarded() {
     assert!(eng.stats.invalidated > 0);
     // Now the stale result arrives; later runs must still add 2 per iteration.
     gate.open(1000);
-    let mut want = 150;
+    stale_result_is_dropped(&mut eng, &mut cpu, &mem, 0x10004, 150, 0);
+}
+
+/// After a guest rewrote its loop (now adding 2 per iteration, 100 per run, to r3 = `want`)
+/// while a compile of the old bytes was held at the gate (now open): runs the loop from
+/// `entry` until that result has come back and been discarded and a later compile is in
+/// (`blocks` above `min_blocks`); every run, and three runs of the new code, must add 100.
+fn stale_result_is_dropped(eng: &mut Engine<Ppc64>, cpu: &mut Ppc64Cpu, mem: &FlatMemory, entry: u64, mut want: u64, min_blocks: u64) {
     for _ in 0..2000 {
-        cpu.hdr.pc = 0x10004;
-        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        cpu.hdr.pc = entry;
+        assert_eq!(eng.run(cpu, mem), Exit::Exception(exc::SYSCALL));
         want += 100;
         assert_eq!(cpu.gpr[3], want);
-        if eng.stats.discarded > 0 && eng.stats.blocks > 0 {
+        if eng.stats.discarded > 0 && eng.stats.blocks > min_blocks {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
     assert!(eng.stats.discarded > 0, "the stale compile was not discarded");
-    // And the loop, compiled again from the new bytes, still adds 2.
     for _ in 0..3 {
-        cpu.hdr.pc = 0x10004;
-        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        cpu.hdr.pc = entry;
+        assert_eq!(eng.run(cpu, mem), Exit::Exception(exc::SYSCALL));
         want += 100;
     }
     assert_eq!(cpu.gpr[3], want);
@@ -541,24 +547,7 @@ fn stale_second_page_of_a_background_trace_is_discarded() {
     assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
     assert_eq!(cpu.gpr[3], 150);
     gate.open(1000);
-    let mut want = 150;
-    for _ in 0..2000 {
-        cpu.hdr.pc = 0x11014;
-        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
-        want += 100;
-        assert_eq!(cpu.gpr[3], want);
-        if eng.stats.discarded > 0 && eng.stats.blocks > 1 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    assert!(eng.stats.discarded > 0, "the stale compile was not discarded");
-    for _ in 0..3 {
-        cpu.hdr.pc = 0x11014;
-        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
-        want += 100;
-    }
-    assert_eq!(cpu.gpr[3], want);
+    stale_result_is_dropped(&mut eng, &mut cpu, &mem, 0x11014, 150, 1);
 }
 
 /// A trace follows `bl` into a function on its page and, at the function's `blr`, goes on

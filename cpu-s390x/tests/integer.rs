@@ -544,15 +544,18 @@ fn low_halves_written_back_before_a_fault_keep_their_high_halves() {
         0x50, 0x30, 0x40, 0x04, // PC+8:  st %r3,4(%r4)
         0x58, 0x50, 0x60, 0x00, // PC+12: l %r5,0(%r6)     (faults)
     ];
-    // PC: lr %r1,%r2 (18 12)
-    let d = Case::new()
-        .gpr(1, 0xaaaa_bbbb_cccc_dddd)
-        .gpr(2, 0x1111_1111_4000_0003)
-        .gpr(3, 0x0102_0304)
-        .gpr(4, DATA)
-        .gpr(6, FAULT)
-        .code(PC + 2, &seq)
-        .run(&[0x18, 0x12]);
+    // PC: lr %r1,%r2 (18 12), then the sequence, from the same registers.
+    let run = |seq: &[u8]| {
+        Case::new()
+            .gpr(1, 0xaaaa_bbbb_cccc_dddd)
+            .gpr(2, 0x1111_1111_4000_0003)
+            .gpr(3, 0x0102_0304)
+            .gpr(4, DATA)
+            .gpr(6, FAULT)
+            .code(PC + 2, seq)
+            .run(&[0x18, 0x12])
+    };
+    let d = run(&seq);
     assert_eq!(d.end, End::Fault(FAULT));
     assert_eq!((d.gpr(1), d.gpr(2), d.cc()), (0xaaaa_bbbb_8000_0006, 0x1111_1111_4000_0003, 3));
     assert_eq!(d.bytes(DATA, 8), [1, 2, 3, 4, 1, 2, 3, 4]);
@@ -564,14 +567,7 @@ fn low_halves_written_back_before_a_fault_keep_their_high_halves() {
         0x50, 0x30, 0x40, 0x04, //             PC+14: st %r3,4(%r4)
         0x58, 0x50, 0x60, 0x00, //             PC+18: l %r5,0(%r6)  (faults)
     ];
-    let d = Case::new()
-        .gpr(1, 0xaaaa_bbbb_cccc_dddd)
-        .gpr(2, 0x1111_1111_4000_0003)
-        .gpr(3, 0x0102_0304)
-        .gpr(4, DATA)
-        .gpr(6, FAULT)
-        .code(PC + 2, &seq)
-        .run(&[0x18, 0x12]);
+    let d = run(&seq);
     assert_eq!(d.end, End::Fault(FAULT));
     // r1 after lr: aaaabbbb_40000003; << 8: aabbbb40_00000300; lr: low half 01020304.
     assert_eq!(d.gpr(1), 0xaabb_bb40_0102_0304);

@@ -707,17 +707,31 @@ impl<'a> ClifEmitter<'a> {
     /// the address computation off the check's dependency chain and needs no register for
     /// a substitute address.
     fn fault_unless(&mut self, ok: Value, guard: u64) {
-        let bad = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.set_cold_block(bad);
-        self.b.ins().brif(ok, cont, &[], bad, &[]);
-        self.b.seal_block(bad);
-        self.b.seal_block(cont);
-        self.b.switch_to_block(bad);
+        let cont = self.side_block(ok, false, true);
         let at = self.b.ins().iadd_imm_s(self.mem, guard as i64);
         self.b.ins().load(types::I8, MemFlagsData::new(), at, 0);
         self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
         self.b.switch_to_block(cont);
+    }
+
+    /// Branches to a new side block where `c` (an integer, true when nonzero) is `when` —
+    /// laid out out of line if `cold` — and switches to it; returns the block the main path
+    /// goes on in, for the caller to switch to once the side block is terminated.
+    fn side_block(&mut self, c: Value, when: bool, cold: bool) -> Block {
+        let side = self.b.create_block();
+        let cont = self.b.create_block();
+        if cold {
+            self.b.set_cold_block(side);
+        }
+        if when {
+            self.b.ins().brif(c, side, &[], cont, &[]);
+        } else {
+            self.b.ins().brif(c, cont, &[], side, &[]);
+        }
+        self.b.seal_block(side);
+        self.b.seal_block(cont);
+        self.b.switch_to_block(side);
+        cont
     }
 
     /// `addr` as (base, displacement) when the IR computed it as base + a constant smaller
@@ -885,13 +899,7 @@ impl<'a> ClifEmitter<'a> {
     /// the engine asked running code to stop; continues in a new block otherwise.
     fn exit_request_check(&mut self, out: impl FnOnce(&mut Self)) {
         let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
-        let out_blk = self.b.create_block();
-        let go = self.b.create_block();
-        self.b.set_cold_block(out_blk);
-        self.b.ins().brif(req, out_blk, &[], go, &[]);
-        self.b.seal_block(out_blk);
-        self.b.seal_block(go);
-        self.b.switch_to_block(out_blk);
+        let go = self.side_block(req, true, true);
         out(self);
         self.ret(exit_code::NEXT);
         self.b.switch_to_block(go);
@@ -976,12 +984,7 @@ impl<'a> ClifEmitter<'a> {
         let mut r = self.b.inst_results(call)[0];
         if h.may_raise {
             let exc = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXCEPTION as i32);
-            let raised = self.b.create_block();
-            let cont = self.b.create_block();
-            self.b.ins().brif(exc, raised, &[], cont, &[]);
-            self.b.seal_block(raised);
-            self.b.seal_block(cont);
-            self.b.switch_to_block(raised);
+            let cont = self.side_block(exc, true, false);
             self.ret(exit_code::EXCEPTION);
             self.b.switch_to_block(cont);
         }
@@ -1081,16 +1084,7 @@ impl<'a> ClifEmitter<'a> {
     /// continues in a new block otherwise. `cold`: the profile says the exit is rarely
     /// taken, so it does not count against the path being a tight loop.
     fn side_exit(&mut self, c: Value, when: bool, pc: u64, cold: bool) {
-        let side = self.b.create_block();
-        let cont = self.b.create_block();
-        if when {
-            self.b.ins().brif(c, side, &[], cont, &[]);
-        } else {
-            self.b.ins().brif(c, cont, &[], side, &[]);
-        }
-        self.b.seal_block(side);
-        self.b.seal_block(cont);
-        self.b.switch_to_block(side);
+        let cont = self.side_block(c, when, false);
         self.cold_exit = cold;
         self.chain_exit(pc, true);
         self.cold_exit = false;
@@ -1532,12 +1526,7 @@ impl Emitter for ClifEmitter<'_> {
             // A return the trace expects: continue inline when the target is the return
             // address of the call it followed; leave through the jump cache otherwise.
             let hit = self.b.ins().icmp_imm_s(IntCC::Equal, pc, ret as i64);
-            let miss = self.b.create_block();
-            let cont = self.b.create_block();
-            self.b.ins().brif(hit, cont, &[], miss, &[]);
-            self.b.seal_block(miss);
-            self.b.seal_block(cont);
-            self.b.switch_to_block(miss);
+            let cont = self.side_block(hit, false, false);
             self.side_exits += 1;
             self.store_state_for_exit(false);
             self.indirect_exit(pc);
@@ -1558,13 +1547,7 @@ impl Emitter for ClifEmitter<'_> {
 
     fn raise_if(&mut self, c: Value, exc: u32, pc: u64) {
         self.live();
-        let side = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.set_cold_block(side);
-        self.b.ins().brif(c, side, &[], cont, &[]);
-        self.b.seal_block(side);
-        self.b.seal_block(cont);
-        self.b.switch_to_block(side);
+        let cont = self.side_block(c, true, true);
         self.raise_here(exc, pc);
         self.b.switch_to_block(cont);
     }
