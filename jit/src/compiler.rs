@@ -40,7 +40,8 @@ pub struct Request {
     /// Functions with internal edges (loops) keep guest state in variables across them
     /// (a second build); otherwise the struct carries it over each edge.
     pub ssa_loops: SsaLoops,
-    /// The interpreter's (pc, taken, not taken) counts of conditional exits on the page.
+    /// The interpreter's (pc, taken, not taken) counts of conditional exits on the pages
+    /// the trace may run over.
     pub profile: Vec<(u64, u32, u32)>,
     pub log: LogFlags,
 }

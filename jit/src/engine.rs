@@ -434,7 +434,9 @@ impl<F: Frontend> Engine<F> {
         Some(code)
     }
 
-    fn request(&self, pc: u64, mode: u32, limit: u64) -> Request {
+    /// What to compile at `pc`, with the interpreter's branch profile of `pages` (page
+    /// numbers: those the trace may run over, as far as the engine knows them).
+    fn request(&self, pc: u64, mode: u32, limit: u64, pages: &[u64]) -> Request {
         let mem_model = match self.config.softtlb {
             Some(l) => MemModel::SoftTlb(l),
             None => MemModel::User { limit },
@@ -448,10 +450,11 @@ impl<F: Frontend> Engine<F> {
             max_pages: if self.no_chain() { 1 } else { self.config.max_trace_pages },
             calls_across_pages: self.config.trace_calls_across_pages,
             ssa_loops: self.config.ssa_loops,
-            profile: {
-                let page = pc & !((1 << PAGE_BITS) - 1);
-                self.branch_profile.range(page..page.saturating_add(1 << PAGE_BITS)).map(|(&pc, &(t, n))| (pc, t, n)).collect()
-            },
+            profile: pages
+                .iter()
+                .flat_map(|&p| self.branch_profile.range(p << PAGE_BITS..(p + 1) << PAGE_BITS))
+                .map(|(&pc, &(t, n))| (pc, t, n))
+                .collect(),
             log: self.config.log,
         }
     }
@@ -494,7 +497,7 @@ impl<F: Frontend> Engine<F> {
                 chunks.push((pc, self.blocks[id as usize].bytes.clone()));
             }
         }
-        let req = self.request(pc, mode, mem.limit());
+        let req = self.request(pc, mode, mem.limit(), &pages);
         let job = Job { id, generation: self.generation, code: Snapshot { chunks }, req };
         let ok = self.worker.as_ref().is_some_and(|w| w.submit(job));
         if ok {
@@ -818,7 +821,7 @@ impl<F: Frontend> Engine<F> {
         if self.code.remaining() < FLUSH_RESERVE.min(self.config.code_cache_bytes / 4) {
             self.flush();
         }
-        let req = self.request(pc, mode, mem.limit());
+        let req = self.request(pc, mode, mem.limit(), &[pc >> PAGE_BITS]);
         let c = self.compiler.compile(&*self.frontend, mem, &req).map_err(Exit::FetchFault)?;
         let code = match self.place(&c, pc) {
             Some(c) => c,
