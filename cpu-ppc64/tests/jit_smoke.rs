@@ -592,3 +592,75 @@ fn calls_and_returns_inside_a_trace() {
         }
     }
 }
+
+/// A request to stop (a host signal for the guest) that the dispatcher sees right after a
+/// block left by a not-yet-linked exit: the machine then moves the PC to a "signal handler"
+/// and back. The exit must stay unlinked rather than be linked to the handler. Before the
+/// fix, a later run of the chain jumped into the handler from that exit. Another thread
+/// raises the request over and over while a chain of 300 blocks runs for the first time
+/// (repeated until it has arrived a few times).
+#[test]
+fn interrupt_between_a_block_and_its_unlinked_successor() {
+    const N: usize = 300;
+    const HANDLER: u64 = 0x40000;
+    let mut words = vec![0x3860_0000]; // li r3,0
+    // N blocks of `addi r3,r3,1; stw r3,0(r5); b .+4`, then sc.
+    words.push(0x38a0_7000); // li r5,0x7000
+    for _ in 0..N {
+        words.extend([0x3863_0001, 0x9065_0000, 0x4800_0004]);
+    }
+    words.push(0x4400_0002);
+    let end = 0x10000 + 4 * words.len() as u64;
+    let mut interrupted = 0;
+    for _attempt in 0..200 {
+        let mem = FlatMemory::new(16 << 20);
+        load_program(&mem, 0x10000, &words);
+        load_program(&mem, HANDLER, &[0x3880_004d, 0x4400_0002]); // li r4,77; sc
+        let mut cpu = Box::new(Ppc64Cpu::new(true));
+        let mut eng = Engine::new(Ppc64, Config { hot_threshold: 0, ..Config::default() });
+        let req = &mut cpu.hdr.exit_request as *mut u32 as usize;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let pinger = {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    // SAFETY: the CPU is boxed and outlives this thread (joined below); the
+                    // word is only accessed atomically (the engine reads it as the machine's
+                    // signal handler would set it).
+                    unsafe { std::sync::atomic::AtomicU32::from_ptr(req as *mut u32) }.store(1, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+            })
+        };
+        cpu.hdr.pc = 0x10000;
+        loop {
+            match eng.run(&mut cpu, &mem) {
+                Exit::Interrupted => {
+                    interrupted += 1;
+                    // SAFETY: as above.
+                    unsafe { std::sync::atomic::AtomicU32::from_ptr(req as *mut u32) }.store(0, std::sync::atomic::Ordering::SeqCst);
+                    // "Deliver a signal": run the handler, then resume where the guest was.
+                    let resume = cpu.hdr.pc;
+                    cpu.hdr.pc = HANDLER;
+                    while eng.run(&mut cpu, &mem) == Exit::Interrupted {}
+                    cpu.hdr.pc = resume;
+                }
+                Exit::Exception(x) if x == exc::SYSCALL => break,
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        pinger.join().unwrap();
+        cpu.hdr.exit_request = 0;
+        assert_eq!((cpu.hdr.pc, cpu.gpr[3]), (end, N as u64));
+        // Every exit is linked now: the chain must run straight through to its end.
+        cpu.gpr[3] = 0;
+        cpu.hdr.pc = 0x10000;
+        assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+        assert_eq!((cpu.hdr.pc, cpu.gpr[3]), (end, N as u64), "an exit was linked to the handler");
+        if interrupted >= 3 {
+            break;
+        }
+    }
+    assert!(interrupted >= 3, "the request hardly ever arrived between blocks ({interrupted} times)");
+}

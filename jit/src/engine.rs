@@ -525,10 +525,15 @@ impl<F: Frontend> Engine<F> {
         loop {
             let (pc, link) = {
                 let h = cpu.header_mut();
+                // The exit a block just left by is linked to the block at `pc` below; when
+                // the machine is asked in first, it is forgotten (left unlinked): the
+                // machine may move the PC (a signal handler), and the exit must never be
+                // linked to wherever guest code goes next.
+                let link = std::mem::take(&mut h.link_slot);
                 if h.exit_request != 0 {
                     return Exit::Interrupted;
                 }
-                (h.pc, std::mem::take(&mut h.link_slot))
+                (h.pc, link)
             };
             let mode = F::mode(cpu);
             let gen = self.generation;
