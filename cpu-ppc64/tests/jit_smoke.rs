@@ -347,41 +347,46 @@ fn mostly_taken_branch_and_its_rare_direction() {
 /// through. The engine must discard it, and every later iteration adds the new immediate.
 #[test]
 fn stale_background_compile_is_discarded() {
+    let program = [
+        0x3860_0000, // 0x10000 li r3,0
+        0x38c0_0032, // 0x10004 li r6,50
+        0x7cc9_03a6, // 0x10008 mtctr r6
+        0x3863_0001, // 0x1000c loop: addi r3,r3,1     (patched to addi r3,r3,2)
+        0x4200_fffc, // 0x10010 bdnz loop
+        0x4400_0002, // 0x10014 sc
+        0x3c80_0001, // 0x10018 lis r4,1
+        0x3ca0_3863, // 0x1001c lis r5,0x3863
+        0x60a5_0002, // 0x10020 ori r5,r5,2            (addi r3,r3,2)
+        0x90a4_000c, // 0x10024 stw r5,0xc(r4)         patch the loop body
+        0x4bff_ffdc, // 0x10028 b 0x10004
+    ];
+    stale_compile_scenario(0x10000, &program, 0x10000, 0x10018, 0x10004, 0);
+}
+
+/// A loop of 50 iterations adding 1 to r3, compiled in the background while the gate holds
+/// the result: runs it from `start` (r3 = 50), then the code at `patch`, which rewrites the
+/// loop to add 2 and runs it again from `resume` (r3 = 150, interpreted meanwhile), then
+/// lets the stale result through and checks it is dropped.
+fn stale_compile_scenario(at: u64, program: &[u32], start: u64, patch: u64, resume: u64, min_blocks: u64) {
     let gate = jit::compiler::CompileGate::closed();
     let cfg = Config { hot_threshold: 5, compile_gate: Some(gate.clone()), ..Config::default() };
     let mut mem = FlatMemory::new(16 << 20);
     mem.track_code = true;
-    load_program(
-        &mem,
-        0x10000,
-        &[
-            0x3860_0000, // 0x10000 li r3,0
-            0x38c0_0032, // 0x10004 li r6,50
-            0x7cc9_03a6, // 0x10008 mtctr r6
-            0x3863_0001, // 0x1000c loop: addi r3,r3,1     (patched to addi r3,r3,2)
-            0x4200_fffc, // 0x10010 bdnz loop
-            0x4400_0002, // 0x10014 sc
-            0x3c80_0001, // 0x10018 lis r4,1
-            0x3ca0_3863, // 0x1001c lis r5,0x3863
-            0x60a5_0002, // 0x10020 ori r5,r5,2            (addi r3,r3,2)
-            0x90a4_000c, // 0x10024 stw r5,0xc(r4)         patch the loop body
-            0x4bff_ffdc, // 0x10028 b 0x10004
-        ],
-    );
+    load_program(&mem, at, program);
     let mut cpu = Ppc64Cpu::new(true);
     let mut eng = Engine::new(Ppc64, cfg);
     // The loop gets hot: its compile (of `addi r3,r3,1`) waits at the gate.
-    cpu.hdr.pc = 0x10000;
+    cpu.hdr.pc = start;
     assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
     assert_eq!(cpu.gpr[3], 50);
     // The guest rewrites the loop and runs it again (interpreted meanwhile).
-    cpu.hdr.pc = 0x10018;
+    cpu.hdr.pc = patch;
     assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
     assert_eq!(cpu.gpr[3], 150);
     assert!(eng.stats.invalidated > 0);
     // Now the stale result arrives; later runs must still add 2 per iteration.
     gate.open(1000);
-    stale_result_is_dropped(&mut eng, &mut cpu, &mem, 0x10004, 150, 0);
+    stale_result_is_dropped(&mut eng, &mut cpu, &mem, resume, 150, min_blocks);
 }
 
 /// After a guest rewrote its loop (now adding 2 per iteration, 100 per run, to r3 = `want`)
@@ -511,43 +516,26 @@ fn loop_across_a_page_boundary_and_a_write_to_its_second_page() {
 /// must compare it with the bytes the compile was made from and drop the stale result.
 #[test]
 fn stale_second_page_of_a_background_trace_is_discarded() {
-    let gate = jit::compiler::CompileGate::closed();
-    let cfg = Config { hot_threshold: 5, compile_gate: Some(gate.clone()), ..Config::default() };
-    let mut mem = FlatMemory::new(16 << 20);
-    mem.track_code = true;
-    load_program(
-        &mem,
-        0x10ff8,
-        &[
-            0x3863_0001, // 0x10ff8 addi r3,r3,1          (patched to addi r3,r3,2)
-            0x4800_000c, // 0x10ffc b 0x11008
-            0x6000_0000, // 0x11000 loop: nop              (the trace starts here)
-            0x4bff_fff4, // 0x11004 b 0x10ff8
-            0x4200_fff8, // 0x11008 bdnz loop
-            0x4400_0002, // 0x1100c sc
-            0x3860_0000, // 0x11010 li r3,0
-            0x38c0_0032, // 0x11014 li r6,50
-            0x7cc9_03a6, // 0x11018 mtctr r6
-            0x4bff_ffe4, // 0x1101c b loop
-            0x3c80_0001, // 0x11020 lis r4,1
-            0x3ca0_3863, // 0x11024 lis r5,0x3863
-            0x60a5_0002, // 0x11028 ori r5,r5,2           (addi r3,r3,2)
-            0x90a4_0ff8, // 0x1102c stw r5,0xff8(r4)      patch 0x10ff8
-            0x4bff_ffe4, // 0x11030 b 0x11014
-        ],
-    );
-    let mut cpu = Ppc64Cpu::new(true);
-    let mut eng = Engine::new(Ppc64, cfg);
-    // The loop gets hot: the compile of its trace (from 0x11000 over both pages) waits at
-    // the gate.
-    cpu.hdr.pc = 0x11010;
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
-    assert_eq!(cpu.gpr[3], 50);
-    cpu.hdr.pc = 0x11020;
-    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
-    assert_eq!(cpu.gpr[3], 150);
-    gate.open(1000);
-    stale_result_is_dropped(&mut eng, &mut cpu, &mem, 0x11014, 150, 1);
+    let program = [
+        0x3863_0001, // 0x10ff8 addi r3,r3,1          (patched to addi r3,r3,2)
+        0x4800_000c, // 0x10ffc b 0x11008
+        0x6000_0000, // 0x11000 loop: nop              (the trace starts here)
+        0x4bff_fff4, // 0x11004 b 0x10ff8
+        0x4200_fff8, // 0x11008 bdnz loop
+        0x4400_0002, // 0x1100c sc
+        0x3860_0000, // 0x11010 li r3,0
+        0x38c0_0032, // 0x11014 li r6,50
+        0x7cc9_03a6, // 0x11018 mtctr r6
+        0x4bff_ffe4, // 0x1101c b loop
+        0x3c80_0001, // 0x11020 lis r4,1
+        0x3ca0_3863, // 0x11024 lis r5,0x3863
+        0x60a5_0002, // 0x11028 ori r5,r5,2           (addi r3,r3,2)
+        0x90a4_0ff8, // 0x1102c stw r5,0xff8(r4)      patch 0x10ff8
+        0x4bff_ffe4, // 0x11030 b 0x11014
+    ];
+    // The loop's first hot block (0x11000) is on the second page; its trace runs over the
+    // first, where the patched instruction is.
+    stale_compile_scenario(0x10ff8, &program, 0x11010, 0x11020, 0x11014, 1);
 }
 
 /// A trace follows `bl` into a function on its page and, at the function's `blr`, goes on
