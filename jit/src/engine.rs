@@ -3,10 +3,13 @@
 //! Invariants of the cache (after Dolphin's JitCache docs):
 //! - **Key**: a block is found by `(guest pc, mode)`, where `mode` is the front end's
 //!   [`Frontend::mode`] bits — everything in the CPU state that changes what the same bytes
-//!   mean (MSR[LE] on ppc64; addressing mode on s390x). A block is a single-entry trace: it
-//!   leaves by side exits at conditional branches, follows unconditional branches within its
-//!   first page, and ends at an indirect branch, an exception, the page boundary or after
-//!   `Config::max_block_insns` instructions. Its instructions lie on at most two 4 KiB pages.
+//!   mean (MSR[LE] on ppc64; addressing mode on s390x). A block is a single-entry trace:
+//!   in the interpreter tier it runs to a branch, an exception or its page boundary; compiled,
+//!   it leaves by side exits at conditional branches, follows unconditional branches,
+//!   mostly-taken ones, calls and expected returns over up to `Config::max_trace_pages`
+//!   pages, and ends at an indirect branch, an exception, the page limit or after
+//!   `Config::max_block_insns` instructions. Each block is entered under every page its
+//!   instructions lie on (see Invalidation).
 //! - **Tiers**: a new block runs in the interpreter (the same semantics through
 //!   [`crate::interp`]); after `hot_threshold` dispatches (or as many interpreted
 //!   instructions times `HOT_INSNS_PER_DISPATCH`) it is compiled — on the background worker
