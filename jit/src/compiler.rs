@@ -153,8 +153,8 @@ impl Compiler {
         Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, pages, ns: t0.elapsed().as_nanos() as u64, faults, exits })
     }
     /// Translates the block at `r.pc` into `self.ctx.func`: returns the instruction count,
-    /// the guest pages its instructions lie on, the access sites, the direct exits and (first build of a
-    /// function with internal edges) the plan for a second build.
+    /// the guest pages its instructions lie on, the access sites, the direct exits and
+    /// (first build of a function with internal edges) the plan for a second build.
     #[allow(clippy::type_complexity)]
     fn build<F: Frontend>(
         &mut self,
@@ -175,10 +175,11 @@ impl Compiler {
             em.allow_region(lo, lo + (1 << PAGE_BITS), r.max_paths);
         }
         let mut n = 0usize;
-        // Pages the function's instructions lie on: a trace may follow branches, calls and
-        // returns onto at most `r.max_pages` of them (the engine write-protects each).
+        // Pages the trace has entered: it may follow branches, calls and returns onto at
+        // most `r.max_pages` of them.
         let mut pages: Vec<u64> = vec![start_page];
-        // Pages holding bytes of translated instructions (what the code depends on).
+        // Pages holding bytes of translated instructions (what the code depends on, and the
+        // engine watches for writes).
         let mut used: Vec<u64> = Vec::new();
         let may_enter = |pages: &mut Vec<u64>, at: u64| {
             let p = at >> PAGE_BITS;
