@@ -14,7 +14,9 @@
 //!   equal to ±2^Emin that is inexact may come from a tiny exact value (underflow on POWER, none
 //!   on x86), so it goes to the software path too.
 //!
-//! FI is the host's inexact flag. FR ("the fraction was incremented") is computed by running the
+//! In round-to-nearest, add/multiply/divide/square root of normal operands first try
+//! [`jit::softfp::host_nearest_f64`], which finds inexactness and FR by an error-free
+//! transformation without touching MXCSR. Otherwise FI is the host's inexact flag. FR ("the fraction was incremented") is computed by running the
 //! operation again rounding toward zero: an inexact result rounded away from zero differs from
 //! the truncated one. Single-precision results are computed in double precision rounding toward
 //! zero with the inexact flag ORed into the last bit (round to odd), then converted to single in
@@ -27,6 +29,7 @@
 //! [`set_enabled`]`(false)`) forces the software path for everything.
 
 use crate::fp_arith::{class, fpscr, Fmt, Res, Rn, MIN_NORMAL, SIGN};
+use jit::softfp::{host_nearest_f64, HostArith};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// An operation the host can do.
@@ -103,6 +106,19 @@ pub fn try_op(op: HostOp, a: u64, b: u64, c: u64, fmt: Fmt, rn: Rn) -> Option<Re
 }
 
 fn double(op: HostOp, a: u64, b: u64, c: u64, rn: Rn) -> Option<Res> {
+    if rn == Rn::Nearest {
+        // The common case needs no MXCSR writes (each costs more than the operation).
+        let arith = match op {
+            HostOp::Add => Some(HostArith::Add),
+            HostOp::Mul => Some(HostArith::Mul),
+            HostOp::Div => Some(HostArith::Div),
+            HostOp::Sqrt => Some(HostArith::Sqrt),
+            HostOp::Fma => None,
+        };
+        if let Some((r, rounded)) = arith.and_then(|o| host_nearest_f64(o, f64::from_bits(a), f64::from_bits(b))) {
+            return Some(res(r.to_bits(), false, rounded.is_some(), rounded == Some(true)));
+        }
+    }
     let (r, flags) = imp::run(op, a, b, c, imp::csr(rn));
     if flags & imp::BAD != 0 {
         return None;

@@ -468,11 +468,16 @@ mod host {
     use super::{Env, Flags, Fmt, Res, Rn, F64};
     use std::sync::atomic::{AtomicU8, Ordering};
 
-    #[derive(Clone, Copy)]
-    pub(super) enum Op {
+    /// An operation [`nearest_f64`] does.
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum Op {
+        /// x + y
         Add,
+        /// x × y
         Mul,
+        /// x ÷ y
         Div,
+        /// √y (x unused)
         Sqrt,
     }
 
@@ -505,9 +510,26 @@ mod host {
         if f != F64 || env.rn != Rn::NearestEven || !enabled() {
             return None;
         }
-        let (x, y) = (f64::from_bits(a as u64), f64::from_bits(b as u64));
-        // `err` is the exact error term: the exact result is `r + err` (for the quotient,
-        // `err` is the remainder `a - r*b`, of the sign of (exact - r) times the sign of b).
+        let (r, rounded_up) = nearest_f64(op, f64::from_bits(a as u64), f64::from_bits(b as u64))?;
+        let fl = match rounded_up {
+            None => Flags::default(),
+            Some(up) => Flags { inexact: true, incremented: up, ..Flags::default() },
+        };
+        Some(Res { bits: r.to_bits() as u128, fl })
+    }
+
+    /// `op` (`y` alone for `Sqrt`) in binary64, rounding to nearest even, computed by the
+    /// host without touching its control register (the process runs in the default MXCSR:
+    /// round to nearest, exceptions masked). Answers only when nothing but inexactness can be
+    /// signalled: normal operands, a normal result well above the subnormal range (so no
+    /// overflow, underflow, invalid operation or zero divide). Returns the result and, when it
+    /// is inexact, whether its magnitude was rounded up (the exact value lies nearer zero).
+    ///
+    /// Inexactness comes from an error-free transformation rather than from the host's flags:
+    /// two-sum for the sum, a fused multiply-add for the product's error, the quotient's and
+    /// the root's remainders. Each error term is a representable number when the result (and
+    /// dividend, radicand) is far from the subnormal range, so it is exact.
+    pub fn nearest_f64(op: Op, x: f64, y: f64) -> Option<(f64, Option<bool>)> {
         let (r, err_toward_zero) = match op {
             Op::Add => {
                 if !normal(x) || !normal(y) {
@@ -545,8 +567,6 @@ mod host {
                 (r, (rem != 0.0).then_some(rem.is_sign_negative()))
             }
         };
-        // Results (and dividends, radicands) far from the subnormal range: every error term
-        // above is then a representable number (no bits below 2^-1074), so it is exact.
         const LOW: f64 = 1.0 / (1u128 << 100) as f64 / (1u128 << 100) as f64 / (1u128 << 100) as f64; // 2^-300
         let low = LOW * LOW * LOW; // 2^-900
         let checked = match op {
@@ -557,17 +577,12 @@ mod host {
         if !r.is_normal() || r.abs() < low || checked < low {
             return None;
         }
-        // `err_toward_zero`: Some(true) when the exact value is nearer zero than `r`, i.e.
-        // the magnitude was rounded up.
-        let fl = match err_toward_zero {
-            None => Flags::default(),
-            Some(up) => Flags { inexact: true, incremented: up, ..Flags::default() },
-        };
-        Some(Res { bits: r.to_bits() as u128, fl })
+        Some((r, err_toward_zero))
     }
 }
 
 pub use host::set_enabled as set_host_fast_path;
+pub use host::{nearest_f64 as host_nearest_f64, Op as HostArith};
 
 // ---- operations ----
 
