@@ -55,14 +55,31 @@ pub fn unimplemented<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, _: &mut O<E::V>
 /// same semantics as translated code — so a target that changes between executions (or an
 /// `R1` byte that changes its lengths) needs no retranslation. The block ends after `EX`
 /// at the address the target leaves the PSW at.
+///
+/// `EXRL` of a storage-to-storage instruction on its own page (the usual variable-length
+/// `MVC`/`CLC`/`XC` of string functions) is translated as that instruction with the length
+/// ORed in: the target bytes are part of the translated page, and the block goes on.
 pub fn ex<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
-    let target = o.in2();
     let or = if f.r1 == 0 {
         e.iconst(Ty::I64, 0)
     } else {
         let r = e.get(gpr(f.r1));
         e.and_imm(r, 0xff)
     };
+    if let Some((b, (op, sets_cc))) = cx.ex_target.and_then(|b| Some((b, ex_ss_op(b[0])?))) {
+        let a1 = crate::operands::ea(e, cx, 0, (b[2] >> 4) as usize, ((b[2] as i64 & 15) << 8) | b[3] as i64);
+        let a2 = crate::operands::ea(e, cx, 0, (b[4] >> 4) as usize, ((b[4] as i64 & 15) << 8) | b[5] as i64);
+        let l = e.or_imm(or, b[1] as u64);
+        let opv = e.iconst(Ty::I64, op);
+        let h = jit::helper!(crate::storage_ops::helpers::helper_ss, 4, true);
+        let r = e.call(&h, &[opv, l, a1, a2]);
+        if sets_cc {
+            let c = e.trunc(Ty::I8, r);
+            e.set(CC, c);
+        }
+        return cx.next();
+    }
+    let target = o.in2();
     let next = e.iconst(Ty::I64, cx.next_pc());
     let h = jit::helper!(helper_ex, 3, true);
     let pc = e.call(&h, &[target, or, next]);
@@ -182,17 +199,8 @@ pub extern "C" fn helper_ex(cpu: *mut u8, target: u64, or: u64, next: u64) -> u6
 /// storage-operation helper, without decoding and interpreting the target: `Some(next)`
 /// when done (a fault is recorded as the helper's memory fault, reported at `EX`).
 fn ex_storage_op(cpu: *mut u8, b: &[u8; 6], next: u64) -> Option<u64> {
-    use crate::storage_ops::helpers::{helper_ss, ss};
-    let (op, sets_cc) = match b[0] {
-        0xd2 => (ss::MVC, false),
-        0xd4 => (ss::NC, true),
-        0xd5 => (ss::CLC, true),
-        0xd6 => (ss::OC, true),
-        0xd7 => (ss::XC, true),
-        0xdc => (ss::TR, false),
-        0xdd => (ss::TRT, true),
-        _ => return None,
-    };
+    use crate::storage_ops::helpers::helper_ss;
+    let (op, sets_cc) = ex_ss_op(b[0])?;
     // SAFETY: `cpu` is the helper's CPU pointer; copies only, no reference is kept.
     let (amode, gpr) = unsafe { ((*(cpu as *const S390xCpu)).amode, (*(cpu as *const S390xCpu)).gpr) };
     // SS-a: L (8 bits), B1 D1, B2 D2; the addresses wrap to the addressing mode.
@@ -209,6 +217,22 @@ fn ex_storage_op(cpu: *mut u8, b: &[u8; 6], next: u64) -> Option<u64> {
         c.cc = cc as u8 & 3;
     }
     Some(next)
+}
+
+/// The [`helper_ss`](crate::storage_ops::helpers::helper_ss) operation of an `EXECUTE`
+/// target with first byte `op0` that runs directly, and whether it sets the CC.
+fn ex_ss_op(op0: u8) -> Option<(u64, bool)> {
+    use crate::storage_ops::helpers::ss;
+    Some(match op0 {
+        0xd2 => (ss::MVC, false),
+        0xd4 => (ss::NC, true),
+        0xd5 => (ss::CLC, true),
+        0xd6 => (ss::OC, true),
+        0xd7 => (ss::XC, true),
+        0xdc => (ss::TR, false),
+        0xdd => (ss::TRT, true),
+        _ => return None,
+    })
 }
 
 // ---- PSW fields ----

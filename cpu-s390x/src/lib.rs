@@ -106,6 +106,10 @@ pub struct Cx {
     /// traps. Part of the block key ([`MODE_FIXED_OVERFLOW`]), so code translated with the
     /// bit clear has no overflow checks at all.
     pub fo: bool,
+    /// For `EXRL`: the bytes of its target when the code source has them (a compiled
+    /// translation is watched on every page its code source handed out, so it is dropped
+    /// when they change).
+    pub ex_target: Option<[u8; 6]>,
 }
 
 /// The block-key bit ([`Frontend::mode`]) of the program mask's fixed-point-overflow bit;
@@ -166,6 +170,21 @@ impl S390x {
         }
         Some((u64::from_be_bytes(b), len))
     }
+
+    /// The target bytes of the `EXRL` `w` at `cx.pc`, if `code` can fetch them.
+    fn exrl_target(code: &dyn CodeSource, cx: &Cx, w: u64) -> Option<[u8; 6]> {
+        let ri2 = (w >> 16) as u32 as i32 as i64;
+        let target = cx.wrap(cx.pc.wrapping_add((ri2 * 2) as u64));
+        let mut b = [0u8; 6];
+        if !code.fetch(target, &mut b[..2]) {
+            return None;
+        }
+        let len = forms::insn_len(b[0]);
+        if len > 2 && !code.fetch(target.wrapping_add(2), &mut b[2..len as usize]) {
+            return None;
+        }
+        Some(b)
+    }
 }
 
 impl Frontend for S390x {
@@ -185,7 +204,10 @@ impl Frontend for S390x {
 
     fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow> {
         let (w, len) = Self::fetch(code, pc)?;
-        let cx = Cx { pc, len, amode: mode as u8, fo: mode & MODE_FIXED_OVERFLOW != 0 };
+        let mut cx = Cx { pc, len, amode: mode as u8, fo: mode & MODE_FIXED_OVERFLOW != 0, ex_target: None };
+        if w >> 48 & 0xff0f == 0xc600 {
+            cx.ex_target = Self::exrl_target(code, &cx, w);
+        }
         if pc & 1 != 0 {
             // An odd instruction address is a specification exception.
             e.raise(exc::SPECIFICATION, pc);

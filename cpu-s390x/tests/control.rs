@@ -320,6 +320,81 @@ fn execute_of_storage_operations_takes_the_length_from_r1() {
 }
 
 #[test]
+fn execute_relative_of_storage_operations_runs_them_in_place() {
+    // exrl %r3,.+0x1000: c6 30 00 00 08 00 — the target at TARGET, on another page. The
+    // translation takes the target's bytes and goes on after EXRL (End::At(PC + 6)).
+    let exrl = [0xc6, 0x30, 0x00, 0x00, 0x08, 0x00];
+    let src = [1u8, 2, 3, 4, 5, 6, 7, 8, 9];
+    // mvc 0(1,%r5),0(%r6) with R3 byte 0x07: 8 bytes move.
+    let d = Case::new()
+        .gpr(3, 0xffff_ff07)
+        .gpr(5, DATA)
+        .gpr(6, DATA + 0x100)
+        .mem(DATA + 0x100, &src)
+        .mem(DATA, &[0xee; 9])
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(&exrl);
+    assert_eq!(d.end, End::At(PC + 6));
+    assert_eq!(d.bytes(DATA, 9), [1, 2, 3, 4, 5, 6, 7, 8, 0xee]);
+    // clc 0(1,%r5),0(%r6) (d5 ...): 01020304 against 01020305, length 4 low (CC 1), length
+    // 3 equal (CC 0).
+    let clc = |l: u64| {
+        Case::new()
+            .cc(3)
+            .gpr(3, l)
+            .gpr(5, DATA)
+            .gpr(6, DATA + 0x100)
+            .mem(DATA, &[1, 2, 3, 4])
+            .mem(DATA + 0x100, &[1, 2, 3, 5])
+            .code(TARGET, &[0xd5, 0x00, 0x50, 0x00, 0x60, 0x00])
+            .run(&exrl)
+            .cc()
+    };
+    assert_eq!((clc(3), clc(2)), (1, 0));
+    // exrl %r0 (c6 00 ...): the target's own length, xc 0(2,%r5),0(%r5) (d7 01 ...): two
+    // bytes cleared, CC 0.
+    let d = Case::new()
+        .cc(3)
+        .gpr(3, 0xff)
+        .gpr(5, DATA)
+        .mem(DATA, &[0x5a; 3])
+        .code(TARGET, &[0xd7, 0x01, 0x50, 0x00, 0x50, 0x00])
+        .run(&[0xc6, 0x00, 0x00, 0x00, 0x08, 0x00]);
+    assert_eq!((d.cc(), d.bytes(DATA, 3)), (0, vec![0, 0, 0x5a]));
+    // An inaccessible operand: the fault is reported at EXRL.
+    let d = Case::new()
+        .gpr(3, 0x07)
+        .gpr(5, FAULT)
+        .gpr(6, DATA)
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(&exrl);
+    assert_eq!((d.end, d.cpu.hdr.pc), (End::Fault(FAULT), PC));
+}
+
+#[test]
+fn a_rewritten_execute_target_on_another_page_takes_effect() {
+    // PC: exrl %r3,.+0x1000 (target TARGET: mvc 0(1,%r5),0(%r6)); PC+6: mvi 0(%r7),0xd7
+    // (92 d7 70 00) turns the target into xc; PC+10: brct %r8,PC (a7 86 ff fb), R8 = 2. The
+    // first pass copies 01020304, the second must run the new XC (01020304 ^ 01020304 = 0,
+    // CC 0), though the compiled loop read the target's old bytes from another page.
+    let d = Case::new()
+        .track_code()
+        .gpr(3, 0x03)
+        .gpr(5, DATA)
+        .gpr(6, DATA + 0x100)
+        .gpr(7, TARGET)
+        .gpr(8, 2)
+        .cc(3)
+        .mem(DATA, &[0xee; 5])
+        .mem(DATA + 0x100, &[1, 2, 3, 4, 5])
+        .code(TARGET, &[0xd2, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .code(PC + 6, &[0x92, 0xd7, 0x70, 0x00, 0xa7, 0x86, 0xff, 0xfb])
+        .run(&[0xc6, 0x30, 0x00, 0x00, 0x08, 0x00]);
+    assert_eq!(d.end, End::At(PC + 14));
+    assert_eq!((d.bytes(DATA, 5), d.cc()), (vec![0, 0, 0, 0, 0xee], 0));
+}
+
+#[test]
 fn spm_switches_overflow_trapping_for_the_code_that_follows() {
     // The program mask's fixed-point-overflow bit is part of the block key: code translated
     // with it off must not run once SPM turns it on, even through an indirect branch back.

@@ -165,6 +165,8 @@ impl Compiler {
         asm_log: &mut String,
     ) -> Result<(usize, Vec<u64>, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
         let (pc, mode, log) = (r.pc, r.mode, r.log);
+        let recorder = PageRecorder { inner: code, pages: std::cell::RefCell::new(Vec::new()) };
+        let code: &dyn CodeSource = &recorder;
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
         let start_page = pc >> PAGE_BITS;
@@ -300,8 +302,37 @@ impl Compiler {
             }
         }
         let (pcs, exit_pcs, plan) = em.finish(None, self.isa.frontend_config());
+        for p in recorder.pages.into_inner() {
+            if !used.contains(&p) {
+                used.push(p);
+            }
+        }
         used.sort_unstable();
         Ok((n, used, pcs, exit_pcs, plan))
+    }
+}
+
+/// A code source that notes the guest page of every byte it hands out: a translation
+/// depends on (and the engine watches) every page it read, instruction bytes and the `EXRL`
+/// targets a front end translates in place alike.
+struct PageRecorder<'a> {
+    inner: &'a dyn CodeSource,
+    pages: std::cell::RefCell<Vec<u64>>,
+}
+
+impl CodeSource for PageRecorder<'_> {
+    fn fetch(&self, pc: u64, buf: &mut [u8]) -> bool {
+        if !self.inner.fetch(pc, buf) {
+            return false;
+        }
+        let mut pages = self.pages.borrow_mut();
+        let last = pc.wrapping_add(buf.len().saturating_sub(1) as u64);
+        for p in [pc >> PAGE_BITS, last >> PAGE_BITS] {
+            if !pages.contains(&p) {
+                pages.push(p);
+            }
+        }
+        true
     }
 }
 

@@ -38,6 +38,7 @@ pub enum End {
 pub struct Case {
     pub cpu: Box<S390xCpu>,
     mem: Vec<(u64, Vec<u8>)>,
+    track_code: bool,
 }
 
 impl Default for Case {
@@ -48,7 +49,7 @@ impl Default for Case {
 
 impl Case {
     pub fn new() -> Case {
-        Case { cpu: S390xCpu::new(), mem: Vec::new() }
+        Case { cpu: S390xCpu::new(), mem: Vec::new(), track_code: false }
     }
     pub fn gpr(mut self, n: usize, v: u64) -> Case {
         self.cpu.gpr[n] = v;
@@ -77,13 +78,20 @@ impl Case {
         self.mem.push((addr, bytes.to_vec()));
         self
     }
+    /// Memory that write-protects pages holding translated code, as user mode does, so
+    /// guest stores to code invalidate its translations (self-modifying code tests).
+    pub fn track_code(mut self) -> Case {
+        self.track_code = true;
+        self
+    }
     pub fn with(mut self, f: impl FnOnce(&mut S390xCpu)) -> Case {
         f(&mut self.cpu);
         self
     }
 
     pub fn run_tier(&self, insn: &[u8], hot_threshold: u32) -> (Box<S390xCpu>, FlatMemory, End) {
-        let fmem = FlatMemory::new(MEM);
+        let mut fmem = FlatMemory::new(MEM);
+        fmem.track_code = self.track_code;
         fmem.protect_none(FAULT as usize as u64, MEM - FAULT as usize);
         for a in (0..CODE_END).step_by(2) {
             fmem.write(a, &[0x0a, 0x00]);
