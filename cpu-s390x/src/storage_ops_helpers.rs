@@ -653,8 +653,16 @@ pub extern "C" fn helper_clcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
 // Strings terminated or searched by a character in GR0
 // ---------------------------------------------------------------------------------------
 
-/// Bytes the string instructions read at a time before falling back to single bytes.
+/// Bytes the string instructions read at a time before falling back to single bytes: a
+/// host cache line (guest memory is page-aligned on the host).
 const CHUNK: usize = 64;
+
+/// The bytes of the next chunk at guest address `a` with `left` bytes of budget: up to the
+/// end of `a`'s cache line, so a short string costs no more cache lines than the guest's
+/// own byte loop would touch (sorting strings is bound by those misses).
+fn chunk_at(a: u64, left: u64) -> usize {
+    left.min(CHUNK as u64 - (a & (CHUNK as u64 - 1))) as usize
+}
 
 /// Operation selectors of [`helper_string`].
 pub mod st {
@@ -685,7 +693,7 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             // so a chunk fails only where the byte loop below fails at once).
             let (mut x, mut y) = ([0u8; CHUNK], [0u8; CHUNK]);
             while i < budget {
-                let n = (budget - i).min(CHUNK as u64) as usize;
+                let n = chunk_at(g.at(a, i), budget - i).min(chunk_at(g.at(b, i), budget - i));
                 if g.read(g.at(a, i), &mut x[..n]).is_err() || g.read(g.at(b, i), &mut y[..n]).is_err() {
                     g.clear_fault();
                     break;
@@ -740,7 +748,7 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
                 // Chunks up to the end address while readable; the loop below decides.
                 let mut x = [0u8; CHUNK];
                 while i < budget {
-                    let n = (budget - i).min(CHUNK as u64) as usize;
+                    let n = chunk_at(g.at(s, i), budget - i);
                     if g.read(g.at(s, i), &mut x[..n]).is_err() {
                         g.clear_fault();
                         break;
@@ -789,7 +797,7 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             // apart; the byte loop below moves the rest (and the terminator).
             let mut x = [0u8; CHUNK];
             while i < budget {
-                let n = (budget - i).min(CHUNK as u64) as usize;
+                let n = chunk_at(g.at(s, i), budget - i);
                 let (sa, da) = (g.at(s, i), g.at(d, i));
                 if overlaps(&g, sa, n as u64, da, n as u64) || g.read(sa, &mut x[..n]).is_err() {
                     g.clear_fault();
