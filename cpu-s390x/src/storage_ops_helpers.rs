@@ -549,15 +549,12 @@ pub extern "C" fn helper_mvcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
     let cc = (dl != sl) as u8 + (dl > sl) as u8;
     let budget = G::to_page(d).min(if sl > 0 { G::to_page(s) } else { PAGE });
     let mut done = 0;
-    // Bytes: the whole CPU-determined amount in one go when it is accessible (one page of
-    // each operand at most); the byte loop below finds the exact point of a fault.
+    // Bytes: the whole CPU-determined amount in one go (one page of each operand at most,
+    // where an access faults at its first byte or not at all: a failed attempt wrote
+    // nothing, and the byte loop below finds the exact point of the fault).
     let count = dl.min(budget);
     let from_src = count.min(sl);
-    if unit == 1 && count > 0 && g.probe(d, count, true).is_ok() && g.probe(s, from_src, false).is_ok() {
-        let moved = g.copy(d, s, from_src).and_then(|_| g.fill(g.at(d, from_src), pad as u8, count - from_src));
-        if moved.is_err() {
-            return 0; // Only if the mapping changed under us: nullified.
-        }
+    if unit == 1 && count > 0 && g.copy(d, s, from_src).and_then(|_| g.fill(g.at(d, from_src), pad as u8, count - from_src)).is_ok() {
         d = g.at(d, count);
         dl -= count;
         s = g.at(s, from_src);
