@@ -329,6 +329,20 @@ fn mvcle_partial_completion_then_resumption() {
 }
 
 #[test]
+fn mvcle_on_an_inaccessible_page_is_nullified() {
+    // mvcle %r2,%r4,0: a short clear (source length 0) and a short move into the
+    // inaccessible page, and a move from it: the fault, registers and CC unchanged, nothing
+    // written.
+    let insn = [0xa8, 0x24, 0x00, 0x00];
+    let d = Case::new().cc(1).gpr(2, FAULT + 0x10).gpr(3, 64).gpr(4, 0).gpr(5, 0).run(&insn);
+    assert_eq!((d.end, d.cc(), d.gpr(2), d.gpr(3)), (End::Fault(FAULT + 0x10), 1, FAULT + 0x10, 64));
+    let d = Case::new().cc(1).gpr(2, FAULT).gpr(3, 16).gpr(4, DATA).gpr(5, 16).run(&insn);
+    assert_eq!((d.end, d.gpr(2), d.gpr(5)), (End::Fault(FAULT), FAULT, 16));
+    let d = Case::new().cc(1).gpr(2, DATA).gpr(3, 16).gpr(4, FAULT).gpr(5, 16).mem(DATA, &[0x77; 16]).run(&insn);
+    assert_eq!((d.end, d.gpr(2), d.gpr(4), d.bytes(DATA, 16)), (End::Fault(FAULT), DATA, FAULT, vec![0x77; 16]));
+}
+
+#[test]
 fn mvcle_pads_from_the_address_bits() {
     // mvcle %r2,%r4,0x1aa(%r0): a8 24 01 aa — pad 0xaa; 5 to, 2 from: CC 2.
     let d = Case::new().gpr(2, DATA).gpr(3, 5).gpr(4, DATA + 0x10).gpr(5, 2).mem(DATA + 0x10, &[1, 2]).run(&[0xa8, 0x24, 0x01, 0xaa]);

@@ -372,6 +372,30 @@ mod tests {
     }
 
     #[test]
+    fn fills_of_every_short_length_set_exactly_their_bytes() {
+        for n in 0..80u64 {
+            for (start, v) in [(0x400u64, 0xa5u8), (0x403, 0x00), (0xfb1, 0xff)] {
+                let mut g = Guest::new();
+                let mut want: Vec<u8> = (0..0x1000).map(|i| i as u8).collect();
+                for i in 0..n as usize {
+                    want[start as usize + i] = v;
+                }
+                let m = g.mem();
+                m.fill(start, v, n.min(0x1000 - start)).unwrap();
+                drop(m);
+                let got: Vec<u8> = (0..0x1000).map(|a| g.byte(a)).collect();
+                assert!(got == want, "n {n} start {start:#x}");
+            }
+        }
+        // A short fill into the read-only page writes nothing.
+        let mut g = Guest::new();
+        let m = g.mem();
+        assert_eq!(m.fill(0x2100, 0xaa, 24), Err(MemFault));
+        drop(m);
+        assert_eq!(((0x2100..0x2118).map(|a| g.byte(a)).collect::<Vec<_>>(), g.hdr.fault_addr), ((0x2100..0x2118).map(|a| a as u8).collect(), 0x2100));
+    }
+
+    #[test]
     fn bulk_accesses_report_the_guest_address_and_direction_of_a_fault() {
         let mut g = Guest::new();
         let m = g.mem();
