@@ -229,9 +229,9 @@ pub struct Engine<F: Frontend> {
     placed: Vec<(u64, u64, FaultMap)>,
     /// Reused pending-write buffer of the interpreter tier.
     interp_scratch: Vec<(u32, crate::interp::Val)>,
-    /// How often each conditional exit the interpreter ran was (taken, not taken): the
-    /// compiler follows a mostly-taken branch (see `codegen`'s biased exits).
-    branch_profile: std::collections::BTreeMap<u64, (u32, u32)>,
+    /// How often each conditional exit the interpreter ran was (taken, not taken), by page
+    /// and PC: the compiler follows a mostly-taken branch (see `codegen`'s biased exits).
+    branch_profile: FxMap<u64, FxMap<u64, (u32, u32)>>,
     /// Hot blocks waiting for the background compiler, and jobs it is working on. At most
     /// one job is in flight, so the next one sent is always the block that has interpreted
     /// the most instructions meanwhile (not the first that became hot).
@@ -455,8 +455,8 @@ impl<F: Frontend> Engine<F> {
             ssa_loops: self.config.ssa_loops,
             profile: pages
                 .iter()
-                .flat_map(|&p| self.branch_profile.range(p << PAGE_BITS..(p + 1) << PAGE_BITS))
-                .map(|(&pc, &(t, n))| (pc, t, n))
+                .filter_map(|p| self.branch_profile.get(p))
+                .flat_map(|m| m.iter().map(|(&pc, &(t, n))| (pc, t, n)))
                 .collect(),
             log: self.config.log,
         }
@@ -701,7 +701,7 @@ impl<F: Frontend> Engine<F> {
             let pc = cpu.header().pc;
             let (out, taken) = crate::interp::step_profiled(&*self.frontend, cpu, hm, code, &mut self.interp_scratch);
             if let Some(t) = taken {
-                let e = self.branch_profile.entry(pc).or_default();
+                let e = self.branch_profile.entry(pc >> PAGE_BITS).or_default().entry(pc).or_default();
                 if t {
                     e.0 = e.0.saturating_add(1);
                 } else {

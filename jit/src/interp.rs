@@ -151,17 +151,32 @@ impl<'a> Interp<'a> {
     }
 
     fn read_raw(&self, offset: u32, ty: Ty) -> u128 {
-        let mut b = [0u8; 16];
-        let n = ty.bytes() as usize;
-        // SAFETY: slots address fields inside the CPU struct (`new`'s contract).
-        unsafe { std::ptr::copy_nonoverlapping(self.cpu.add(offset as usize), b.as_mut_ptr(), n) };
-        u128::from_ne_bytes(b)
+        // SAFETY: slots address fields inside the CPU struct (`new`'s contract); unaligned
+        // reads of the slot's own width (no byte-copy call per access).
+        unsafe {
+            let p = self.cpu.add(offset as usize);
+            match ty.bytes() {
+                1 => *p as u128,
+                2 => (p as *const u16).read_unaligned() as u128,
+                4 => (p as *const u32).read_unaligned() as u128,
+                8 => (p as *const u64).read_unaligned() as u128,
+                _ => (p as *const u128).read_unaligned(),
+            }
+        }
     }
 
     fn write_raw(&mut self, offset: u32, v: Val) {
-        let b = v.bits.to_ne_bytes();
         // SAFETY: as in `read_raw`.
-        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), self.cpu.add(offset as usize), v.ty.bytes() as usize) };
+        unsafe {
+            let p = self.cpu.add(offset as usize);
+            match v.ty.bytes() {
+                1 => *p = v.bits as u8,
+                2 => (p as *mut u16).write_unaligned(v.bits as u16),
+                4 => (p as *mut u32).write_unaligned(v.bits as u32),
+                8 => (p as *mut u64).write_unaligned(v.bits as u64),
+                _ => (p as *mut u128).write_unaligned(v.bits),
+            }
+        }
     }
 
     fn commit(&mut self) {
@@ -271,7 +286,11 @@ impl Emitter for Interp<'_> {
             return Self::zero(s.ty);
         }
         let n = s.ty.bytes();
-        let mut bytes = self.read_raw(s.offset, s.ty).to_le_bytes();
+        let raw = self.read_raw(s.offset, s.ty);
+        if !self.pending.iter().any(|&(off, v)| off < s.offset + n && s.offset < off + v.ty.bytes()) {
+            return Val { ty: s.ty, bits: raw };
+        }
+        let mut bytes = raw.to_le_bytes();
         // Overlay pending writes that overlap the slot, oldest first.
         for (off, v) in &self.pending {
             let vb = v.bits.to_le_bytes();
