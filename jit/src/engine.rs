@@ -88,9 +88,9 @@ pub struct Config {
     /// returns (`BIGIRON_TRACE_PAGES`, default 4; 1 keeps a trace on its first page).
     pub max_trace_pages: usize,
     /// Whether a trace may follow a call onto a page it has not reached otherwise
-    /// (`BIGIRON_TRACE_CALLS=1`; off by default: on the busybox workloads the longer
-    /// traces cost more compile time than they saved).
-    pub trace_calls_across_pages: bool,
+    /// (`BIGIRON_TRACE_CALLS=1` or `0`; `None`: the front end's
+    /// [`Frontend::TRACE_CALLS_ACROSS_PAGES`]).
+    pub trace_calls_across_pages: Option<bool>,
     /// Which functions keep guest state in variables across internal edges (loops, region
     /// paths) instead of storing it to the CPU struct at each (`BIGIRON_SSA_LOOPS=off|tight|all`,
     /// default tight: see [`SsaLoops`]).
@@ -119,7 +119,7 @@ impl Default for Config {
             no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
             max_region_paths: env_u32("BIGIRON_REGION_PATHS").map(|v| v as usize).unwrap_or(0),
             max_trace_pages: env_u32("BIGIRON_TRACE_PAGES").map(|v| v.max(1) as usize).unwrap_or(4),
-            trace_calls_across_pages: env_u32("BIGIRON_TRACE_CALLS") == Some(1),
+            trace_calls_across_pages: env_u32("BIGIRON_TRACE_CALLS").map(|v| v == 1),
             ssa_loops: match std::env::var("BIGIRON_SSA_LOOPS").as_deref() {
                 Ok("off") => SsaLoops::Off,
                 Ok("all") => SsaLoops::All,
@@ -451,7 +451,7 @@ impl<F: Frontend> Engine<F> {
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
             max_pages: if self.no_chain() { 1 } else { self.config.max_trace_pages },
-            calls_across_pages: self.config.trace_calls_across_pages,
+            calls_across_pages: self.config.trace_calls_across_pages.unwrap_or(F::TRACE_CALLS_ACROSS_PAGES),
             ssa_loops: self.config.ssa_loops,
             profile: pages
                 .iter()

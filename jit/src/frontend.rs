@@ -61,6 +61,12 @@ pub trait Frontend: Send + Sync + 'static {
     /// within a block; state at or above it (vector registers, which have overlapping views)
     /// is always read and written in memory.
     const CACHE_LIMIT: u32;
+    /// Whether a compiled trace may follow a call onto a page it has not reached otherwise,
+    /// unless the engine's configuration says (`BIGIRON_TRACE_CALLS`). Worth it where the
+    /// ABI calls small out-of-line routines from most functions (ppc64's register
+    /// save/restore routines); elsewhere the longer traces cost more compile time than they
+    /// save.
+    const TRACE_CALLS_ACROSS_PAGES: bool = false;
     /// Name for logs (e.g. "ppc64le").
     fn name(&self) -> &'static str;
     /// Translates the instruction at `pc` under `mode` (the block key's mode bits) by calling
