@@ -182,6 +182,10 @@ struct BlockInfo {
     /// the path a trace compiled from here is likely to take, so the background compile
     /// gets those pages' bytes.
     succ: u64,
+    /// Pages other than its own the interpreter fetched instruction bytes from while
+    /// running this block (s390x `EXRL` targets): a background compile gets
+    /// them in its snapshot, so the trace can translate what it reads there.
+    other_pages: Vec<u64>,
     /// A background compile of this block is in flight.
     compiling: bool,
     valid: bool,
@@ -206,6 +210,9 @@ const HOT_INSNS_PER_DISPATCH: u32 = 25;
 const FLUSH_RESERVE: usize = 4 << 20;
 /// Most recorded successors followed when choosing the pages of a background compile.
 const MAX_SUCC_WALK: usize = 64;
+/// Most pages besides its own a block's interpreted runs are remembered to have fetched
+/// instruction bytes from.
+const MAX_OTHER_PAGES: usize = 4;
 /// Bound on the instructions a fault replay interprets (see `handle_exit`).
 const MAX_REPLAY: usize = 1 << 24;
 
@@ -468,6 +475,7 @@ impl<F: Frontend> Engine<F> {
     fn submit(&mut self, id: u32, mem: &dyn GuestMemory) {
         let (pc, mode) = (self.blocks[id as usize].pc, self.blocks[id as usize].mode);
         let mut pages = vec![pc >> PAGE_BITS];
+        let mut other: Vec<u64> = self.blocks[id as usize].other_pages.clone();
         let mut cur = id;
         for _ in 0..MAX_SUCC_WALK {
             if pages.len() >= self.config.max_trace_pages {
@@ -481,8 +489,17 @@ impl<F: Frontend> Engine<F> {
             if !pages.contains(&(next >> PAGE_BITS)) {
                 pages.push(next >> PAGE_BITS);
             }
+            for &p in &self.blocks[nid as usize].other_pages {
+                if !other.contains(&p) && other.len() < MAX_OTHER_PAGES {
+                    other.push(p);
+                }
+            }
             cur = nid;
         }
+        // Pages the walked blocks read instructions from (the trace's own page budget does
+        // not count them; the builder's code source just has their bytes).
+        let n_path = pages.len();
+        pages.extend(other.into_iter().filter(|p| !pages.contains(p)).collect::<Vec<_>>());
         let mut chunks = Vec::with_capacity(pages.len());
         for (i, &page) in pages.iter().enumerate() {
             // The whole page (paths of a region may start before `pc`), and the start of the
@@ -500,7 +517,7 @@ impl<F: Frontend> Engine<F> {
                 chunks.push((pc, self.blocks[id as usize].bytes.clone()));
             }
         }
-        let req = self.request(pc, mode, mem.limit(), &pages);
+        let req = self.request(pc, mode, mem.limit(), &pages[..n_path]);
         let job = Job { id, generation: self.generation, code: Snapshot { chunks }, req };
         let ok = self.worker.as_ref().is_some_and(|w| w.submit(job));
         if ok {
@@ -634,7 +651,7 @@ impl<F: Frontend> Engine<F> {
     /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
     fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
         let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), succ: 0, compiling: false, valid: true, incoming: Vec::new() });
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), succ: 0, other_pages: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
         self.map.insert((pc, mode), id);
         self.add_page(pc >> PAGE_BITS, id, mem);
         id
@@ -660,8 +677,15 @@ impl<F: Frontend> Engine<F> {
         let result = loop {
             let inval = self.stats.invalidated;
             let out = {
-                let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem };
-                self.interp_step(cpu, mem, &mut hm, &code)
+                let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem, other: Default::default() };
+                let out = self.interp_step(cpu, mem, &mut hm, &code);
+                for p in code.other.into_inner() {
+                    let b = &mut self.blocks[id as usize];
+                    if !b.other_pages.contains(&p) && b.other_pages.len() < MAX_OTHER_PAGES {
+                        b.other_pages.push(p);
+                    }
+                }
+                out
             };
             if self.stats.invalidated != inval {
                 // A store hit code: the cached bytes may be stale.
@@ -1047,6 +1071,8 @@ struct CachedCode<'a, 'b> {
     start: u64,
     bytes: std::cell::RefCell<&'a mut Vec<u8>>,
     mem: &'b dyn GuestMemory,
+    /// Pages read other than the block's start page.
+    other: std::cell::RefCell<Vec<u64>>,
 }
 
 impl CodeSource for CachedCode<'_, '_> {
@@ -1059,6 +1085,13 @@ impl CodeSource for CachedCode<'_, '_> {
         }
         if !self.mem.fetch(pc, buf) {
             return false;
+        }
+        let page = pc >> PAGE_BITS;
+        if page != self.start >> PAGE_BITS {
+            let mut other = self.other.borrow_mut();
+            if !other.contains(&page) {
+                other.push(page);
+            }
         }
         if off == bytes.len() {
             bytes.extend_from_slice(buf);
