@@ -125,6 +125,7 @@ impl Compiler {
         if log.op {
             crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
         }
+        remove_unused_loads(&mut self.ctx.func);
         let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
             Ok(c) => c,
             Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),
@@ -312,6 +313,38 @@ impl Compiler {
     }
 }
 
+/// Removes loads that cannot trap and whose value nothing uses. Cranelift keeps every load
+/// not marked read-only in place (its optimiser treats them as side effects to order), and a
+/// function with internal edges loads each guest register it uses at its entry, also those
+/// every path writes before reading.
+fn remove_unused_loads(func: &mut Function) {
+    use cranelift_codegen::ir::{InstructionData, Opcode};
+    loop {
+        let mut used = std::collections::HashSet::new();
+        for block in func.layout.blocks() {
+            for inst in func.layout.block_insts(block) {
+                used.extend(func.dfg.inst_values(inst).map(|v| func.dfg.resolve_aliases(v)));
+            }
+        }
+        let mut dead = Vec::new();
+        for block in func.layout.blocks() {
+            for inst in func.layout.block_insts(block) {
+                let InstructionData::Load { opcode: Opcode::Load, flags, .. } = func.dfg.insts[inst] else { continue };
+                let results = func.dfg.inst_results(inst);
+                if func.dfg.mem_flags[flags].notrap() && results.iter().all(|v| !used.contains(v)) {
+                    dead.push(inst);
+                }
+            }
+        }
+        if dead.is_empty() {
+            return;
+        }
+        for inst in dead {
+            func.layout.remove_inst(inst);
+        }
+    }
+}
+
 /// A code source that notes the guest page of every byte it hands out: a translation
 /// depends on (and the engine watches) every page it read, instruction bytes and the `EXRL`
 /// targets a front end translates in place alike.
@@ -455,5 +488,41 @@ impl Worker {
             let _ = h.join();
         }
         self.done.try_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
+    use cranelift_frontend::FunctionBuilder;
+
+    /// Unused loads that cannot trap go; an unused load that may trap (a guest access, which
+    /// must still fault) and used loads stay.
+    #[test]
+    fn only_unused_non_trapping_loads_are_removed() {
+        let mut func = Function::with_name_signature(UserFuncName::default(), block_signature());
+        let mut fctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+        let blk = b.create_block();
+        b.append_block_params_for_function_params(blk);
+        b.switch_to_block(blk);
+        b.seal_block(blk);
+        let (cpu, mem) = (b.block_params(blk)[0], b.block_params(blk)[1]);
+        let _dead = b.ins().load(types::I64, MemFlagsData::trusted(), cpu, 8);
+        let _guest = b.ins().load(types::I64, MemFlagsData::new(), mem, 16);
+        let used = b.ins().load(types::I64, MemFlagsData::trusted(), cpu, 24);
+        // A load feeding an unused add stays (only loads are removed; Cranelift drops the add).
+        let feeds = b.ins().load(types::I64, MemFlagsData::trusted(), cpu, 32);
+        let _ = b.ins().iadd_imm(feeds, 1);
+        b.ins().return_(&[used]);
+        b.finalize(make_isa(OptLevel::Speed).frontend_config());
+        let count = |f: &Function| f.layout.blocks().flat_map(|bl| f.layout.block_insts(bl)).filter(|&i| f.dfg.insts[i].opcode().can_load()).count();
+        assert_eq!(count(&func), 4);
+        remove_unused_loads(&mut func);
+        assert_eq!(count(&func), 3);
+        let text = func.display().to_string();
+        assert!(text.contains("load.i64 v1+16"), "the guest load must stay:\n{text}");
+        assert!(!text.contains("v0+8"), "the unused state load must go:\n{text}");
     }
 }
