@@ -916,6 +916,16 @@ pub fn from_int(v: u64, signed: bool, fmt: Fmt, env: Env) -> Res {
     if mag == 0 {
         return Res::exact(0, fmt);
     }
+    // Integers with no more significant bits than the format holds convert exactly (the
+    // host's conversion is then the rounded result in every mode).
+    let exact_below = match fmt {
+        Fmt::Double => 1u64 << 53,
+        Fmt::Single => 1 << 24,
+        Fmt::Half => 0,
+    };
+    if mag <= exact_below {
+        return Res::exact((mag as f64).to_bits() | if neg { SIGN } else { 0 }, fmt);
+    }
     round_res(Exact::new(neg, mag as u128, 0, false), fmt, env)
 }
 
@@ -1075,6 +1085,28 @@ mod tests {
     }
     fn d(x: f64) -> u64 {
         x.to_bits()
+    }
+
+    /// Integer conversions that take the exact shortcut agree with the rounding path in every
+    /// mode, up to the format's 2^p and just past it (where rounding starts).
+    #[test]
+    fn exact_integer_conversions_match_rounding() {
+        let mut vals = vec![1u64, 2, 3, 7, 1000, 1 << 23, (1 << 24) - 1, 1 << 24, (1 << 24) + 1, (1 << 24) + 3];
+        vals.extend([(1u64 << 53) - 1, 1 << 53, (1 << 53) + 1, (1 << 53) + 3, u64::MAX, 1 << 63, 0x1234_5678_9abc_def1]);
+        for &v in &vals {
+            for signed in [false, true] {
+                for x in [v, v.wrapping_neg()] {
+                    for fmt in [Fmt::Double, Fmt::Single] {
+                        for rn in [Rn::Nearest, Rn::Zero, Rn::Up, Rn::Down] {
+                            let neg = signed && (x as i64) < 0;
+                            let mag = if neg { (x as i64).unsigned_abs() } else { x };
+                            let slow = round_res(Exact::new(neg, mag as u128, 0, false), fmt, env(rn));
+                            assert_eq!(from_int(x, signed, fmt, env(rn)), slow, "{x:#x} signed {signed} {fmt:?} {rn:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
