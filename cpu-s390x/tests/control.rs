@@ -265,6 +265,23 @@ fn execute_exceptions() {
     assert_eq!(d.end, End::Exc(exc::SVC_BASE + 7, PC + 4));
 }
 
+/// The CC of `clc 0(1,%r5),0(%r6)` at TARGET (d5 00 50 00 60 00) run by the EXECUTE
+/// instruction `insn` (R4 = TARGET for `ex %r3,0(%r4)`) with R3's byte `l`, on the operands
+/// 01020304 and 01020305: 1 (low) with length 4, 0 (equal) with length 3.
+fn executed_clc_cc(insn: &[u8], l: u64) -> u8 {
+    Case::new()
+        .cc(3)
+        .gpr(3, l)
+        .gpr(4, TARGET)
+        .gpr(5, DATA)
+        .gpr(6, DATA + 0x100)
+        .mem(DATA, &[1, 2, 3, 4])
+        .mem(DATA + 0x100, &[1, 2, 3, 5])
+        .code(TARGET, &[0xd5, 0x00, 0x50, 0x00, 0x60, 0x00])
+        .run(insn)
+        .cc()
+}
+
 #[test]
 fn execute_of_storage_operations_takes_the_length_from_r1() {
     // ex %r3,0(%r4) with target mvc 0(1,%r5),0(%r6): d2 00 50 00 60 00 and R3 byte 0x07:
@@ -281,21 +298,9 @@ fn execute_of_storage_operations_takes_the_length_from_r1() {
         .run(&[0x44, 0x30, 0x40, 0x00]);
     assert_eq!(d.end, End::At(PC + 4));
     assert_eq!(d.bytes(DATA, 9), [1, 2, 3, 4, 5, 6, 7, 8, 0xee]);
-    // clc 0(1,%r5),0(%r6): d5 ...: with length 4 (byte 0x03) the operands 01020304 and
-    // 01020305 compare low: CC 1; with length 3 (0x02) equal: CC 0.
-    let clc = |l: u64| {
-        Case::new()
-            .gpr(3, l)
-            .gpr(4, TARGET)
-            .gpr(5, DATA)
-            .gpr(6, DATA + 0x100)
-            .mem(DATA, &[1, 2, 3, 4])
-            .mem(DATA + 0x100, &[1, 2, 3, 5])
-            .code(TARGET, &[0xd5, 0x00, 0x50, 0x00, 0x60, 0x00])
-            .run(&[0x44, 0x30, 0x40, 0x00])
-            .cc()
-    };
-    assert_eq!((clc(3), clc(2)), (1, 0));
+    // CLC with the length from R3's byte (see `executed_clc_cc`).
+    let ex = [0x44, 0x30, 0x40, 0x00];
+    assert_eq!((executed_clc_cc(&ex, 3), executed_clc_cc(&ex, 2)), (1, 0));
     // xc 0(1,%r5),0(%r5) with byte 0x0f: 16 bytes cleared, CC 0; R1 = 0 keeps length 1.
     let d = Case::new()
         .cc(3)
@@ -336,21 +341,8 @@ fn execute_relative_of_storage_operations_runs_them_in_place() {
         .run(&exrl);
     assert_eq!(d.end, End::At(PC + 6));
     assert_eq!(d.bytes(DATA, 9), [1, 2, 3, 4, 5, 6, 7, 8, 0xee]);
-    // clc 0(1,%r5),0(%r6) (d5 ...): 01020304 against 01020305, length 4 low (CC 1), length
-    // 3 equal (CC 0).
-    let clc = |l: u64| {
-        Case::new()
-            .cc(3)
-            .gpr(3, l)
-            .gpr(5, DATA)
-            .gpr(6, DATA + 0x100)
-            .mem(DATA, &[1, 2, 3, 4])
-            .mem(DATA + 0x100, &[1, 2, 3, 5])
-            .code(TARGET, &[0xd5, 0x00, 0x50, 0x00, 0x60, 0x00])
-            .run(&exrl)
-            .cc()
-    };
-    assert_eq!((clc(3), clc(2)), (1, 0));
+    // CLC with the length from R3's byte (see `executed_clc_cc`).
+    assert_eq!((executed_clc_cc(&exrl, 3), executed_clc_cc(&exrl, 2)), (1, 0));
     // exrl %r0 (c6 00 ...): the target's own length, xc 0(2,%r5),0(%r5) (d7 01 ...): two
     // bytes cleared, CC 0.
     let d = Case::new()
