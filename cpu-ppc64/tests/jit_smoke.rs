@@ -652,3 +652,31 @@ fn interrupt_between_a_block_and_its_unlinked_successor() {
     }
     assert!(interrupted >= 3, "the request hardly ever arrived between blocks ({interrupted} times)");
 }
+
+/// A trace follows a call onto another page for at most 64 callee instructions: two calls to
+/// a 200-instruction callee translate each instruction about once (about 270 in all), not
+/// once per call site (over 400, every caller's trace carrying its own copy).
+#[test]
+fn a_long_callee_on_another_page_is_not_inlined_into_every_caller() {
+    let mem = FlatMemory::new(16 << 20);
+    load_program(
+        &mem,
+        0x10000,
+        &[
+            0x3860_0000, // 0x10000 li r3,0
+            0x4800_0ffd, // 0x10004 bl 0x11000
+            0x4800_0ff9, // 0x10008 bl 0x11000
+            0x4400_0002, // 0x1000c sc
+        ],
+    );
+    let mut callee = vec![0x3863_0001u32; 200]; // addi r3,r3,1
+    callee.push(0x4e80_0020); // blr
+    load_program(&mem, 0x11000, &callee);
+    let cfg = Config { hot_threshold: 0, no_background: true, trace_calls_across_pages: Some(true), ..Config::default() };
+    let mut cpu = Ppc64Cpu::new(true);
+    cpu.hdr.pc = 0x10000;
+    let mut eng = Engine::new(Ppc64, cfg);
+    assert_eq!(eng.run(&mut cpu, &mem), Exit::Exception(exc::SYSCALL));
+    assert_eq!(cpu.gpr[3], 400);
+    assert!(eng.stats.guest_insns < 300, "{} guest instructions translated", eng.stats.guest_insns);
+}

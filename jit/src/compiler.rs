@@ -80,6 +80,13 @@ impl FaultMap {
     }
 }
 
+/// Most instructions of a callee a trace inlines after following a call onto a new page:
+/// every caller's trace gets its own copy, so without a bound a long callee called from many
+/// places is compiled many times (the JIT-forced differential test, whose cases each call a
+/// register dump, compiled 3x longer). 64 keeps ppc64's `-Os` save/restore routines and
+/// small helpers inline (busybox sort and sh as without a bound, awk about 4% slower).
+const CALLEE_BUDGET: usize = 64;
+
 pub struct Compiler {
     isa: OwnedTargetIsa,
     ctx: Context,
@@ -205,7 +212,18 @@ impl Compiler {
             let mut seen: Vec<u64> = Vec::new();
             // Return addresses of the calls this path followed, innermost last.
             let mut returns: Vec<u64> = Vec::new();
+            // A call followed onto a new page: (the instruction count by which its callee
+            // must have returned, the depth of `returns` inside it).
+            let mut callee_limit: Option<(usize, usize)> = None;
             let next = loop {
+                if let Some((limit, depth)) = callee_limit {
+                    if returns.len() < depth {
+                        callee_limit = None;
+                    } else if n >= limit {
+                        // A long callee: the trace leaves here rather than inline it all.
+                        break Some(cur);
+                    }
+                }
                 seen.push(cur);
                 em.begin_insn(cur);
                 em.expect_return(returns.last().copied().filter(|r| !seen.contains(r)));
@@ -263,17 +281,21 @@ impl Compiler {
                             Flow::Goto(target) | Flow::Call { target, .. } => {
                                 // Follow an unconditional branch (a longer trace, one
                                 // transition fewer); otherwise leave for it.
-                                // A call may take the trace onto a new page only when allowed
-                                // (inlined callees make traces longer and compiles slower).
+                                // A call may take the trace onto a new page only when allowed,
+                                // one level deep, and into a callee that returns within
+                                // `CALLEE_BUDGET` instructions (each caller's trace inlines
+                                // its own copy, so long callees cost compile time many times).
+                                let new_page = !pages.contains(&(target >> PAGE_BITS));
                                 let ok = match flow {
-                                    Flow::Call { .. } if !r.calls_across_pages => {
-                                        n < r.max_insns && !seen.contains(&target) && pages.contains(&(target >> PAGE_BITS))
-                                    }
+                                    Flow::Call { .. } if new_page && (!r.calls_across_pages || callee_limit.is_some()) => false,
                                     _ => can_follow(&mut pages, &seen, target),
                                 };
                                 if ok {
                                     if let Flow::Call { ret, .. } = flow {
                                         returns.push(ret);
+                                        if new_page {
+                                            callee_limit = Some((n + CALLEE_BUDGET, returns.len()));
+                                        }
                                     }
                                     cur = target;
                                     continue;
