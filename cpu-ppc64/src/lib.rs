@@ -101,7 +101,7 @@ impl Frontend for Ppc64 {
     const CACHE_LIMIT: u32 = std::mem::offset_of!(Ppc64Cpu, vrsave) as u32;
     /// GCC's `-Os` code (Debian's busybox) calls the out-of-line `_savegpr*`/`_restgpr*`
     /// routines from most prologues and epilogues: traces that follow those calls save two
-    /// block transitions per call (measured: busybox sort -8%, awk -9%, the other rows
+    /// block transitions per call (measured: busybox sort -8%, awk -5 to -9%, the other rows
     /// unchanged).
     const TRACE_CALLS_ACROSS_PAGES: bool = true;
 
