@@ -16,9 +16,9 @@
 //!
 //! In round-to-nearest, add/multiply/divide/square root of normal operands first try
 //! [`jit::softfp::host_nearest_f64`], which finds inexactness and FR by an error-free
-//! transformation without touching MXCSR. Otherwise FI is the host's inexact flag. FR ("the fraction was incremented") is computed by running the
-//! operation again rounding toward zero: an inexact result rounded away from zero differs from
-//! the truncated one. Single-precision results are computed in double precision rounding toward
+//! transformation without touching MXCSR. Otherwise FI is the host's inexact flag. FR ("the
+//! fraction was incremented") is computed by running the operation again rounding toward zero:
+//! an inexact result rounded away from zero differs from the truncated one. Single-precision results are computed in double precision rounding toward
 //! zero with the inexact flag ORed into the last bit (round to odd), then converted to single in
 //! the FPSCR's mode: a round-to-odd value with more than p+1 bits rounds to p bits exactly as the
 //! exact value would, so `fadds`/`fmadds`/... are rounded once.

@@ -56,9 +56,10 @@ pub fn unimplemented<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, _: &mut O<E::V>
 /// `R1` byte that changes its lengths) needs no retranslation. The block ends after `EX`
 /// at the address the target leaves the PSW at.
 ///
-/// `EXRL` of a storage-to-storage instruction on its own page (the usual variable-length
-/// `MVC`/`CLC`/`XC` of string functions) is translated as that instruction with the length
-/// ORed in: the target bytes are part of the translated page, and the block goes on.
+/// `EXRL` of a storage-to-storage instruction whose bytes the code source has (the usual
+/// variable-length `MVC`/`CLC`/`XC` of string functions) is translated as that instruction
+/// with the length ORed in: the translation depends on the target's page like on its own
+/// instructions' (see `Cx::ex_target`), and the block goes on.
 pub fn ex<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow {
     let or = if f.r1 == 0 {
         e.iconst(Ty::I64, 0)

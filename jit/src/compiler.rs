@@ -188,9 +188,6 @@ impl Compiler {
         // Pages the trace has entered: it may follow branches, calls and returns onto at
         // most `r.max_pages` of them.
         let mut pages: Vec<u64> = vec![start_page];
-        // Pages holding bytes of translated instructions (what the code depends on, and the
-        // engine watches for writes).
-        let mut used: Vec<u64> = Vec::new();
         let may_enter = |pages: &mut Vec<u64>, at: u64| {
             let p = at >> PAGE_BITS;
             if pages.contains(&p) {
@@ -240,12 +237,6 @@ impl Compiler {
                         if log.in_asm {
                             let (text, _) = fe.disasm(code, cur, mode);
                             asm_log.push_str(&format!("0x{cur:016x}:  {text}\n"));
-                        }
-                        // An instruction near the end of its page may straddle onto the next.
-                        for p in [cur >> PAGE_BITS, cur.wrapping_add(F::MAX_INSN_LEN as u64 - 1) >> PAGE_BITS] {
-                            if !used.contains(&p) {
-                                used.push(p);
-                            }
                         }
                         // A mostly-taken conditional exit (per the interpreter's profile):
                         // continue the trace at its target, like an unconditional branch.
@@ -325,11 +316,10 @@ impl Compiler {
             }
         }
         let (pcs, exit_pcs, plan) = em.finish(None, self.isa.frontend_config());
-        for p in recorder.pages.into_inner() {
-            if !used.contains(&p) {
-                used.push(p);
-            }
-        }
+        // The pages the code depends on (and the engine watches for writes): every page the
+        // translation read, instruction bytes (of a straddling instruction, both pages) and
+        // what front ends read beside them (`EXRL` targets).
+        let mut used = recorder.pages.into_inner();
         used.sort_unstable();
         Ok((n, used, pcs, exit_pcs, plan))
     }
@@ -367,9 +357,7 @@ fn remove_unused_loads(func: &mut Function) {
     }
 }
 
-/// A code source that notes the guest page of every byte it hands out: a translation
-/// depends on (and the engine watches) every page it read, instruction bytes and the `EXRL`
-/// targets a front end translates in place alike.
+/// A code source that notes the guest page of every byte it hands out (each page once).
 struct PageRecorder<'a> {
     inner: &'a dyn CodeSource,
     pages: std::cell::RefCell<Vec<u64>>,

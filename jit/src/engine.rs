@@ -213,6 +213,12 @@ const MAX_SUCC_WALK: usize = 64;
 /// Most pages besides its own a block's interpreted runs are remembered to have fetched
 /// instruction bytes from.
 const MAX_OTHER_PAGES: usize = 4;
+/// Adds page `p` to `pages` unless it is there or `MAX_OTHER_PAGES` are.
+fn note_other_page(pages: &mut Vec<u64>, p: u64) {
+    if !pages.contains(&p) && pages.len() < MAX_OTHER_PAGES {
+        pages.push(p);
+    }
+}
 /// Bound on the instructions a fault replay interprets (see `handle_exit`).
 const MAX_REPLAY: usize = 1 << 24;
 
@@ -490,9 +496,7 @@ impl<F: Frontend> Engine<F> {
                 pages.push(next >> PAGE_BITS);
             }
             for &p in &self.blocks[nid as usize].other_pages {
-                if !other.contains(&p) && other.len() < MAX_OTHER_PAGES {
-                    other.push(p);
-                }
+                note_other_page(&mut other, p);
             }
             cur = nid;
         }
@@ -680,10 +684,7 @@ impl<F: Frontend> Engine<F> {
                 let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem, other: Default::default() };
                 let out = self.interp_step(cpu, mem, &mut hm, &code);
                 for p in code.other.into_inner() {
-                    let b = &mut self.blocks[id as usize];
-                    if !b.other_pages.contains(&p) && b.other_pages.len() < MAX_OTHER_PAGES {
-                        b.other_pages.push(p);
-                    }
+                    note_other_page(&mut self.blocks[id as usize].other_pages, p);
                 }
                 out
             };
