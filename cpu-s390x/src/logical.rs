@@ -51,6 +51,21 @@ pub fn cc_selected<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> E::V {
     if m == 0 || m == 15 {
         return e.iconst(jit::ir::Ty::I8, (m == 15) as u64);
     }
+    if let Some((a, b, signed)) = e.three_way_of(cc) {
+        // A comparison's CC (never 3): the mask is one comparison of its operands.
+        let (lt, le, gt, ge) = if signed { (Cmp::Slt, Cmp::Sle, Cmp::Sgt, Cmp::Sge) } else { (Cmp::Ult, Cmp::Ule, Cmp::Ugt, Cmp::Uge) };
+        let c = match m & 0b1110 {
+            0 => return e.iconst(jit::ir::Ty::I8, 0),
+            14 => return e.iconst(jit::ir::Ty::I8, 1),
+            8 => Cmp::Eq,
+            4 => lt,
+            2 => gt,
+            12 => le,
+            10 => ge,
+            _ => Cmp::Ne, // 6: low or high
+        };
+        return e.icmp(c, a, b);
+    }
     let lo = e.bit(cc, 0);
     let hi = e.bit(cc, 1);
     let not = |e: &mut E, x: E::V| e.xor_imm(x, 1);

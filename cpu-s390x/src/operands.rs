@@ -465,7 +465,9 @@ pub mod cc {
         let lt = e.icmp(lt, a, b);
         let gt = e.icmp(gt, a, b);
         // Not one-hot: equal operands set neither bit.
-        e.pack_bits(&[lt, gt])
+        let c = e.pack_bits(&[lt, gt]);
+        e.note_three_way(c, a, b, signed);
+        c
     }
     /// 0 zero, 1 negative, 2 positive (signed result tests: `LTR`, arithmetic without
     /// overflow).

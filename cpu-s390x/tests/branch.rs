@@ -275,6 +275,33 @@ fn brc_every_mask_and_cc() {
             assert_eq!(d.end, End::At(if taken { PC + 2 + 0x10 } else { PC + 6 }), "cr then mask {m} cc {cc}");
         }
     }
+    // The compiled tier turns "compare, then branch on the mask" into one comparison of the
+    // operands: signed against logical, 32 against 64 bits must each pick their own
+    // (PoP "COMPARE" / "COMPARE LOGICAL": CC 0 equal, 1 first operand low, 2 high).
+    // cr 1,2 (19 12), clr (15 12), cgr (b9 20 00 12), clgr (b9 21 00 12).
+    let big = 0x8000_0000_0000_0005u64; // negative as 64 bits, positive 5 in the low word
+    let rows: [(&[u8], u64, u64, u8); 10] = [
+        (&[0x19, 0x12], big, 5, 0),
+        (&[0x19, 0x12], 0xffff_ffff, 1, 1),
+        (&[0x15, 0x12], 0xffff_ffff, 1, 2),
+        (&[0x15, 0x12], 0x1_0000_0000, 1, 1),
+        (&[0xb9, 0x20, 0x00, 0x12], big, 5, 1),
+        (&[0xb9, 0x20, 0x00, 0x12], 5, big, 2),
+        (&[0xb9, 0x20, 0x00, 0x12], big, big, 0),
+        (&[0xb9, 0x21, 0x00, 0x12], big, 5, 2),
+        (&[0xb9, 0x21, 0x00, 0x12], 5, big, 1),
+        (&[0xb9, 0x21, 0x00, 0x12], u64::MAX, u64::MAX, 0),
+    ];
+    for (cmp, a, b, cc) in rows {
+        for m in 0..16u8 {
+            let mut code = cmp.to_vec();
+            code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
+            let d = Case::new().gpr(1, a).gpr(2, b).run(&code);
+            let at = PC + cmp.len() as u64;
+            let taken = m >> (3 - cc) & 1 != 0;
+            assert_eq!((d.end, d.cc()), (End::At(if taken { at + 0x10 } else { at + 4 }), cc), "{cmp:02x?} {a:#x} {b:#x} mask {m}");
+        }
+    }
 }
 
 /// BRAS followed by `br %r14` in the callee: the compiled trace follows the call and goes

@@ -237,6 +237,8 @@ pub struct Engine<F: Frontend> {
     pub stats: Stats,
     /// Per-PC dispatcher entries (only with `-d stats`).
     dispatch_counts: FxMap<u64, u64>,
+    /// With `-d stats`: how often each block start ran in the interpreter tier.
+    interp_counts: FxMap<u64, u64>,
     /// Every piece of code in the buffer, by address (bump allocation keeps it sorted), with
     /// its fault map.
     placed: Vec<(u64, u64, FaultMap)>,
@@ -272,6 +274,7 @@ impl<F: Frontend> Engine<F> {
             generation: 0,
             stats: Stats::default(),
             dispatch_counts: FxMap::default(),
+            interp_counts: FxMap::default(),
             placed: Vec::new(),
             interp_scratch: Vec::with_capacity(16),
             branch_profile: Default::default(),
@@ -674,6 +677,9 @@ impl<F: Frontend> Engine<F> {
     fn interpret_block(&mut self, id: u32, cpu: &mut F::Cpu, mem: &dyn GuestMemory) -> Option<Exit> {
         let start = self.blocks[id as usize].pc;
         let start_page = start >> PAGE_BITS;
+        if self.config.log.stats {
+            *self.interp_counts.entry(start).or_default() += 1;
+        }
         let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
         let mut bytes = std::mem::take(&mut self.blocks[id as usize].bytes);
         let mut n = 0usize;
@@ -947,7 +953,10 @@ impl<F: Frontend> Engine<F> {
                 format!("  {pc:#x}: {n} dispatches ({state})\n")
             })
             .collect();
-        top + &format!(
+        let mut interp: Vec<(u64, u64)> = self.interp_counts.iter().map(|(&pc, &n)| (n, pc)).collect();
+        interp.sort_unstable_by(|a, b| b.cmp(a));
+        let interp: String = interp.iter().take(8).map(|&(n, pc)| format!("  {pc:#x}: {n} times interpreted\n")).collect();
+        top + &interp + &format!(
             "bigiron stats: {} blocks compiled, {} guest insns translated, {} KiB host code, compile {:.1} ms ({:.1} us/block), {} dispatches, {} interpreted blocks ({} insns), {} invalidated, {} flushes, {} compiles discarded\n",
             s.blocks,
             s.guest_insns,

@@ -291,6 +291,19 @@ pub trait Emitter {
         let _ = one_hot;
         self.pack_bits(bits)
     }
+    /// Records that `v` is the three-way comparison of `a` with `b` (0 equal, 1 `a` lower,
+    /// 2 `a` higher; never 3), so that [`Emitter::three_way_of`] can give its operands back.
+    /// A hint only: the value itself must be computed as usual, and code that asks must
+    /// compute the same results whether or not the backend kept the hint.
+    fn note_three_way(&mut self, v: Self::V, a: Self::V, b: Self::V, signed: bool) {
+        let _ = (v, a, b, signed);
+    }
+    /// The operands noted with [`Emitter::note_three_way`] for `v`, if the backend keeps
+    /// such hints (the compiled backend does, for values of the current path).
+    fn three_way_of(&self, v: Self::V) -> Option<(Self::V, Self::V, bool)> {
+        let _ = v;
+        None
+    }
     /// Bit `n` (0 = least significant) of `a`, as an `I8` 0/1.
     fn bit(&mut self, a: Self::V, n: u32) -> Self::V {
         let s = self.lshr_imm(a, n);
