@@ -51,20 +51,8 @@ pub fn cc_selected<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> E::V {
     if m == 0 || m == 15 {
         return e.iconst(jit::ir::Ty::I8, (m == 15) as u64);
     }
-    if let Some((a, b, signed)) = e.three_way_of(cc) {
-        // A comparison's CC (never 3): the mask is one comparison of its operands.
-        let (lt, le, gt, ge) = if signed { (Cmp::Slt, Cmp::Sle, Cmp::Sgt, Cmp::Sge) } else { (Cmp::Ult, Cmp::Ule, Cmp::Ugt, Cmp::Uge) };
-        let c = match m & 0b1110 {
-            0 => return e.iconst(jit::ir::Ty::I8, 0),
-            14 => return e.iconst(jit::ir::Ty::I8, 1),
-            8 => Cmp::Eq,
-            4 => lt,
-            2 => gt,
-            12 => le,
-            10 => ge,
-            _ => Cmp::Ne, // 6: low or high
-        };
-        return e.icmp(c, a, b);
+    if let Some(sel) = selected_by_origin(e, m, cc) {
+        return sel;
     }
     let lo = e.bit(cc, 0);
     let hi = e.bit(cc, 1);
@@ -106,6 +94,91 @@ pub fn cc_selected<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> E::V {
             let nh = not(e, hi);
             e.or(lo, nh)
         }
+    }
+}
+
+/// [`cc_selected`] for a CC whose origin the backend knows (see
+/// [`crate::operands::origin`]): the mask as conditions on the values the CC was made from.
+fn selected_by_origin<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> Option<E::V> {
+    use crate::operands::origin;
+    let (kind, from) = e.origin_of(cc)?;
+    let not = |e: &mut E, x: E::V| e.xor_imm(x, 1);
+    match (kind, from.as_slice()) {
+        (origin::COMPARE | origin::COMPARE_LOGICAL, &[a, b]) => {
+            // CC 3 cannot occur: each mask is one comparison of the operands.
+            let (lt, le, gt, ge) = if kind == origin::COMPARE {
+                (Cmp::Slt, Cmp::Sle, Cmp::Sgt, Cmp::Sge)
+            } else {
+                (Cmp::Ult, Cmp::Ule, Cmp::Ugt, Cmp::Uge)
+            };
+            let c = match m & 0b1110 {
+                0 => return Some(e.iconst(Ty::I8, 0)),
+                14 => return Some(e.iconst(Ty::I8, 1)),
+                8 => Cmp::Eq,
+                4 => lt,
+                2 => gt,
+                12 => le,
+                10 => ge,
+                _ => Cmp::Ne, // 6: low or high
+            };
+            Some(e.icmp(c, a, b))
+        }
+        (origin::TEST | origin::TEST_LEFTMOST, &[sel, mask]) => {
+            // Z: all selected bits zero (CC 0); O: all one with a nonzero mask (CC 3);
+            // T: the leftmost selected bit is one (CC 2 or 3; for TEST, where CC 2 cannot
+            // occur, T is O). O implies T, and T implies not Z.
+            let z = e.icmp_imm(Cmp::Eq, sel, 0);
+            let nz = not(e, z);
+            let all = e.icmp(Cmp::Eq, sel, mask);
+            let o = e.and(all, nz);
+            let t = if kind == origin::TEST_LEFTMOST {
+                let lz = e.clz(mask);
+                let c63 = e.imm_like(lz, 63);
+                let pos = e.sub(c63, lz);
+                let sh = e.lshr(sel, pos);
+                let b = e.trunc(Ty::I8, sh);
+                e.and_imm(b, 1)
+            } else {
+                o
+            };
+            let v = match m {
+                0 => e.iconst(Ty::I8, 0),
+                15 => e.iconst(Ty::I8, 1),
+                8 => z,
+                7 => nz,
+                1 => o,
+                14 => not(e, o),
+                3 => t,
+                12 => not(e, t),
+                11 => e.or(z, t),
+                4 => {
+                    let x = e.or(z, t);
+                    not(e, x)
+                }
+                9 => e.or(z, o),
+                6 => {
+                    let x = e.or(z, o);
+                    not(e, x)
+                }
+                _ => {
+                    // 2, 13, 10, 5: from CC 2 = T and not O.
+                    let no = not(e, o);
+                    let c2 = e.and(t, no);
+                    match m {
+                        2 => c2,
+                        13 => not(e, c2),
+                        10 => e.or(z, c2),
+                        _ => {
+                            // 5: CC 1 or 3 = not (CC 0 or 2).
+                            let x = e.or(z, c2);
+                            not(e, x)
+                        }
+                    }
+                }
+            };
+            Some(v)
+        }
+        _ => None,
     }
 }
 

@@ -434,6 +434,20 @@ pub mod out {
 }
 
 /// Condition-code setters (PoP Appendix "Condition-Code Settings"). Each writes CC 0..=3.
+/// Kinds of [`Emitter::note_origin`] hints on condition codes (see
+/// [`crate::logical::cc_selected`]), with the values each is made from.
+pub mod origin {
+    /// `[a, b]`: 0 equal, 1 `a` low, 2 `a` high, signed.
+    pub const COMPARE: u32 = 1;
+    /// `[a, b]`: as `COMPARE`, unsigned.
+    pub const COMPARE_LOGICAL: u32 = 2;
+    /// `[sel, mask]` (`sel` = tested bits ANDed with the mask): 0 all selected bits zero (or
+    /// mask zero), 3 all one, 1 mixed.
+    pub const TEST: u32 = 3;
+    /// As `TEST`, mixed giving 1 when the leftmost selected bit is zero and 2 when it is one.
+    pub const TEST_LEFTMOST: u32 = 4;
+}
+
 pub mod cc {
     use super::*;
     #[allow(unused_imports)]
@@ -466,7 +480,7 @@ pub mod cc {
         let gt = e.icmp(gt, a, b);
         // Not one-hot: equal operands set neither bit.
         let c = e.pack_bits(&[lt, gt]);
-        e.note_three_way(c, a, b, signed);
+        e.note_origin(c, if signed { origin::COMPARE } else { origin::COMPARE_LOGICAL }, &[a, b]);
         c
     }
     /// 0 zero, 1 negative, 2 positive (signed result tests: `LTR`, arithmetic without
@@ -689,6 +703,7 @@ pub mod cc {
         let c = e.select(ones, three, mixed);
         // Mask zero: selected bits are both "all zero" and "all one"; zero wins (CC 0).
         let c = e.select(zero, z, c);
+        e.note_origin(c, if mixed_by_leftmost { origin::TEST_LEFTMOST } else { origin::TEST }, &[sel, m]);
         set(e, c);
     }
     pub fn tm8<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {

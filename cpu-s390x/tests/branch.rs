@@ -304,6 +304,39 @@ fn brc_every_mask_and_cc() {
     }
 }
 
+/// As above for TEST UNDER MASK (PoP: CC 0 selected bits all zero or mask zero, 3 all
+/// one; mixed: 1 for `TM`, and for `TMLL` 1 when the leftmost selected bit is zero, 2 when
+/// it is one), whose CC the compiled tier also tests from the selected bits directly.
+#[test]
+fn brc_every_mask_after_test_under_mask() {
+    // tmll %r1,i2 (a7 11 i2): every CC, and a zero mask.
+    let tmll = |i2: u16| vec![0xa7, 0x11, (i2 >> 8) as u8, i2 as u8];
+    // tm 0(%r2),i2 (91 i2 20 00) on the byte at DATA.
+    let tm = |i2: u8| vec![0x91, i2, 0x20, 0x00];
+    let rows: [(Vec<u8>, u64, u8, u8); 11] = [
+        (tmll(0x2002), 0xffff_0000, 0, 0),
+        (tmll(0x2002), 0x0002, 0, 1),
+        (tmll(0x2002), 0xf000, 0, 2),
+        (tmll(0x2002), 0x2002, 0, 3),
+        (tmll(0x8000), 0x8000, 0, 3),
+        (tmll(0), 0xffff, 0, 0),
+        (tm(0x18), 0, 0x07, 0),
+        (tm(0x18), 0, 0x08, 1),
+        (tm(0x18), 0, 0x10, 1),
+        (tm(0x18), 0, 0xff, 3),
+        (tm(0), 0, 0xff, 0),
+    ];
+    for (test, r1, byte, cc) in rows {
+        for m in 0..16u8 {
+            let mut code = test.clone();
+            code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
+            let d = Case::new().gpr(1, r1).gpr(2, DATA).mem(DATA, &[byte]).run(&code);
+            let taken = m >> (3 - cc) & 1 != 0;
+            assert_eq!((d.end, d.cc()), (End::At(if taken { PC + 4 + 0x10 } else { PC + 8 }), cc), "{test:02x?} r1 {r1:#x} byte {byte:#x} mask {m}");
+        }
+    }
+}
+
 /// BRAS followed by `br %r14` in the callee: the compiled trace follows the call and goes
 /// on inline at the return address when the branch goes there (31-bit mode: the link has
 /// bit 32 set, the branch address is wrapped), and leaves when the callee returns elsewhere.

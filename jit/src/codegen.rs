@@ -278,8 +278,8 @@ pub struct ClifEmitter<'a> {
     external_only: Option<u64>,
     /// Values built by `pack_bits`, with their parts (for `bit`) and one-hot mask.
     packed: HashMap<Value, (Vec<Value>, u32)>,
-    /// Values noted as three-way comparisons (see [`Emitter::note_three_way`]).
-    three_way: HashMap<Value, (Value, Value, bool)>,
+    /// Front ends' hints on values of this path (see [`Emitter::note_origin`]).
+    origins: HashMap<Value, (u32, Vec<Value>)>,
     /// Host addresses of already range-checked base registers (see `host_addr`).
     clamped: HashMap<Value, Value>,
     /// Guest target of each direct exit; exit i is a tail call to user function (1, i),
@@ -394,7 +394,7 @@ impl<'a> ClifEmitter<'a> {
             region: (0, 0),
             external_only: None,
             packed: HashMap::new(),
-            three_way: HashMap::new(),
+            origins: HashMap::new(),
             clamped: HashMap::new(),
             exits: Vec::new(),
             expected_return: None,
@@ -412,7 +412,7 @@ impl<'a> ClifEmitter<'a> {
         self.pending.clear();
         self.clamped.clear();
         self.packed.clear();
-        self.three_way.clear();
+        self.origins.clear();
         self.synced = false;
         self.side_exits = 0;
         self.stale = false;
@@ -1492,12 +1492,12 @@ impl Emitter for ClifEmitter<'_> {
         v
     }
 
-    fn note_three_way(&mut self, v: Value, a: Value, b: Value, signed: bool) {
-        self.three_way.insert(v, (a, b, signed));
+    fn note_origin(&mut self, v: Value, kind: u32, from: &[Value]) {
+        self.origins.insert(v, (kind, from.to_vec()));
     }
 
-    fn three_way_of(&self, v: Value) -> Option<(Value, Value, bool)> {
-        self.three_way.get(&v).copied()
+    fn origin_of(&self, v: Value) -> Option<(u32, Vec<Value>)> {
+        self.origins.get(&v).cloned()
     }
 
     fn bit(&mut self, a: Value, n: u32) -> Value {

@@ -291,16 +291,18 @@ pub trait Emitter {
         let _ = one_hot;
         self.pack_bits(bits)
     }
-    /// Records that `v` is the three-way comparison of `a` with `b` (0 equal, 1 `a` lower,
-    /// 2 `a` higher; never 3), so that [`Emitter::three_way_of`] can give its operands back.
-    /// A hint only: the value itself must be computed as usual, and code that asks must
-    /// compute the same results whether or not the backend kept the hint.
-    fn note_three_way(&mut self, v: Self::V, a: Self::V, b: Self::V, signed: bool) {
-        let _ = (v, a, b, signed);
+    /// Attaches to `v` a front end's own description of how it was made: `kind` (numbered
+    /// by the front end) and the values it was made from, so that code using `v` later can
+    /// ask [`Emitter::origin_of`] and compute what it needs from those instead (e.g. a branch
+    /// on a condition code made by a compare tests the compare itself). A hint only: `v`
+    /// must be computed as usual, and code that asks must compute the same results whether
+    /// or not the backend kept the hint.
+    fn note_origin(&mut self, v: Self::V, kind: u32, from: &[Self::V]) {
+        let _ = (v, kind, from);
     }
-    /// The operands noted with [`Emitter::note_three_way`] for `v`, if the backend keeps
-    /// such hints (the compiled backend does, for values of the current path).
-    fn three_way_of(&self, v: Self::V) -> Option<(Self::V, Self::V, bool)> {
+    /// What [`Emitter::note_origin`] attached to `v`, if the backend keeps such hints (the
+    /// compiled backend does, for values of the current path; the interpreter does not).
+    fn origin_of(&self, v: Self::V) -> Option<(u32, Vec<Self::V>)> {
         let _ = v;
         None
     }
