@@ -194,6 +194,12 @@ pub fn clc<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, _: &mut O<E::V>) -> Flow 
         let y = e.load(ty, q, Endian::Big);
         parts.push((x, y));
     }
+    if let [(x, y)] = parts[..] {
+        // One chunk: a logical compare of it (whose CC a branch can test directly).
+        let cc = crate::operands::cc::compare(e, x, y, false);
+        e.set(CC, cc);
+        return cx.next();
+    }
     let mut cc = e.iconst(Ty::I8, 0);
     for (x, y) in parts.into_iter().rev() {
         let ne = e.icmp(Cmp::Ne, x, y);

@@ -142,6 +142,26 @@ fn clc_compares_unsigned_left_to_right() {
     assert_eq!(run(&x, &y, &clc40), 0);
     x[39] = 6;
     assert_eq!(run(&x, &y, &clc40), 1);
+    // One-chunk lengths (1, 2, 4, 8 bytes), each followed by brc 4 (a7 44 00 08: taken
+    // on CC 1) and brc 2 (in the branch's target, taken on CC 2) so the compiled tier
+    // branches on the comparison itself: 1 low, 2 high, 0 neither branch.
+    for n in [1usize, 2, 4, 8] {
+        let mut insn = vec![0xd5, n as u8 - 1, 0x10, 0x00, 0x20, 0x00, 0xa7, 0x44, 0x00, 0x08];
+        insn.extend_from_slice(&[0xa7, 0x24, 0x00, 0x08]);
+        let lo = vec![0x7fu8; n];
+        let mut hi = lo.clone();
+        hi[0] = 0x80;
+        let mut hi_last = lo.clone();
+        hi_last[n - 1] = 0x80;
+        let at = |a: &[u8], b: &[u8]| {
+            let d = Case::new().gpr(1, DATA).gpr(2, DATA + 0x40).mem(DATA, a).mem(DATA + 0x40, b).run(&insn);
+            (d.end, d.cc())
+        };
+        // Taken brc 4 lands at PC+6+0x10; not taken, brc 2 at PC+10 goes to PC+10+0x10.
+        assert_eq!(at(&lo, &hi), (End::At(PC + 6 + 0x10), 1), "clc {n}: low");
+        assert_eq!(at(&hi_last, &lo), (End::At(PC + 10 + 0x10), 2), "clc {n}: high in the last byte");
+        assert_eq!(at(&lo, &lo), (End::At(PC + 14), 0), "clc {n}: equal");
+    }
 }
 
 // ---- MVCIN, MVN, MVZ, MVO ----
