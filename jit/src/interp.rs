@@ -150,6 +150,7 @@ impl<'a> Interp<'a> {
         unsafe { &mut *(self.cpu as *mut CpuHeader) }
     }
 
+    #[inline(always)]
     fn read_raw(&self, offset: u32, ty: Ty) -> u128 {
         // SAFETY: slots address fields inside the CPU struct (`new`'s contract); unaligned
         // reads of the slot's own width (no byte-copy call per access).
@@ -165,6 +166,7 @@ impl<'a> Interp<'a> {
         }
     }
 
+    #[inline(always)]
     fn write_raw(&mut self, offset: u32, v: Val) {
         // SAFETY: as in `read_raw`.
         unsafe {
@@ -189,6 +191,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Ends the instruction with `o` unless it has already ended.
+    #[inline(always)]
     fn end(&mut self, o: Outcome) {
         if self.done.is_some() {
             return;
@@ -200,6 +203,7 @@ impl<'a> Interp<'a> {
         self.done = Some(o);
     }
 
+    #[inline(always)]
     fn dead(&self) -> bool {
         self.done.is_some()
     }
@@ -212,6 +216,7 @@ impl<'a> Interp<'a> {
         debug_assert_eq!(a.ty, b.ty, "emitter operands of different types");
     }
 
+    #[inline(always)]
     fn bin(&mut self, a: Val, b: Val, f: impl FnOnce(Val, Val) -> u128) -> Val {
         Self::same(a, b);
         if self.dead() {
@@ -220,6 +225,7 @@ impl<'a> Interp<'a> {
         Val::new(a.ty, f(a, b))
     }
 
+    #[inline(always)]
     fn un(&mut self, a: Val, f: impl FnOnce(Val) -> u128) -> Val {
         if self.dead() {
             return Self::zero(a.ty);
@@ -273,14 +279,17 @@ fn smulhi(a: i128, b: i128, w: u32) -> u128 {
 impl Emitter for Interp<'_> {
     type V = Val;
 
+    #[inline(always)]
     fn ty(&self, v: Val) -> Ty {
         v.ty
     }
 
+    #[inline(always)]
     fn iconst(&mut self, ty: Ty, v: u64) -> Val {
         Val::new(ty, v as u128)
     }
 
+    #[inline(always)]
     fn get(&mut self, s: Slot) -> Val {
         if self.dead() {
             return Self::zero(s.ty);
@@ -304,6 +313,7 @@ impl Emitter for Interp<'_> {
         Val::new(s.ty, u128::from_le_bytes(bytes))
     }
 
+    #[inline(always)]
     fn set(&mut self, s: Slot, v: Val) {
         debug_assert_eq!(s.ty, v.ty, "set of a slot with a value of another type");
         if self.dead() {
@@ -312,9 +322,11 @@ impl Emitter for Interp<'_> {
         self.pending.push((s.offset, Val::new(s.ty, v.bits)));
     }
 
+    #[inline(always)]
     fn add(&mut self, a: Val, b: Val) -> Val {
         self.bin(a, b, |a, b| a.bits.wrapping_add(b.bits))
     }
+    #[inline(always)]
     fn sub(&mut self, a: Val, b: Val) -> Val {
         self.bin(a, b, |a, b| a.bits.wrapping_sub(b.bits))
     }
@@ -341,24 +353,31 @@ impl Emitter for Interp<'_> {
     fn srem(&mut self, a: Val, b: Val) -> Val {
         self.bin(a, b, |a, b| if b.bits == 0 { 0 } else { a.signed().wrapping_rem(b.signed()) as u128 })
     }
+    #[inline(always)]
     fn and(&mut self, a: Val, b: Val) -> Val {
         self.bin(a, b, |a, b| a.bits & b.bits)
     }
+    #[inline(always)]
     fn or(&mut self, a: Val, b: Val) -> Val {
         self.bin(a, b, |a, b| a.bits | b.bits)
     }
+    #[inline(always)]
     fn xor(&mut self, a: Val, b: Val) -> Val {
         self.bin(a, b, |a, b| a.bits ^ b.bits)
     }
+    #[inline(always)]
     fn shl(&mut self, a: Val, amt: Val) -> Val {
         self.un(a, |a| a.bits << (amt.bits % a.ty.bits() as u128))
     }
+    #[inline(always)]
     fn lshr(&mut self, a: Val, amt: Val) -> Val {
         self.un(a, |a| a.bits >> (amt.bits % a.ty.bits() as u128))
     }
+    #[inline(always)]
     fn ashr(&mut self, a: Val, amt: Val) -> Val {
         self.un(a, |a| (a.signed() >> (amt.bits % a.ty.bits() as u128)) as u128)
     }
+    #[inline(always)]
     fn rotl(&mut self, a: Val, amt: Val) -> Val {
         self.un(a, |a| {
             let w = a.ty.bits();
@@ -366,9 +385,11 @@ impl Emitter for Interp<'_> {
             if n == 0 { a.bits } else { (a.bits << n) | (a.bits >> (w - n)) }
         })
     }
+    #[inline(always)]
     fn not(&mut self, a: Val) -> Val {
         self.un(a, |a| !a.bits)
     }
+    #[inline(always)]
     fn neg(&mut self, a: Val) -> Val {
         self.un(a, |a| a.bits.wrapping_neg())
     }
@@ -385,18 +406,21 @@ impl Emitter for Interp<'_> {
         self.un(a, |a| swap_bytes(a.bits, a.ty.bytes()))
     }
 
+    #[inline(always)]
     fn zext(&mut self, ty: Ty, a: Val) -> Val {
         if self.dead() {
             return Self::zero(ty);
         }
         Val::new(ty, a.bits)
     }
+    #[inline(always)]
     fn sext(&mut self, ty: Ty, a: Val) -> Val {
         if self.dead() {
             return Self::zero(ty);
         }
         Val::new(ty, a.signed() as u128)
     }
+    #[inline(always)]
     fn trunc(&mut self, ty: Ty, a: Val) -> Val {
         if self.dead() {
             return Self::zero(ty);
@@ -410,6 +434,7 @@ impl Emitter for Interp<'_> {
         Val::new(Ty::I128, (lo.bits & u64::MAX as u128) | (hi.bits << 64))
     }
 
+    #[inline(always)]
     fn icmp(&mut self, c: Cmp, a: Val, b: Val) -> Val {
         Self::same(a, b);
         if self.dead() {
@@ -430,6 +455,7 @@ impl Emitter for Interp<'_> {
         };
         Val::new(Ty::I8, r as u128)
     }
+    #[inline(always)]
     fn select(&mut self, c: Val, a: Val, b: Val) -> Val {
         Self::same(a, b);
         if self.dead() {
@@ -438,6 +464,7 @@ impl Emitter for Interp<'_> {
         if c.is_true() { a } else { b }
     }
 
+    #[inline(always)]
     fn load(&mut self, ty: Ty, addr: Val, e: Endian) -> Val {
         if self.dead() {
             return Self::zero(ty);
@@ -454,6 +481,7 @@ impl Emitter for Interp<'_> {
             }
         }
     }
+    #[inline(always)]
     fn store(&mut self, ty: Ty, addr: Val, v: Val, e: Endian) {
         if self.dead() {
             return;
@@ -532,6 +560,7 @@ impl Emitter for Interp<'_> {
         self.call(h, args)
     }
 
+    #[inline(always)]
     fn exit_if(&mut self, c: Val, pc: u64) {
         if !self.dead() {
             self.cond_taken = Some(c.is_true());
@@ -540,6 +569,7 @@ impl Emitter for Interp<'_> {
             }
         }
     }
+    #[inline(always)]
     fn exit(&mut self, pc: u64) {
         self.end(Outcome::Jump(pc));
     }
@@ -549,6 +579,7 @@ impl Emitter for Interp<'_> {
     fn raise(&mut self, exc: u32, pc: u64) {
         self.end(Outcome::Exception { exc, pc });
     }
+    #[inline(always)]
     fn raise_if(&mut self, c: Val, exc: u32, pc: u64) {
         if !self.dead() && c.is_true() {
             self.end(Outcome::Exception { exc, pc });
