@@ -244,7 +244,7 @@ fn add_storage<E: Emitter>(e: &mut E, cx: &Cx, o: &O<E::V>, ty: Ty, logical: boo
     let old = e.load(ty, a, Endian::Big);
     let imm = e.trunc(ty, o.in2());
     let new = e.add(old, imm);
-    let ovf = cc::signed_overflow(e, old, imm, new, ty, false);
+    let ovf = cc::signed_overflow(e, old, imm, ty, false);
     let c = if logical {
         let carry = e.icmp(Cmp::Ult, new, old);
         let nz = e.icmp_imm(Cmp::Ne, new, 0);

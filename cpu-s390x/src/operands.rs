@@ -541,15 +541,11 @@ pub mod cc {
         let c = sign(e, v);
         set(e, c);
     }
-    /// Whether the signed add (or subtract) `a ± b = r` overflowed `ty`: the operands
-    /// agree in sign (add) or differ (subtract) and the result's sign differs from `a`'s.
-    pub fn signed_overflow<E: Emitter>(e: &mut E, a: E::V, b: E::V, r: E::V, ty: Ty, sub: bool) -> E::V {
-        let (a, b, r) = (low(e, a, ty), low(e, b, ty), low(e, r, ty));
-        let x1 = e.xor(a, r);
-        let x2 = if sub { e.xor(a, b) } else { let t = e.xor(a, b); e.not(t) };
-        let ov = e.and(x1, x2);
-        let zero = e.imm_like(ov, 0);
-        e.icmp(Cmp::Slt, ov, zero)
+    /// Whether the signed add (or subtract) `a ± b` overflows `ty` (see
+    /// [`Emitter::signed_overflow`]: the compiled backend uses the host's overflow flag).
+    pub fn signed_overflow<E: Emitter>(e: &mut E, a: E::V, b: E::V, ty: Ty, sub: bool) -> E::V {
+        let (a, b) = (low(e, a, ty), low(e, b, ty));
+        e.signed_overflow(a, b, sub)
     }
     /// CC of a signed arithmetic result `r` of width `ty` with overflow flag `ovf`: built
     /// from its two bits (bit 0 = negative or overflow, bit 1 = positive or overflow), so a
@@ -566,7 +562,7 @@ pub mod cc {
     /// Signed add: 0 zero, 1 < 0, 2 > 0, 3 overflow (of `ty`); the overflow exception when
     /// the program mask enables it.
     fn adds<E: Emitter>(e: &mut E, cx: &Cx, o: &O<E::V>, ty: Ty, sub: bool) {
-        let ovf = signed_overflow(e, o.in1(), o.in2(), o.out(), ty, sub);
+        let ovf = signed_overflow(e, o.in1(), o.in2(), ty, sub);
         let c = sign_or_3(e, o.out(), ty, ovf);
         set(e, c);
         overflow_trap(e, cx, ovf);

@@ -291,6 +291,18 @@ pub trait Emitter {
         let _ = one_hot;
         self.pack_bits(bits)
     }
+    /// Whether the signed `a + b` (`a - b` when `sub`) overflows the operands' type, as an
+    /// `I8` 0/1: the operands agree in sign (add) or differ (subtract) and the result's sign
+    /// differs from `a`'s. Backends with an overflow flag may use it.
+    fn signed_overflow(&mut self, a: Self::V, b: Self::V, sub: bool) -> Self::V {
+        let r = if sub { self.sub(a, b) } else { self.add(a, b) };
+        let x1 = self.xor(a, r);
+        let t = self.xor(a, b);
+        let x2 = if sub { t } else { self.not(t) };
+        let ov = self.and(x1, x2);
+        let zero = self.imm_like(ov, 0);
+        self.icmp(Cmp::Slt, ov, zero)
+    }
     /// Attaches to `v` a front end's own description of how it was made: `kind` (numbered
     /// by the front end) and the values it was made from, so that code using `v` later can
     /// ask [`Emitter::origin_of`] and compute what it needs from those instead (e.g. a branch
