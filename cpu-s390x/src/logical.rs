@@ -123,12 +123,23 @@ fn selected_by_origin<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> Option<E::V> {
             };
             Some(e.icmp(c, a, b))
         }
+        (origin::NONZERO, &[v]) => {
+            // CC 0 or 1 only: the mask's bits for those two decide.
+            Some(match m & 0b1100 {
+                0 => e.iconst(Ty::I8, 0),
+                12 => e.iconst(Ty::I8, 1),
+                8 => e.icmp_imm(Cmp::Eq, v, 0),
+                _ => e.icmp_imm(Cmp::Ne, v, 0),
+            })
+        }
         (origin::TEST | origin::TEST_LEFTMOST, &[sel, mask]) => {
             // Z: all selected bits zero (CC 0); O: all one with a nonzero mask (CC 3);
             // T: the leftmost selected bit is one (CC 2 or 3; for TEST, where CC 2 cannot
             // occur, T is O). O implies T, and T implies not Z.
+            // (Each condition and its negation as a compare of its own: a branch then tests
+            // one host flag.)
             let z = e.icmp_imm(Cmp::Eq, sel, 0);
-            let nz = not(e, z);
+            let nz = e.icmp_imm(Cmp::Ne, sel, 0);
             let all = e.icmp(Cmp::Eq, sel, mask);
             let o = e.and(all, nz);
             let t = if kind == origin::TEST_LEFTMOST {
@@ -147,7 +158,11 @@ fn selected_by_origin<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> Option<E::V> {
                 8 => z,
                 7 => nz,
                 1 => o,
-                14 => not(e, o),
+                14 => {
+                    // Not all ones: zero, or some selected bit zero.
+                    let some_zero = e.icmp(Cmp::Ne, sel, mask);
+                    e.or(z, some_zero)
+                }
                 3 => t,
                 12 => not(e, t),
                 11 => e.or(z, t),

@@ -446,6 +446,8 @@ pub mod origin {
     pub const TEST: u32 = 3;
     /// As `TEST`, mixed giving 1 when the leftmost selected bit is zero and 2 when it is one.
     pub const TEST_LEFTMOST: u32 = 4;
+    /// `[v]`: 0 `v` zero, 1 nonzero.
+    pub const NONZERO: u32 = 5;
 }
 
 pub mod cc {
@@ -516,20 +518,26 @@ pub mod cc {
         let c = compare(e, o.in1(), o.in2(), false);
         set(e, c);
     }
+    /// CC 0 when `v` is zero, else 1 (noted for branches: see `origin::NONZERO`).
+    pub fn nonzero<E: Emitter>(e: &mut E, v: E::V) -> E::V {
+        let c = e.icmp_imm(Cmp::Ne, v, 0);
+        e.note_origin(c, origin::NONZERO, &[v]);
+        c
+    }
     /// 0 zero, 1 nonzero.
     pub fn nz64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
-        let c = e.icmp_imm(Cmp::Ne, o.out(), 0);
+        let c = nonzero(e, o.out());
         set(e, c);
     }
     pub fn nz32<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
         let v = low(e, o.out(), Ty::I32);
-        let c = e.icmp_imm(Cmp::Ne, v, 0);
+        let c = nonzero(e, v);
         set(e, c);
     }
     /// 0 zero, 1 nonzero, of bits 48:63 (`NILL`, `OILL` ...).
     pub fn nz16_0<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
         let v = low(e, o.out(), Ty::I16);
-        let c = e.icmp_imm(Cmp::Ne, v, 0);
+        let c = nonzero(e, v);
         set(e, c);
     }
     pub fn s64<E: Emitter>(e: &mut E, _: &Fields, _: &Cx, o: &O<E::V>) {
@@ -656,7 +664,7 @@ pub mod cc {
     fn nz_field<E: Emitter>(e: &mut E, o: &O<E::V>, shift: u32, ty: Ty) {
         let v = e.lshr_imm(o.out(), shift);
         let v = low(e, v, ty);
-        let c = e.icmp_imm(Cmp::Ne, v, 0);
+        let c = nonzero(e, v);
         set(e, c);
     }
     /// 0 zero, 1 nonzero, of bits 32:47 / 16:31 / 0:15 / 0:31 of the result.

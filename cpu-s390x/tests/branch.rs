@@ -304,6 +304,32 @@ fn brc_every_mask_and_cc() {
     }
 }
 
+/// As above for the logical operations' CC (PoP "AND": 0 result zero, 1 not zero), of the
+/// result's own width: nr 1,2 (14 12) looks at bits 32:63 only, ngr (b9 80 00 12) at all 64,
+/// nill 1,i2 (a5 17 i2) at bits 48:63.
+#[test]
+fn brc_every_mask_after_a_logical_result() {
+    let high_only = 0xffff_0000_0000_0000u64;
+    let rows: [(&[u8], u64, u64, u8); 6] = [
+        (&[0x14, 0x12], high_only | 0xf0, high_only | 0x0f, 0),
+        (&[0x14, 0x12], 0xf0, 0x30, 1),
+        (&[0xb9, 0x80, 0x00, 0x12], high_only | 0xf0, high_only | 0x0f, 1),
+        (&[0xb9, 0x80, 0x00, 0x12], 0xf0, 0x0f, 0),
+        (&[0xa5, 0x17, 0x00, 0xff], 0xffff_0000_ff00, 0, 0),
+        (&[0xa5, 0x17, 0x00, 0xff], 0x0001, 0, 1),
+    ];
+    for (op, a, b, cc) in rows {
+        for m in 0..16u8 {
+            let mut code = op.to_vec();
+            code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
+            let d = Case::new().gpr(1, a).gpr(2, b).run(&code);
+            let at = PC + op.len() as u64;
+            let taken = m >> (3 - cc) & 1 != 0;
+            assert_eq!((d.end, d.cc()), (End::At(if taken { at + 0x10 } else { at + 4 }), cc), "{op:02x?} {a:#x} {b:#x} mask {m}");
+        }
+    }
+}
+
 /// As above for TEST UNDER MASK (PoP: CC 0 selected bits all zero or mask zero, 3 all
 /// one; mixed: 1 for `TM`, and for `TMLL` 1 when the leftmost selected bit is zero, 2 when
 /// it is one), whose CC the compiled tier also tests from the selected bits directly.
