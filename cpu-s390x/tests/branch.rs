@@ -293,14 +293,20 @@ fn brc_every_mask_and_cc() {
         (&[0xb9, 0x21, 0x00, 0x12], u64::MAX, u64::MAX, 0),
     ];
     for (cmp, a, b, cc) in rows {
-        for m in 0..16u8 {
-            let mut code = cmp.to_vec();
-            code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
-            let d = Case::new().gpr(1, a).gpr(2, b).run(&code);
-            let at = PC + cmp.len() as u64;
-            let taken = m >> (3 - cc) & 1 != 0;
-            assert_eq!((d.end, d.cc()), (End::At(if taken { at + 0x10 } else { at + 4 }), cc), "{cmp:02x?} {a:#x} {b:#x} mask {m}");
-        }
+        brc_after(cmp, || Case::new().gpr(1, a).gpr(2, b), cc);
+    }
+}
+
+/// Runs `op` then `brc m,+0x10` (a7 m4 00 08) for every mask `m` on the state `case` makes:
+/// the branch is taken iff mask bit 8 >> CC is set, and the CC is `cc` (both tiers).
+fn brc_after(op: &[u8], case: impl Fn() -> Case, cc: u8) {
+    for m in 0..16u8 {
+        let mut code = op.to_vec();
+        code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
+        let d = case().run(&code);
+        let at = PC + op.len() as u64;
+        let taken = m >> (3 - cc) & 1 != 0;
+        assert_eq!((d.end, d.cc()), (End::At(if taken { at + 0x10 } else { at + 4 }), cc), "{op:02x?} mask {m}");
     }
 }
 
@@ -319,14 +325,7 @@ fn brc_every_mask_after_a_logical_result() {
         (&[0xa5, 0x17, 0x00, 0xff], 0x0001, 0, 1),
     ];
     for (op, a, b, cc) in rows {
-        for m in 0..16u8 {
-            let mut code = op.to_vec();
-            code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
-            let d = Case::new().gpr(1, a).gpr(2, b).run(&code);
-            let at = PC + op.len() as u64;
-            let taken = m >> (3 - cc) & 1 != 0;
-            assert_eq!((d.end, d.cc()), (End::At(if taken { at + 0x10 } else { at + 4 }), cc), "{op:02x?} {a:#x} {b:#x} mask {m}");
-        }
+        brc_after(op, || Case::new().gpr(1, a).gpr(2, b), cc);
     }
 }
 
@@ -353,13 +352,7 @@ fn brc_every_mask_after_test_under_mask() {
         (tm(0), 0, 0xff, 0),
     ];
     for (test, r1, byte, cc) in rows {
-        for m in 0..16u8 {
-            let mut code = test.clone();
-            code.extend_from_slice(&[0xa7, m << 4 | 4, 0x00, 0x08]);
-            let d = Case::new().gpr(1, r1).gpr(2, DATA).mem(DATA, &[byte]).run(&code);
-            let taken = m >> (3 - cc) & 1 != 0;
-            assert_eq!((d.end, d.cc()), (End::At(if taken { PC + 4 + 0x10 } else { PC + 8 }), cc), "{test:02x?} r1 {r1:#x} byte {byte:#x} mask {m}");
-        }
+        brc_after(&test, || Case::new().gpr(1, r1).gpr(2, DATA).mem(DATA, &[byte]), cc);
     }
 }
 

@@ -1274,13 +1274,7 @@ impl Emitter for ClifEmitter<'_> {
     fn signed_overflow(&mut self, a: Value, b: Value, sub: bool) -> Value {
         self.live();
         if self.b.func.dfg.value_type(a) == types::I128 {
-            let r = if sub { self.sub(a, b) } else { self.add(a, b) };
-            let x1 = self.xor(a, r);
-            let t = self.xor(a, b);
-            let x2 = if sub { t } else { self.not(t) };
-            let ov = self.and(x1, x2);
-            let zero = self.imm_like(ov, 0);
-            return self.icmp(Cmp::Slt, ov, zero);
+            return crate::ir::signed_overflow_from_signs(self, a, b, sub);
         }
         // The host's overflow flag (`add`/`sub` then `seto`).
         let (_, of) = if sub { self.b.ins().ssub_overflow(a, b) } else { self.b.ins().sadd_overflow(a, b) };

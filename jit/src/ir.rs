@@ -295,13 +295,7 @@ pub trait Emitter {
     /// `I8` 0/1: the operands agree in sign (add) or differ (subtract) and the result's sign
     /// differs from `a`'s. Backends with an overflow flag may use it.
     fn signed_overflow(&mut self, a: Self::V, b: Self::V, sub: bool) -> Self::V {
-        let r = if sub { self.sub(a, b) } else { self.add(a, b) };
-        let x1 = self.xor(a, r);
-        let t = self.xor(a, b);
-        let x2 = if sub { t } else { self.not(t) };
-        let ov = self.and(x1, x2);
-        let zero = self.imm_like(ov, 0);
-        self.icmp(Cmp::Slt, ov, zero)
+        signed_overflow_from_signs(self, a, b, sub)
     }
     /// Attaches to `v` a front end's own description of how it was made: `kind` (numbered
     /// by the front end) and the values it was made from, so that code using `v` later can
@@ -327,3 +321,14 @@ pub trait Emitter {
 }
 
 // Note for backends: `zext`/`sext`/`trunc` to the value's own type are no-ops.
+
+/// [`Emitter::signed_overflow`] from the signs of the operands and the result.
+pub fn signed_overflow_from_signs<E: Emitter + ?Sized>(e: &mut E, a: E::V, b: E::V, sub: bool) -> E::V {
+    let r = if sub { e.sub(a, b) } else { e.add(a, b) };
+    let x1 = e.xor(a, r);
+    let t = e.xor(a, b);
+    let x2 = if sub { t } else { e.not(t) };
+    let ov = e.and(x1, x2);
+    let zero = e.imm_like(ov, 0);
+    e.icmp(Cmp::Slt, ov, zero)
+}
