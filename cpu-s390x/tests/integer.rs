@@ -572,3 +572,53 @@ fn low_halves_written_back_before_a_fault_keep_their_high_halves() {
     // r1 after lr: aaaabbbb_40000003; << 8: aabbbb40_00000300; lr: low half 01020304.
     assert_eq!(d.gpr(1), 0xaabb_bb40_0102_0304);
 }
+
+/// A loop whose registers only 32-bit instructions write: the compiled tier carries their
+/// low halves alone round the loop (no merging of halves per iteration), so the high halves
+/// must still be what they were, a full-width read inside the loop (`lgr`) must see them,
+/// and a load faulting in the last iteration must leave the exact state before it.
+#[test]
+fn loop_of_32_bit_operations_keeps_the_high_halves() {
+    // loop: ar %r2,%r3 (1a 23); xr %r4,%r2 (17 42); lgr %r5,%r4 (b9 04 00 54);
+    //       l %r6,0(%r7) (58 60 70 00); lgr %r8,%r2 (b9 04 00 82); ar %r8,%r3 (1a 83);
+    //       brct %r1,loop (a7 16 ff f7)
+    // (%r8 is written at full width and in its low half: it keeps both halves.)
+    let code = [
+        0x1a, 0x23, 0x17, 0x42, 0xb9, 0x04, 0x00, 0x54, 0x58, 0x60, 0x70, 0x00, 0xb9, 0x04, 0x00, 0x82, 0x1a, 0x83, 0xa7, 0x16, 0xff, 0xf7,
+    ];
+    let (r1, r2, r3, r4) = (0x0101_0101_0000_0064u64, 0xaaaa_0000_ffff_fff0u64, 0x5555_0000_0000_0003u64, 0x1234_5678_0000_0000u64);
+    let hi = |x: u64| x & 0xffff_ffff_0000_0000;
+    let set_lo = |x: u64, lo: u32| hi(x) | lo as u64;
+    // The architected result, iteration by iteration (PoP: ADD/EXCLUSIVE OR of 32-bit
+    // operands change bits 32:63 only; BRCT counts in bits 32:63).
+    let (mut m1, mut m2, mut m4, mut m5, mut m8) = (r1, r2, r4, 0u64, 0u64);
+    loop {
+        m2 = set_lo(m2, (m2 as u32).wrapping_add(r3 as u32));
+        m4 = set_lo(m4, m4 as u32 ^ m2 as u32);
+        m5 = m4;
+        m8 = set_lo(m2, (m2 as u32).wrapping_add(r3 as u32));
+        m1 = set_lo(m1, (m1 as u32).wrapping_sub(1));
+        if m1 as u32 == 0 {
+            break;
+        }
+    }
+    let d = Case::new().gpr(1, r1).gpr(2, r2).gpr(3, r3).gpr(4, r4).gpr(7, DATA).mem(DATA, &[0, 0, 0, 9]).run(&code);
+    assert_eq!(d.end, End::At(PC + code.len() as u64));
+    assert_eq!([d.gpr(1), d.gpr(2), d.gpr(4), d.gpr(5), d.gpr(6), d.gpr(8)], [m1, m2, m4, m5, 9, m8]);
+    // The same loop with the load's address moving onto an inaccessible page after a
+    // few iterations: la %r7,4(%r7) (41 77 00 04) before the brct; the fault leaves every
+    // register as before the faulting load.
+    let code = [0x1a, 0x23, 0x17, 0x42, 0xb9, 0x04, 0x00, 0x54, 0x58, 0x60, 0x70, 0x00, 0x41, 0x77, 0x00, 0x04, 0xa7, 0x16, 0xff, 0xf8];
+    let start = FAULT - 12; // three loads succeed, the fourth faults
+    let d = Case::new().gpr(1, r1).gpr(2, r2).gpr(3, r3).gpr(4, r4).gpr(7, start).run(&code);
+    assert_eq!(d.end, End::Fault(FAULT));
+    let (mut m1, mut m2, mut m4) = (r1, r2, r4);
+    for i in 0..4 {
+        m2 = set_lo(m2, (m2 as u32).wrapping_add(r3 as u32));
+        m4 = set_lo(m4, m4 as u32 ^ m2 as u32);
+        if i < 3 {
+            m1 = set_lo(m1, (m1 as u32).wrapping_sub(1));
+        }
+    }
+    assert_eq!([d.gpr(1), d.gpr(2), d.gpr(4), d.gpr(5), d.gpr(7)], [m1, m2, m4, m4, FAULT]);
+}

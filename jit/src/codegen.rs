@@ -178,6 +178,10 @@ pub struct Plan {
     /// Every internal jump is reached from its label without passing a side exit (a loop
     /// that usually goes round, rather than a trace that usually leaves early).
     pub tight: bool,
+    /// `I64` slots of `slots` that the function writes only with [`Emitter::set_lo32`]:
+    /// their high halves never change in it (helpers aside), so the second build carries
+    /// their low halves alone (no merging of halves round a loop) and writes back only those.
+    pub lo32_only: BTreeSet<u32>,
 }
 
 /// Which functions with internal edges get the second build (see the module docs).
@@ -224,6 +228,12 @@ pub struct ClifEmitter<'a> {
     plan: Option<Plan>,
     /// The plan's slots (carried in variables from the entry), by offset.
     carried: BTreeSet<u32>,
+    /// First build: slots written with `set_lo32`, and with a full-width `set`.
+    lo_written: BTreeSet<u32>,
+    full_written: BTreeSet<u32>,
+    /// Second build: the plan's `lo32_only` slots, whose variable holds the low half (an
+    /// `I32`), each with a variable holding a value whose high half is the slot's.
+    lo32: HashMap<u32, Variable>,
     /// Label of the current path (its first guest PC).
     label: u64,
     /// The current path made a sync point since its label.
@@ -341,9 +351,23 @@ impl<'a> ClifEmitter<'a> {
         // instruction can loop inside this function.
         let loop_header = b.create_block();
         let mut vars = HashMap::new();
+        let mut lo32 = HashMap::new();
         let plan = plan.map(|(pc, plan)| {
             // Every slot lives in a variable from the entry; the struct is exact here.
             for s in &plan.slots {
+                if s.ty == Ty::I64 && plan.lo32_only.contains(&s.offset) {
+                    // The low half (at the slot's own offset: a little-endian host), and
+                    // the whole slot for its high half.
+                    let var = b.declare_var(types::I32);
+                    let v = b.ins().load(types::I32, CPU_FLAGS, cpu, s.offset as i32);
+                    b.def_var(var, v);
+                    vars.insert(s.offset, (*s, var));
+                    let hi = b.declare_var(types::I64);
+                    let h = b.ins().load(types::I64, CPU_FLAGS, cpu, s.offset as i32);
+                    b.def_var(hi, h);
+                    lo32.insert(s.offset, hi);
+                    continue;
+                }
                 let var = b.declare_var(clif_ty(s.ty));
                 let v = b.ins().load(clif_ty(s.ty), CPU_FLAGS, cpu, s.offset as i32);
                 b.def_var(var, v);
@@ -362,6 +386,9 @@ impl<'a> ClifEmitter<'a> {
             mem,
             used: plan.as_ref().map(|p| p.slots.clone()).unwrap_or_default(),
             carried: plan.as_ref().map(|p| p.slots.iter().map(|s| s.offset).collect()).unwrap_or_default(),
+            lo_written: BTreeSet::new(),
+            full_written: BTreeSet::new(),
+            lo32,
             written: BTreeSet::new(),
             vars,
             local: HashMap::new(),
@@ -507,10 +534,17 @@ impl<'a> ClifEmitter<'a> {
         self.b.seal_all_blocks();
         self.b.finalize(cfg);
         let written = self.written;
+        let slots: Vec<Slot> = self.used.into_iter().filter(|s| written.contains(&s.offset)).collect();
+        let lo32_only = slots
+            .iter()
+            .filter(|s| s.ty == Ty::I64 && self.lo_written.contains(&s.offset) && !self.full_written.contains(&s.offset))
+            .map(|s| s.offset)
+            .collect();
         let plan = (self.plan.is_none() && !self.edges.is_empty()).then(|| Plan {
-            slots: self.used.into_iter().filter(|s| written.contains(&s.offset)).collect(),
+            slots,
             maybe_dirty: maybe_dirty(&self.edges),
             tight: self.edges.iter().all(|e| e.tight),
+            lo32_only,
         });
         (self.mem_pcs, self.exits, plan)
     }
@@ -554,6 +588,27 @@ impl<'a> ClifEmitter<'a> {
 
     fn cacheable(&self, s: Slot) -> bool {
         s.offset + s.ty.bytes() <= self.env.cache_limit
+    }
+
+    /// The low half of a slot carried as its low half (see `Plan::lo32_only`): this
+    /// instruction's write, the path's value, the variable, or the struct after a helper.
+    fn lo32_value(&mut self, s: Slot) -> Value {
+        if let Some((_, v)) = self.pending.iter().rev().find(|(p, _)| p.offset == s.offset) {
+            return *v;
+        }
+        let (var, _) = self.var_for(s);
+        if let Some(&v) = self.local.get(&s.offset) {
+            return v;
+        }
+        let v = if self.carried.contains(&s.offset) && !self.stale {
+            self.b.use_var(var)
+        } else {
+            let v = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, s.offset as i32);
+            self.b.def_var(var, v);
+            v
+        };
+        self.local.insert(s.offset, v);
+        v
     }
 
     /// The variable of cacheable slot `s`, and whether it was declared just now.
@@ -889,8 +944,15 @@ impl<'a> ClifEmitter<'a> {
                 for off in self.carried.clone() {
                     let (s, var) = self.vars[&off];
                     let known = self.local.contains_key(&off) || (with_pending && self.pending.iter().any(|(p, _)| p.offset == off));
+                    let lo32 = self.lo32.get(&off).copied();
+                    if let Some(hi) = lo32 {
+                        // The helper may have changed the high half too.
+                        let h = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, off as i32);
+                        self.b.def_var(hi, h);
+                    }
                     if !known {
-                        let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, off as i32);
+                        let ty = if lo32.is_some() { types::I32 } else { clif_ty(s.ty) };
+                        let v = self.b.ins().load(ty, CPU_FLAGS, self.cpu, off as i32);
                         self.b.def_var(var, v);
                     }
                 }
@@ -1203,6 +1265,21 @@ impl Emitter for ClifEmitter<'_> {
 
     fn get(&mut self, s: Slot) -> Value {
         self.live();
+        if let Some(&hi_var) = self.lo32.get(&s.offset) {
+            // The whole of a slot carried as its low half: the high half from a value that
+            // has it (re-read after a helper call).
+            let lo = self.lo32_value(s);
+            let hi = if self.stale {
+                let h = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32);
+                self.b.def_var(hi_var, h);
+                h
+            } else {
+                self.b.use_var(hi_var)
+            };
+            let high = self.b.ins().band_imm_s(hi, 0xffff_ffff_0000_0000u64 as i64);
+            let low = self.b.ins().uextend(types::I64, lo);
+            return self.b.ins().bor(high, low);
+        }
         if let Some((_, v)) = self.pending.iter().rev().find(|(p, _)| p.offset == s.offset && p.ty == s.ty) {
             return *v;
         }
@@ -1238,11 +1315,17 @@ impl Emitter for ClifEmitter<'_> {
     fn set(&mut self, s: Slot, v: Value) {
         self.live();
         debug_assert_eq!(self.ty(v), s.ty, "slot type mismatch at offset {}", s.offset);
+        debug_assert!(!self.lo32.contains_key(&s.offset), "full-width write of a slot the first build saw written only in its low half");
+        self.full_written.insert(s.offset);
         self.pending.retain(|(p, _)| p.offset != s.offset);
         self.pending.push((s, v));
     }
 
     fn get_lo32(&mut self, s: Slot) -> Value {
+        if self.lo32.contains_key(&s.offset) {
+            self.live();
+            return self.lo32_value(s);
+        }
         let v = self.get(s);
         match self.lo_parts.get(&v) {
             Some(&(_, lo)) => lo,
@@ -1251,6 +1334,14 @@ impl Emitter for ClifEmitter<'_> {
     }
 
     fn set_lo32(&mut self, s: Slot, lo: Value) {
+        self.live();
+        self.lo_written.insert(s.offset);
+        if self.lo32.contains_key(&s.offset) {
+            // Carried as its low half: the write is that half (written back as 4 bytes).
+            self.pending.retain(|(p, _)| p.offset != s.offset);
+            self.pending.push((s, lo));
+            return;
+        }
         // The merged value is emitted (Cranelift drops it if nothing needs all 64 bits),
         // and remembered with its parts: reads of the low half take `lo` itself, and a
         // write-back stores only `lo` when the struct has the high half already.
@@ -1260,8 +1351,10 @@ impl Emitter for ClifEmitter<'_> {
         let low = self.b.ins().uextend(types::I64, lo);
         let merged = self.b.ins().bor(high, low);
         self.lo_parts.insert(merged, (hi, lo));
-        self.set(s, merged);
+        self.pending.retain(|(p, _)| p.offset != s.offset);
+        self.pending.push((s, merged));
     }
+
 
     fn add(&mut self, a: Value, b: Value) -> Value {
         self.live();
