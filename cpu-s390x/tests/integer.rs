@@ -629,14 +629,27 @@ fn loop_of_32_bit_operations_keeps_the_high_halves() {
 /// helper just wrote, for write-back and for a full-width read (`lgr`).
 #[test]
 fn loop_of_32_bit_operations_after_a_helper_write() {
-    // loop: adbr %f0,%f2 (b3 1a 00 02); cgdbr %r1,0,%f0 (b3 a9 00 10); ar %r1,%r3 (1a 13);
-    //       lgr %r5,%r1 (b9 04 00 51); brct %r4,loop (a7 46 ff f9)
-    let code = [0xb3, 0x1a, 0x00, 0x02, 0xb3, 0xa9, 0x00, 0x10, 0x1a, 0x13, 0xb9, 0x04, 0x00, 0x51, 0xa7, 0x46, 0xff, 0xf9];
+    // loop: lgr %r6,%r1 (b9 04 00 61); adbr %f0,%f2 (b3 1a 00 02);
+    //       cgdbr %r1,0,%f0 (b3 a9 00 10); ar %r1,%r3 (1a 13); brct %r4,loop (a7 46 ff f9)
+    // (%r6: a full-width read at the top, of what the previous iteration left; then the
+    // same loop with another full-width read, into %r5, after the add.)
     let (f0, f2) = (-3.0e10f64, 8589934592.0f64);
-    let whole = (f0 + 3.0 * f2) as i64 as u64; // exact: integers well inside the 64-bit range
     let r3 = 0x7777_0000_0000_0005u64;
-    let want = (whole & 0xffff_ffff_0000_0000) | (whole as u32).wrapping_add(r3 as u32) as u64;
-    let d = Case::new().fpr(0, f0.to_bits()).fpr(2, f2.to_bits()).gpr(1, 0x1111_1111_2222_2222).gpr(3, r3).gpr(4, 3).run(&code);
+    // After n iterations (exact: integers well inside the 64-bit range).
+    let after = |n: f64| {
+        let whole = (f0 + n * f2) as i64 as u64;
+        (whole & 0xffff_ffff_0000_0000) | (whole as u32).wrapping_add(r3 as u32) as u64
+    };
+    let case = || Case::new().fpr(0, f0.to_bits()).fpr(2, f2.to_bits()).gpr(1, 0x1111_1111_2222_2222).gpr(3, r3).gpr(4, 3);
+    let code = [0xb9, 0x04, 0x00, 0x61, 0xb3, 0x1a, 0x00, 0x02, 0xb3, 0xa9, 0x00, 0x10, 0x1a, 0x13, 0xa7, 0x46, 0xff, 0xf9];
+    let d = case().run(&code);
     assert_eq!(d.end, End::At(PC + code.len() as u64));
-    assert_eq!([d.gpr(1), d.gpr(5), d.gpr(4)], [want, want, 0]);
+    assert_eq!([d.gpr(1), d.gpr(6), d.gpr(4)], [after(3.0), after(2.0), 0]);
+    // ... lgr %r5,%r1 (b9 04 00 51) after the add; brct %r4,loop (a7 46 ff f7).
+    let code = [
+        0xb9, 0x04, 0x00, 0x61, 0xb3, 0x1a, 0x00, 0x02, 0xb3, 0xa9, 0x00, 0x10, 0x1a, 0x13, 0xb9, 0x04, 0x00, 0x51, 0xa7, 0x46, 0xff, 0xf7,
+    ];
+    let d = case().run(&code);
+    assert_eq!(d.end, End::At(PC + code.len() as u64));
+    assert_eq!([d.gpr(1), d.gpr(5), d.gpr(6), d.gpr(4)], [after(3.0), after(3.0), after(2.0), 0]);
 }
