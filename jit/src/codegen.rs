@@ -596,6 +596,14 @@ impl<'a> ClifEmitter<'a> {
         if let Some((_, v)) = self.pending.iter().rev().find(|(p, _)| p.offset == s.offset) {
             return *v;
         }
+        self.cached_value(s, types::I32)
+    }
+
+    /// The path's value of cacheable slot `s`, as `ty` (the slot's own type, or `I32` for
+    /// one carried as its low half). Second build: every slot the function writes has a
+    /// value from the entry, unless a helper call may have changed the struct since.
+    /// Otherwise (and for slots it only reads): the struct holds it.
+    fn cached_value(&mut self, s: Slot, ty: types::Type) -> Value {
         let (var, _) = self.var_for(s);
         if let Some(&v) = self.local.get(&s.offset) {
             return v;
@@ -603,8 +611,11 @@ impl<'a> ClifEmitter<'a> {
         let v = if self.carried.contains(&s.offset) && !self.stale {
             self.b.use_var(var)
         } else {
-            let v = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, s.offset as i32);
+            let v = self.b.ins().load(ty, CPU_FLAGS, self.cpu, s.offset as i32);
             self.b.def_var(var, v);
+            if ty == types::I64 {
+                self.struct_high.insert(s.offset, v);
+            }
             v
         };
         self.local.insert(s.offset, v);
@@ -1284,25 +1295,7 @@ impl Emitter for ClifEmitter<'_> {
             return *v;
         }
         if self.cacheable(s) {
-            let (var, _) = self.var_for(s);
-            if let Some(&v) = self.local.get(&s.offset) {
-                return v;
-            }
-            // Second build: every slot the function writes has a value from the entry,
-            // unless a helper call may have changed the struct since. Otherwise (and for
-            // slots it only reads): the struct holds it.
-            let v = if self.carried.contains(&s.offset) && !self.stale {
-                self.b.use_var(var)
-            } else {
-                let v = self.b.ins().load(clif_ty(s.ty), CPU_FLAGS, self.cpu, s.offset as i32);
-                self.b.def_var(var, v);
-                if s.ty == Ty::I64 {
-                    self.struct_high.insert(s.offset, v);
-                }
-                v
-            };
-            self.local.insert(s.offset, v);
-            v
+            self.cached_value(s, clif_ty(s.ty))
         } else if s.ty == Ty::I128 {
             let lo = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32);
             let hi = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32 + 8);
