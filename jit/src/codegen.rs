@@ -234,6 +234,8 @@ pub struct ClifEmitter<'a> {
     /// Second build: the plan's `lo32_only` slots, whose variable holds the low half (an
     /// `I32`), each with a variable holding a value whose high half is the slot's.
     lo32: HashMap<u32, Variable>,
+    /// A slot carried as its low half was written at full width (see `plan_held`).
+    lo32_broken: bool,
     /// Label of the current path (its first guest PC).
     label: u64,
     /// The current path made a sync point since its label.
@@ -389,6 +391,7 @@ impl<'a> ClifEmitter<'a> {
             lo_written: BTreeSet::new(),
             full_written: BTreeSet::new(),
             lo32,
+            lo32_broken: false,
             written: BTreeSet::new(),
             vars,
             local: HashMap::new(),
@@ -508,6 +511,12 @@ impl<'a> ClifEmitter<'a> {
         self.dead = false;
         self.terminated = false;
         Some(pc)
+    }
+
+    /// Whether this build kept to its plan: `false` when a slot the plan carries as its low
+    /// half was written at full width, and the compiler must build without the plan.
+    pub fn plan_held(&self) -> bool {
+        !self.lo32_broken
     }
 
     /// Lets side exits to `[lo, hi)` become paths of this function (at most `budget`).
@@ -1308,8 +1317,18 @@ impl Emitter for ClifEmitter<'_> {
     fn set(&mut self, s: Slot, v: Value) {
         self.live();
         debug_assert_eq!(self.ty(v), s.ty, "slot type mismatch at offset {}", s.offset);
-        debug_assert!(!self.lo32.contains_key(&s.offset), "full-width write of a slot the first build saw written only in its low half");
         self.full_written.insert(s.offset);
+        if self.lo32.contains_key(&s.offset) {
+            // The first build saw this slot written only in its low half. The second
+            // translates the same instructions, so this cannot happen; if it does, the plan
+            // did not hold (see `plan_held`) and this build is thrown away. Keep the IR
+            // well-typed until then.
+            self.lo32_broken = true;
+            let lo = self.b.ins().ireduce(types::I32, v);
+            self.pending.retain(|(p, _)| p.offset != s.offset);
+            self.pending.push((s, lo));
+            return;
+        }
         self.pending.retain(|(p, _)| p.offset != s.offset);
         self.pending.push((s, v));
     }

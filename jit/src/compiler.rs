@@ -120,10 +120,15 @@ impl Compiler {
         let mut asm_log = String::new();
         // A function with internal edges is built a second time with what the first build
         // learned (see codegen's module docs).
-        let (mut n, mut pages, mut pcs, mut exit_pcs, plan) = self.build(fe, code, r, None, &mut asm_log)?;
+        let (mut n, mut pages, mut pcs, mut exit_pcs, plan, _) = self.build(fe, code, r, None, &mut asm_log)?;
         if let Some(plan) = plan {
             if r.ssa_loops == SsaLoops::All || (r.ssa_loops == SsaLoops::Tight && plan.tight) {
-                (n, pages, pcs, exit_pcs, _) = self.build(fe, code, r, Some(plan), &mut String::new())?;
+                let held;
+                (n, pages, pcs, exit_pcs, _, held) = self.build(fe, code, r, Some(plan), &mut String::new())?;
+                if !held {
+                    // The second build did not keep to the plan: the first build's shape.
+                    (n, pages, pcs, exit_pcs, _, _) = self.build(fe, code, r, None, &mut String::new())?;
+                }
             }
         }
         if log.in_asm {
@@ -161,8 +166,9 @@ impl Compiler {
         Ok(Compiled { bytes: compiled.code_buffer().to_vec(), insns: n, pages, ns: t0.elapsed().as_nanos() as u64, faults, exits })
     }
     /// Translates the block at `r.pc` into `self.ctx.func`: returns the instruction count,
-    /// the guest pages its instructions lie on, the access sites, the direct exits and
-    /// (first build of a function with internal edges) the plan for a second build.
+    /// the guest pages its instructions lie on, the access sites, the direct exits,
+    /// (first build of a function with internal edges) the plan for a second build, and
+    /// (second build) whether it kept to that plan.
     #[allow(clippy::type_complexity)]
     fn build<F: Frontend>(
         &mut self,
@@ -171,7 +177,7 @@ impl Compiler {
         r: &Request,
         plan: Option<Plan>,
         asm_log: &mut String,
-    ) -> Result<(usize, Vec<u64>, Vec<AccessSite>, Vec<u64>, Option<Plan>), u64> {
+    ) -> Result<(usize, Vec<u64>, Vec<AccessSite>, Vec<u64>, Option<Plan>, bool), u64> {
         let (pc, mode, log) = (r.pc, r.mode, r.log);
         let recorder = PageRecorder { inner: code, pages: std::cell::RefCell::new(Vec::new()) };
         let code: &dyn CodeSource = &recorder;
@@ -315,13 +321,14 @@ impl Compiler {
                 asm_log.push_str("  -- path --\n");
             }
         }
+        let held = em.plan_held();
         let (pcs, exit_pcs, plan) = em.finish(None, self.isa.frontend_config());
         // The pages the code depends on (and the engine watches for writes): every page the
         // translation read, instruction bytes (of a straddling instruction, both pages) and
         // what front ends read beside them (`EXRL` targets).
         let mut used = recorder.pages.into_inner();
         used.sort_unstable();
-        Ok((n, used, pcs, exit_pcs, plan))
+        Ok((n, used, pcs, exit_pcs, plan, held))
     }
 }
 
@@ -534,5 +541,36 @@ mod tests {
         let text = func.display().to_string();
         assert!(text.contains("load.i64 v1+16"), "the guest load must stay:\n{text}");
         assert!(!text.contains("v0+8"), "the unused state load must go:\n{text}");
+    }
+
+    /// A second build that writes a slot the plan carries as its low half at full width
+    /// reports that the plan did not hold (the compiler then builds without it), and keeps
+    /// its IR well-typed meanwhile; writes of the low half keep to the plan.
+    #[test]
+    fn a_full_write_of_a_low_half_slot_breaks_the_plan() {
+        use crate::codegen::{ClifEmitter, Env, MemModel, Plan};
+        use crate::ir::{Emitter, Slot, Ty};
+        let slot = Slot::new(64, Ty::I64);
+        let run = |full: bool| {
+            let mut func = Function::with_name_signature(UserFuncName::default(), block_signature());
+            let mut fctx = FunctionBuilderContext::new();
+            let env = Env { mem: MemModel::User { limit: 1 << 40 }, cache_limit: 256, jump_cache: 0, mode: 0, no_chain: true };
+            let plan = Plan { slots: vec![slot], maybe_dirty: Default::default(), tight: true, lo32_only: [64].into_iter().collect() };
+            let mut em = ClifEmitter::with_plan(&mut func, &mut fctx, env, Some((0x1000, plan)));
+            em.begin_insn(0x1000);
+            if full {
+                let v = em.iconst(Ty::I64, 5);
+                em.set(slot, v);
+            } else {
+                let v = em.iconst(Ty::I32, 5);
+                em.set_lo32(slot, v);
+            }
+            em.end_insn();
+            let held = em.plan_held();
+            em.finish(Some(0x1004), make_isa(OptLevel::Speed).frontend_config());
+            held
+        };
+        assert!(run(false));
+        assert!(!run(true));
     }
 }
