@@ -97,6 +97,22 @@ pub fn cc_selected<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> E::V {
     }
 }
 
+/// Mask bits 8, 4, 2 (CC 0, 1, 2) of a comparison of `a` with `b` as one compare.
+fn compare_selected<E: Emitter>(e: &mut E, m: u32, a: E::V, b: E::V, signed: bool) -> E::V {
+    let (lt, le, gt, ge) = if signed { (Cmp::Slt, Cmp::Sle, Cmp::Sgt, Cmp::Sge) } else { (Cmp::Ult, Cmp::Ule, Cmp::Ugt, Cmp::Uge) };
+    let c = match m & 0b1110 {
+        0 => return e.iconst(Ty::I8, 0),
+        14 => return e.iconst(Ty::I8, 1),
+        8 => Cmp::Eq,
+        4 => lt,
+        2 => gt,
+        12 => le,
+        10 => ge,
+        _ => Cmp::Ne, // 6: low or high
+    };
+    e.icmp(c, a, b)
+}
+
 /// [`cc_selected`] for a CC whose origin the backend knows (see
 /// [`crate::operands::origin`]): the mask as conditions on the values the CC was made from.
 fn selected_by_origin<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> Option<E::V> {
@@ -104,24 +120,17 @@ fn selected_by_origin<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> Option<E::V> {
     let (kind, from) = e.origin_of(cc)?;
     let not = |e: &mut E, x: E::V| e.xor_imm(x, 1);
     match (kind, from.as_slice()) {
-        (origin::COMPARE | origin::COMPARE_LOGICAL, &[a, b]) => {
-            // CC 3 cannot occur: each mask is one comparison of the operands.
-            let (lt, le, gt, ge) = if kind == origin::COMPARE {
-                (Cmp::Slt, Cmp::Sle, Cmp::Sgt, Cmp::Sge)
+        (origin::COMPARE | origin::COMPARE_LOGICAL, &[a, b]) => Some(compare_selected(e, m, a, b, kind == origin::COMPARE)),
+        (origin::ARITH, &[r, ovf]) => {
+            // CC 0-2 compare `r` with zero where there was no overflow; CC 3 is the overflow.
+            let zero = e.imm_like(r, 0);
+            let t = compare_selected(e, m, r, zero, true);
+            Some(if m & 1 != 0 {
+                e.or(ovf, t)
             } else {
-                (Cmp::Ult, Cmp::Ule, Cmp::Ugt, Cmp::Uge)
-            };
-            let c = match m & 0b1110 {
-                0 => return Some(e.iconst(Ty::I8, 0)),
-                14 => return Some(e.iconst(Ty::I8, 1)),
-                8 => Cmp::Eq,
-                4 => lt,
-                2 => gt,
-                12 => le,
-                10 => ge,
-                _ => Cmp::Ne, // 6: low or high
-            };
-            Some(e.icmp(c, a, b))
+                let no = e.xor_imm(ovf, 1);
+                e.and(no, t)
+            })
         }
         (origin::NONZERO, &[v]) => {
             // CC 0 or 1 only: the mask's bits for those two decide.

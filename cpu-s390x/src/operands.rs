@@ -448,6 +448,9 @@ pub mod origin {
     pub const TEST_LEFTMOST: u32 = 4;
     /// `[v]`: 0 `v` zero, 1 nonzero.
     pub const NONZERO: u32 = 5;
+    /// `[r, ovf]`: a signed result and its overflow flag: 3 on overflow, else as `COMPARE`
+    /// of `r` with zero.
+    pub const ARITH: u32 = 6;
 }
 
 pub mod cc {
@@ -561,11 +564,15 @@ pub mod cc {
     pub fn sign_or_3<E: Emitter>(e: &mut E, r: E::V, ty: Ty, ovf: E::V) -> E::V {
         let r = low(e, r, ty);
         let z = e.imm_like(r, 0);
-        let lt = e.icmp(Cmp::Slt, r, z);
         let gt = e.icmp(Cmp::Sgt, r, z);
-        let lo = e.or(lt, ovf);
-        let hi = e.or(gt, ovf);
-        e.pack_bits(&[lo, hi])
+        // (r != 0) + (r > 0): 0, 1 negative, 2 positive; 3 on overflow. Branches on it test
+        // `r` and `ovf` themselves (see `origin::ARITH`).
+        let ne = e.icmp(Cmp::Ne, r, z);
+        let sum = e.add(ne, gt);
+        let three = e.iconst(Ty::I8, 3);
+        let c = e.select(ovf, three, sum);
+        e.note_origin(c, origin::ARITH, &[r, ovf]);
+        c
     }
     /// Signed add: 0 zero, 1 < 0, 2 > 0, 3 overflow (of `ty`); the overflow exception when
     /// the program mask enables it.
