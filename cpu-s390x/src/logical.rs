@@ -42,10 +42,11 @@ pub fn srl<E: Emitter>(e: &mut E, _: &Fields, cx: &Cx, o: &mut O<E::V>) -> Flow 
 
 /// Whether CC (0..=3) is selected by the 4-bit branch mask `m` (bit 8 selects CC 0).
 ///
-/// Written on the CC's two bits, lo = bit 0 and hi = bit 1, as the smallest formula for each
-/// mask: a CC made by [`crate::operands::cc::compare`] (or any `pack_bits`) has its bits as
-/// known comparisons in the compiled backend, so `BRC 8` after a compare becomes "neither
-/// low nor high" rather than a shift of the mask by the CC.
+/// A CC whose origin the compiled backend knows (a compare, TEST UNDER MASK, a logical or
+/// signed arithmetic result: see [`crate::operands::origin`]) gives the mask as conditions
+/// on what it was made from (`BRC 8` after `CLGR` is one equality compare). Otherwise the
+/// mask is written on the CC's two bits, lo = bit 0 and hi = bit 1, as the smallest formula
+/// for each mask (a `pack_bits` CC has its bits as known values in the compiled backend).
 pub fn cc_selected<E: Emitter>(e: &mut E, m: u32, cc: E::V) -> E::V {
     let m = m & 15;
     if m == 0 || m == 15 {

@@ -433,7 +433,6 @@ pub mod out {
     }
 }
 
-/// Condition-code setters (PoP Appendix "Condition-Code Settings"). Each writes CC 0..=3.
 /// Kinds of [`Emitter::note_origin`] hints on condition codes (see
 /// [`crate::logical::cc_selected`]), with the values each is made from.
 pub mod origin {
@@ -453,6 +452,7 @@ pub mod origin {
     pub const ARITH: u32 = 6;
 }
 
+/// Condition-code setters (PoP Appendix "Condition-Code Settings"). Each writes CC 0..=3.
 pub mod cc {
     use super::*;
     #[allow(unused_imports)]
@@ -558,9 +558,9 @@ pub mod cc {
         let (a, b) = (low(e, a, ty), low(e, b, ty));
         e.signed_overflow(a, b, sub)
     }
-    /// CC of a signed arithmetic result `r` of width `ty` with overflow flag `ovf`: built
-    /// from its two bits (bit 0 = negative or overflow, bit 1 = positive or overflow), so a
-    /// branch on it tests the comparisons themselves (see `logical::cc_selected`).
+    /// CC of a signed arithmetic result `r` of width `ty` with overflow flag `ovf`: 0 zero,
+    /// 1 negative, 2 positive, 3 overflow, noted as `origin::ARITH` so a branch on it tests
+    /// `r` and `ovf` themselves (see `logical::cc_selected`).
     pub fn sign_or_3<E: Emitter>(e: &mut E, r: E::V, ty: Ty, ovf: E::V) -> E::V {
         let r = low(e, r, ty);
         let z = e.imm_like(r, 0);

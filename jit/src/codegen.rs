@@ -631,6 +631,12 @@ impl<'a> ClifEmitter<'a> {
         v
     }
 
+    /// Holds `v` as this instruction's write of slot `s` (replacing an earlier one).
+    fn hold(&mut self, s: Slot, v: Value) {
+        self.pending.retain(|(p, _)| p.offset != s.offset);
+        self.pending.push((s, v));
+    }
+
     /// The variable of cacheable slot `s`, and whether it was declared just now.
     fn var_for(&mut self, s: Slot) -> (Variable, bool) {
         if let Some((cs, var)) = self.vars.get(&s.offset) {
@@ -1325,12 +1331,10 @@ impl Emitter for ClifEmitter<'_> {
             // well-typed until then.
             self.lo32_broken = true;
             let lo = self.b.ins().ireduce(types::I32, v);
-            self.pending.retain(|(p, _)| p.offset != s.offset);
-            self.pending.push((s, lo));
+            self.hold(s, lo);
             return;
         }
-        self.pending.retain(|(p, _)| p.offset != s.offset);
-        self.pending.push((s, v));
+        self.hold(s, v);
     }
 
     fn get_lo32(&mut self, s: Slot) -> Value {
@@ -1350,8 +1354,7 @@ impl Emitter for ClifEmitter<'_> {
         self.lo_written.insert(s.offset);
         if self.lo32.contains_key(&s.offset) {
             // Carried as its low half: the write is that half (written back as 4 bytes).
-            self.pending.retain(|(p, _)| p.offset != s.offset);
-            self.pending.push((s, lo));
+            self.hold(s, lo);
             return;
         }
         // The merged value is emitted (Cranelift drops it if nothing needs all 64 bits),
@@ -1363,8 +1366,7 @@ impl Emitter for ClifEmitter<'_> {
         let low = self.b.ins().uextend(types::I64, lo);
         let merged = self.b.ins().bor(high, low);
         self.lo_parts.insert(merged, (hi, lo));
-        self.pending.retain(|(p, _)| p.offset != s.offset);
-        self.pending.push((s, merged));
+        self.hold(s, merged);
     }
 
 
