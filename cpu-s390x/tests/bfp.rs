@@ -378,3 +378,102 @@ fn divide_to_integer_of_zero_by_zero() {
     let d = Case::new().run(&[0xb3, 0x5b, 0x30, 0x12]);
     assert_eq!((d.cpu.fpr(1), d.cpu.fpr(3), d.cc(), d.cpu.fpc), (QNAN, QNAN, 1, 0x0080_0000));
 }
+
+// ---- long operations computed inline (bfp.rs fast paths) ----
+// With the inexact flag already set, no mask and rounding to nearest, ordinary operands and
+// results of ADB/SDB/MDB/DDB come from the host; anything else goes to the helper. The
+// expected values are IEEE binary64 facts (0.1 + 0.2 = 0x3fd3333333333334, 1/3 =
+// 0x3fd5555555555555, ...).
+
+const X_FLAG: u32 = 0x0008_0000;
+const TENTH: u64 = 0x3fb9_9999_9999_999a; // 0.1
+const FIFTH: u64 = 0x3fc9_9999_9999_999a; // 0.2
+const THIRD: u64 = 0x3fd5_5555_5555_5555; // nearest 1/3
+const THREE: u64 = 0x4008_0000_0000_0000;
+const MAX: u64 = 0x7fef_ffff_ffff_ffff;
+const INF: u64 = 0x7ff0_0000_0000_0000;
+const NEG: u64 = 1 << 63;
+
+#[test]
+fn long_arithmetic_with_the_inexact_flag_set() {
+    let x = |c: Case| fpc(c, X_FLAG);
+    // adbr: 0.1 + 0.2 ties to even upwards; CC 2; the FPC unchanged.
+    let d = x(Case::new()).fpr(1, TENTH).fpr(2, FIFTH).run(&rre(0xb31a, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (0x3fd3_3333_3333_3334, 2, X_FLAG));
+    // sdbr: 1 - 2 = -1, CC 1.
+    let d = x(Case::new()).fpr(1, ONE).fpr(2, TWO).run(&rre(0xb31b, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (ONE | NEG, 1, X_FLAG));
+    // ddbr: 1 / 3; mdbr: 3 × (1/3) = 1; neither sets the CC.
+    let d = x(Case::new()).cc(3).fpr(1, ONE).fpr(2, THREE).run(&rre(0xb31d, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (THIRD, 3, X_FLAG));
+    let d = x(Case::new()).cc(3).fpr(1, THREE).fpr(2, THIRD).run(&rre(0xb31c, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (ONE, 3, X_FLAG));
+    // adb %f1,0(%r2): 1.5 + 2.25 from storage = 3.75.
+    let d = x(Case::new()).gpr(2, DATA).fpr(1, 0x3ff8_0000_0000_0000).mem(DATA, &0x4002_0000_0000_0000u64.to_be_bytes()).run(&[0xed, 0x10, 0x20, 0x00, 0x00, 0x1a]);
+    assert_eq!((d.cpu.fpr(1), d.cc()), (0x400e_0000_0000_0000, 2));
+    // sdb: 1.5 - 2.25 = -0.75, CC 1.
+    let d = x(Case::new()).gpr(2, DATA).fpr(1, 0x3ff8_0000_0000_0000).mem(DATA, &0x4002_0000_0000_0000u64.to_be_bytes()).run(&[0xed, 0x10, 0x20, 0x00, 0x00, 0x1b]);
+    assert_eq!((d.cpu.fpr(1), d.cc()), (0x3fe8_0000_0000_0000 | NEG, 1));
+}
+
+#[test]
+fn long_arithmetic_the_helper_must_decide() {
+    // The inexact flag still clear: it gets set.
+    let d = Case::new().fpr(1, ONE).fpr(2, THREE).run(&rre(0xb31d, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cpu.fpc), (THIRD, X_FLAG));
+    // Rounding toward zero: 0.1 + 0.2 truncated.
+    let d = fpc(Case::new(), X_FLAG | 1).fpr(1, TENTH).fpr(2, FIFTH).run(&rre(0xb31a, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cpu.fpc), (0x3fd3_3333_3333_3333, X_FLAG | 1));
+    // The inexact mask on: a trap (DXC 0x0c: incremented) with the result delivered.
+    let d = fpc(Case::new(), 0x0800_0000 | X_FLAG).fpr(1, TENTH).fpr(2, FIFTH).run(&rre(0xb31a, 1, 2));
+    assert_eq!(d.end, End::Exc(exc::DATA, PC));
+    assert_eq!((d.cpu.fpr(1), d.cpu.fpc), (0x3fd3_3333_3333_3334, 0x0800_0c00 | X_FLAG));
+    // Overflow: +inf, the overflow flag too, CC 2.
+    let d = fpc(Case::new(), X_FLAG).fpr(1, MAX).fpr(2, MAX).run(&rre(0xb31a, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (INF, 2, 0x0028_0000));
+    // An exact zero result: CC 0 (an ordinary result never is zero).
+    let d = fpc(Case::new(), X_FLAG).fpr(1, ONE).fpr(2, ONE).run(&rre(0xb31b, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (0, 0, X_FLAG));
+    // Underflow: 2^-1074 × 0.5 is +0 (ties to even) with the underflow flag.
+    let d = fpc(Case::new(), X_FLAG).fpr(1, 1).fpr(2, 0x3fe0_0000_0000_0000).run(&rre(0xb31c, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cpu.fpc), (0, 0x0018_0000));
+    // An SNaN operand: quieted, invalid flag, CC 3.
+    let d = fpc(Case::new(), X_FLAG).fpr(1, ONE).fpr(2, SNAN).run(&rre(0xb31a, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (SNAN | 1 << 51, 3, 0x0088_0000));
+}
+
+#[test]
+fn long_compares_and_load_and_test_inline() {
+    // cdbr: -2 < -1 (CC 1), -1 > -2 (CC 2), +inf > MAX (CC 2), -inf < -MAX (CC 1).
+    for (a, b, cc) in [(TWO | NEG, ONE | NEG, 1), (ONE | NEG, TWO | NEG, 2), (INF, MAX, 2), (INF | NEG, MAX | NEG, 1), (ONE, ONE, 0), (NEG, ONE, 1), (ONE | NEG, 0, 1)] {
+        let d = Case::new().cc(3).fpr(1, a).fpr(2, b).run(&rre(0xb319, 1, 2));
+        assert_eq!((d.cc(), d.cpu.fpc), (cc, 0), "cdbr {a:#x} {b:#x}");
+        let d = Case::new().cc(3).fpr(1, a).fpr(2, b).run(&rre(0xb318, 1, 2));
+        assert_eq!((d.cc(), d.cpu.fpc), (cc, 0), "kdbr {a:#x} {b:#x}");
+    }
+    // cdb %f1,0(%r2): 1 vs 2 from storage → CC 1.
+    let d = Case::new().gpr(2, DATA).fpr(1, ONE).mem(DATA, &TWO.to_be_bytes()).run(&[0xed, 0x10, 0x20, 0x00, 0x00, 0x19]);
+    assert_eq!(d.cc(), 1);
+    // ltdbr: -0 → -0, CC 0; +inf → CC 2; a QNaN → CC 3 without a flag.
+    let d = Case::new().fpr(2, NEG).run(&rre(0xb312, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc()), (NEG, 0));
+    let d = Case::new().fpr(2, INF).run(&rre(0xb312, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc()), (INF, 2));
+    let d = Case::new().fpr(2, QNAN).run(&rre(0xb312, 1, 2));
+    assert_eq!((d.cpu.fpr(1), d.cc(), d.cpu.fpc), (QNAN, 3, 0));
+}
+
+#[test]
+fn long_conversions_from_fixed_inline() {
+    // cdfbr: the low word only; 0 → +0; -2^31 → 0xc1e0000000000000; 1 → 1.0.
+    for (g, want) in [(0xdead_beef_0000_0000u64, 0), (0x1234_5678_8000_0000, 0xc1e0_0000_0000_0000), (0xffff_ffff_0000_0001, ONE), (0x7fff_ffff, 0x41df_ffff_ffc0_0000)] {
+        let d = Case::new().gpr(2, g).run(&rrf(0xb395, 0, 0, 1, 2));
+        assert_eq!((d.cpu.fpr(1), d.cpu.fpc), (want, 0), "cdfbr of {g:#x}");
+    }
+    // cdgbr: ±2^53 exact; 2^53 + 1 rounds to even (2^53) with the inexact flag; i64::MIN
+    // exact (-2^63); -3 exact.
+    for (g, want, f) in [(1u64 << 53, 0x4340_0000_0000_0000, 0), ((1u64 << 53).wrapping_neg(), 0xc340_0000_0000_0000, 0), ((1 << 53) + 1, 0x4340_0000_0000_0000, X_FLAG), (1 << 63, 0xc3e0_0000_0000_0000, 0), (-3i64 as u64, 0xc008_0000_0000_0000, 0)] {
+        let d = Case::new().gpr(2, g).run(&rrf(0xb3a5, 0, 0, 1, 2));
+        assert_eq!((d.cpu.fpr(1), d.cpu.fpc), (want, f), "cdgbr of {g:#x}");
+    }
+}

@@ -44,7 +44,7 @@
 
 use crate::cpu::{exit_code, CpuHeader};
 use crate::frontend::GUARD_BYTES;
-use crate::ir::{Cmp, Emitter, Endian, Helper, Slot, Ty};
+use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, Slot, Ty};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     types, AbiParam, Block, ExtFuncData, ExternalName, Function, InstBuilder, MemFlagsData, SigRef, Signature,
@@ -1414,6 +1414,19 @@ impl Emitter for ClifEmitter<'_> {
     fn srem(&mut self, a: Value, b: Value) -> Value {
         self.live();
         self.safe_div(a, b, DivOp::Srem)
+    }
+    fn f64_op(&mut self, op: FloatOp, a: Value, b: Value) -> Value {
+        self.live();
+        let flags = MemFlagsData::new();
+        let x = self.b.ins().bitcast(types::F64, flags, a);
+        let y = self.b.ins().bitcast(types::F64, flags, b);
+        let r = match op {
+            FloatOp::Add => self.b.ins().fadd(x, y),
+            FloatOp::Sub => self.b.ins().fsub(x, y),
+            FloatOp::Mul => self.b.ins().fmul(x, y),
+            FloatOp::Div => self.b.ins().fdiv(x, y),
+        };
+        self.b.ins().bitcast(types::I64, flags, r)
     }
     fn and(&mut self, a: Value, b: Value) -> Value {
         self.live();

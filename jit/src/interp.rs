@@ -20,7 +20,7 @@
 
 use crate::cpu::{CpuHeader, GuestCpu};
 use crate::frontend::{CodeSource, Flow, Frontend};
-use crate::ir::{Cmp, Emitter, Endian, Helper, Slot, Ty};
+use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, Slot, Ty};
 use std::collections::HashMap;
 
 /// Guest memory as the interpreter sees it. Byte order is the interpreter's business: the
@@ -551,6 +551,19 @@ impl Emitter for Interp<'_> {
             }
         }
         Val::new(Ty::I64, r as u128)
+    }
+
+    fn f64_op(&mut self, op: FloatOp, a: Val, b: Val) -> Val {
+        self.bin(a, b, |a, b| {
+            let (x, y) = (f64::from_bits(a.bits as u64), f64::from_bits(b.bits as u64));
+            let r = match op {
+                FloatOp::Add => x + y,
+                FloatOp::Sub => x - y,
+                FloatOp::Mul => x * y,
+                FloatOp::Div => x / y,
+            };
+            r.to_bits() as u128
+        })
     }
 
     fn call_if(&mut self, c: Val, h: &Helper, args: &[Val]) -> Val {

@@ -65,6 +65,15 @@ pub enum Endian {
     Big,
 }
 
+/// IEEE binary64 operations of [`Emitter::f64_op`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
 /// Integer comparisons; the result is an `I8` 0 or 1.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Cmp {
@@ -203,6 +212,12 @@ pub trait Emitter {
     fn icmp(&mut self, c: Cmp, a: Self::V, b: Self::V) -> Self::V;
     /// `c != 0 ? a : b`.
     fn select(&mut self, c: Self::V, a: Self::V, b: Self::V) -> Self::V;
+
+    /// IEEE binary64 `a op b` on the bit patterns of `I64` values, rounded to nearest even
+    /// (the host's arithmetic). For the fast paths of front ends that check operands and
+    /// result to be ordinary numbers themselves: what a NaN or an exception gives is
+    /// unspecified (backends may differ), and no flags are kept.
+    fn f64_op(&mut self, op: FloatOp, a: Self::V, b: Self::V) -> Self::V;
 
     // ---- guest memory (addresses are I64 guest-virtual) ----
     fn load(&mut self, ty: Ty, addr: Self::V, e: Endian) -> Self::V;
