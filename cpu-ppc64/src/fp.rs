@@ -21,7 +21,7 @@ use crate::vmx::call_regs;
 use crate::Cx;
 use jit::frontend::Flow;
 use jit::helper;
-use jit::ir::{Cmp, Emitter, Helper, Ty};
+use jit::ir::{Cmp, Emitter, FloatOp, Helper, Ty};
 
 
 // ---- shared pieces ----
@@ -42,6 +42,18 @@ fn write_fpr<E: Emitter>(e: &mut E, t: usize, v: E::V) {
     e.set(fpr(t), v);
     let z = e.iconst(Ty::I64, 0);
     e.set(vsr_dw1(t), z);
+}
+
+/// After a fast path's `call_if`: where the fast path held (`ok`), FPR t ← r and
+/// doubleword 1 ← 0; elsewhere the VSR as the helper left it (it may have kept the target).
+fn write_fpr_unless_helper<E: Emitter>(e: &mut E, ok: E::V, t: usize, r: E::V) {
+    let done = e.get(fpr(t));
+    let out = e.select(ok, r, done);
+    e.set(fpr(t), out);
+    let low = e.get(vsr_dw1(t));
+    let z = e.iconst(Ty::I64, 0);
+    let low = e.select(ok, z, low);
+    e.set(vsr_dw1(t), low);
 }
 
 fn rc_bit(rc: bool) -> u64 {
@@ -152,6 +164,126 @@ pub enum Arith {
 /// Emits `op` with target `t`, first factor / operand `a`, second factor `c`, addend or
 /// second operand `b` (VSR numbers), mode word `mode`.
 fn arith_call<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c: usize, mode: u64) {
+    if mode & m::SINGLE == 0 && matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::Div) {
+        return double_fast_path(e, op, t, a, b, c, mode);
+    }
+    arith_helper(e, op, t, a, b, c, mode);
+}
+
+/// Whether the binary64 `x` is a normal number with biased exponent `min..=2045`: with
+/// `min` = 2, an operation on such operands whose result is such a number can raise no
+/// exception but inexact (whatever the tininess rule). Products and quotients ask for more
+/// (`TINY_EXP`) so that their error terms are exact too.
+fn ordinary<E: Emitter>(e: &mut E, x: E::V, min: u64) -> E::V {
+    let exp = e.lshr_imm(x, 52);
+    let exp = e.and_imm(exp, 0x7ff);
+    let off = e.add_imm(exp, -(min as i64));
+    e.icmp_imm(Cmp::Ult, off, 2046 - min)
+}
+
+/// Biased exponent of 2^-899: a product, or a quotient and its dividend, at least this
+/// large has an error term far above the subnormal range (as in `fp_host`).
+const TINY_EXP: u64 = 124;
+
+/// `fadd`/`fsub`/`fmul`/`fdiv` and their `xs*dp` forms computed inline when the FPSCR
+/// rounds to nearest in IEEE mode with the inexact exception disabled, and operands and
+/// result are ordinary numbers ([`ordinary`]; [`TINY_EXP`] for products and quotients): then the only exception is inexact, and the
+/// instruction writes the result, FPRF (a normal number's class), FR and FI from the
+/// rounding error — exact by two-sum for a sum, by a fused multiply-add for a product or a
+/// quotient's remainder — and XX (FX when XX turns on). Otherwise the helper runs.
+fn double_fast_path<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c: usize, mode: u64) {
+    let x = e.get(fpr(a));
+    let y = e.get(fpr(if op == Arith::Mul { c } else { b }));
+    let y = if op == Arith::Sub { e.xor_imm(y, SIGN) } else { y };
+    let fop = match op {
+        Arith::Add | Arith::Sub => FloatOp::Add,
+        Arith::Mul => FloatOp::Mul,
+        _ => FloatOp::Div,
+    };
+    let r = e.f64_op(fop, x, y);
+    // The rounding error's sign against the result's: exact − r (sum, product) or the
+    // remainder x − r·y over y (quotient).
+    let (err, err_sign) = match op {
+        Arith::Add | Arith::Sub => {
+            let bb = e.f64_op(FloatOp::Sub, r, x);
+            let t1 = e.f64_op(FloatOp::Sub, r, bb);
+            let t1 = e.f64_op(FloatOp::Sub, x, t1);
+            let t2 = e.f64_op(FloatOp::Sub, y, bb);
+            let err = e.f64_op(FloatOp::Add, t1, t2);
+            (err, err)
+        }
+        Arith::Mul => {
+            let nr = e.xor_imm(r, SIGN);
+            let err = e.f64_fma(x, y, nr);
+            (err, err)
+        }
+        _ => {
+            let nr = e.xor_imm(r, SIGN);
+            let rem = e.f64_fma(nr, y, x);
+            let s = e.xor(rem, y);
+            (rem, s)
+        }
+    };
+    let f = e.get(FPSCR);
+    let watched = e.and_imm(f, fs::XE | fs::NI | fs::RN);
+    let fpscr_ok = e.icmp_imm(Cmp::Eq, watched, 0);
+    let (min_x, min_r) = match op {
+        Arith::Add | Arith::Sub => (2, 2),
+        Arith::Mul => (2, TINY_EXP),
+        _ => (TINY_EXP, TINY_EXP),
+    };
+    let ox = ordinary(e, x, min_x);
+    let oy = ordinary(e, y, 2);
+    let or = ordinary(e, r, min_r);
+    let ok = e.and(fpscr_ok, ox);
+    let ok = e.and(ok, oy);
+    let ok = e.and(ok, or);
+    // FI: the error is nonzero; FR: it points toward zero from the result (|r| > exact).
+    let mag = e.and_imm(err, !SIGN);
+    let fi = e.icmp_imm(Cmp::Ne, mag, 0);
+    let fi = e.zext(Ty::I64, fi);
+    let opposite = e.xor(err_sign, r);
+    let opposite = e.lshr_imm(opposite, 63);
+    let fr = e.and(fi, opposite);
+    let neg = e.lshr_imm(r, 63);
+    // FPRF: +normal 0x04, −normal 0x08.
+    let class = e.add_imm(neg, 1);
+    let class = e.shl_imm(class, 2 + fs::FPRF_SHIFT);
+    let kept = e.and_imm(f, !(fs::FR | fs::FI | fs::FPRF));
+    let fi_bit = e.shl_imm(fi, 17);
+    let fr_bit = e.shl_imm(fr, 18);
+    let xx = e.shl_imm(fi, 25);
+    // FX when XX goes from 0 to 1.
+    let new_xx = e.and_imm(f, fs::XX);
+    let new_xx = e.xor(new_xx, xx);
+    let new_xx = e.and(new_xx, xx);
+    let fx = e.shl_imm(new_xx, 6);
+    let nf = e.or(kept, class);
+    let nf = e.or(nf, fi_bit);
+    let nf = e.or(nf, fr_bit);
+    let nf = e.or(nf, xx);
+    let nf = e.or(nf, fx);
+    let slow = e.xor_imm(ok, 1);
+    let (tt, aa, bb, cc) = (t as u64, a as u64, b as u64, c as u64);
+    let h = match op {
+        Arith::Add => helper!(fh::fp_add, 4, true),
+        Arith::Sub => helper!(fh::fp_sub, 4, true),
+        Arith::Mul => helper!(fh::fp_mul, 4, true),
+        _ => helper!(fh::fp_div, 4, true),
+    };
+    let args: Vec<E::V> = [tt, aa, if op == Arith::Mul { cc } else { bb }, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
+    e.call_if(slow, &h, &args);
+    // Where the helper ran, the struct holds its results (and CR1 for a record form).
+    write_fpr_unless_helper(e, ok, t, r);
+    let done_f = e.get(FPSCR);
+    let out_f = e.select(ok, nf, done_f);
+    e.set(FPSCR, out_f);
+    if mode & m::RC != 0 {
+        record(e, true);
+    }
+}
+
+fn arith_helper<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c: usize, mode: u64) {
     let (t, a, b, c) = (t as u64, a as u64, b as u64, c as u64);
     match op {
         Arith::Add => call(e, helper!(fh::fp_add, 4, true), &[t, a, b, mode]),
@@ -199,7 +331,48 @@ pub fn to_int<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, signed: bool, bits: u32, t
 /// `fcfid`, `fcfidu`, `fcfids`, `fcfidus`.
 pub fn from_int<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, signed: bool, single: bool) -> Flow {
     let mode = rc_bit(a.rc) | if signed { m::SIGNED } else { 0 } | if single { m::SINGLE } else { 0 };
-    call(e, helper!(fh::fp_cfid, 3, true), &[a.rt as u64, a.rb as u64, mode]);
+    if single {
+        call(e, helper!(fh::fp_cfid, 3, true), &[a.rt as u64, a.rb as u64, mode]);
+        return Flow::Next(4);
+    }
+    // Inline when exact (magnitude at most 2^53): the binary64 built from the magnitude's
+    // leading-zero count; FPRF ← its class, FR, FI ← 0, no exception. Otherwise the helper
+    // rounds.
+    let n = e.get(fpr(a.rb));
+    let neg = if signed { e.icmp_imm(Cmp::Slt, n, 0) } else { e.iconst(Ty::I8, 0) };
+    let minus = e.neg(n);
+    let mag = e.select(neg, minus, n);
+    let lz = e.clz(mag);
+    let top = e.shl(mag, lz);
+    let frac = e.shl_imm(top, 1);
+    let frac = e.lshr_imm(frac, 12);
+    let k = e.iconst(Ty::I64, 1023 + 63);
+    let exp = e.sub(k, lz);
+    let exp = e.shl_imm(exp, 52);
+    let sign = e.zext(Ty::I64, neg);
+    let sign_bit = e.shl_imm(sign, 63);
+    let bits = e.or(sign_bit, exp);
+    let bits = e.or(bits, frac);
+    let is_zero = e.icmp_imm(Cmp::Eq, mag, 0);
+    let z = e.iconst(Ty::I64, 0);
+    let r = e.select(is_zero, z, bits);
+    // FPRF: +0 0x02, +normal 0x04, −normal 0x08.
+    let class = e.add_imm(sign, 1);
+    let class = e.shl_imm(class, 2);
+    let two = e.iconst(Ty::I64, 2);
+    let class = e.select(is_zero, two, class);
+    let class = e.shl_imm(class, fs::FPRF_SHIFT);
+    let slow = e.icmp_imm(Cmp::Ugt, mag, 1 << 53);
+    let args: Vec<E::V> = [a.rt as u64, a.rb as u64, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
+    e.call_if(slow, &helper!(fh::fp_cfid, 3, true), &args);
+    let ok = e.xor_imm(slow, 1);
+    write_fpr_unless_helper(e, ok, a.rt, r);
+    let f = e.get(FPSCR);
+    let kept = e.and_imm(f, !(fs::FR | fs::FI | fs::FPRF));
+    let nf = e.or(kept, class);
+    let out_f = e.select(ok, nf, f);
+    e.set(FPSCR, out_f);
+    record(e, a.rc);
     Flow::Next(4)
 }
 
@@ -224,9 +397,57 @@ pub fn round_int<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, rmode: u64) -> Flow {
 
 /// `fcmpu BF,FRA,FRB`, `fcmpo` (`ordered`).
 pub fn compare<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, ordered: bool) -> Flow {
-    let mode = if ordered { m::ORDERED } else { 0 };
-    call(e, helper!(fh::fp_cmp, 4, true), &[a.bf as u64, a.ra as u64, a.rb as u64, mode]);
+    compare_regs(e, a.bf, a.ra, a.rb, ordered);
     Flow::Next(4)
+}
+
+/// Whether the binary64 `x` is a NaN.
+fn nan<E: Emitter>(e: &mut E, x: E::V) -> E::V {
+    let m = e.and_imm(x, !SIGN);
+    e.icmp_imm(Cmp::Ugt, m, 0x7ff0_0000_0000_0000)
+}
+
+/// The compares (VSR numbers): inline unless an operand is a NaN (unordered, and the
+/// invalid-operation cases: the helper's). Otherwise CR field `bf` and FPSCR[FPCC] ← FL FG FE
+/// (8, 4 or 2) and nothing else changes.
+fn compare_regs<E: Emitter>(e: &mut E, bf: usize, ra: usize, rb: usize, ordered: bool) {
+    let x = e.get(fpr(ra));
+    let y = e.get(fpr(rb));
+    let nx = nan(e, x);
+    let ny = nan(e, y);
+    let slow = e.or(nx, ny);
+    // Ordered keys: −0 taken as +0, negatives complemented, positives offset, so unsigned
+    // order is numeric order.
+    let key = |e: &mut E, v: E::V| {
+        let mag = e.and_imm(v, !SIGN);
+        let zero = e.icmp_imm(Cmp::Eq, mag, 0);
+        let z = e.iconst(Ty::I64, 0);
+        let v = e.select(zero, z, v);
+        let neg = e.icmp_imm(Cmp::Slt, v, 0);
+        let n = e.not(v);
+        let p = e.xor_imm(v, SIGN);
+        e.select(neg, n, p)
+    };
+    let (kx, ky) = (key(e, x), key(e, y));
+    let lt = e.icmp(Cmp::Ult, kx, ky);
+    let gt = e.icmp(Cmp::Ugt, kx, ky);
+    let (c8, c4, c2) = (e.iconst(Ty::I8, 8), e.iconst(Ty::I8, 4), e.iconst(Ty::I8, 2));
+    let cc = e.select(gt, c4, c2);
+    let cc = e.select(lt, c8, cc);
+    let mode = if ordered { m::ORDERED } else { 0 };
+    let args: Vec<E::V> = [bf as u64, ra as u64, rb as u64, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
+    e.call_if(slow, &helper!(fh::fp_cmp, 4, true), &args);
+    let ok = e.xor_imm(slow, 1);
+    let done = e.get(cr_field(bf));
+    let out = e.select(ok, cc, done);
+    e.set(cr_field(bf), out);
+    let f = e.get(FPSCR);
+    let kept = e.and_imm(f, !fs::FPCC);
+    let c = e.zext(Ty::I64, cc);
+    let c = e.shl_imm(c, fs::FPRF_SHIFT);
+    let nf = e.or(kept, c);
+    let out_f = e.select(ok, nf, f);
+    e.set(FPSCR, out_f);
 }
 
 fn set_cr_from<E: Emitter>(e: &mut E, bf: usize, v: E::V) {
@@ -371,8 +592,7 @@ pub fn xs_madd<E: Emitter>(e: &mut E, a: &Xx, _cx: &Cx, op: Arith, m_type: bool,
 
 /// `xscmpudp BF,XA,XB`, `xscmpodp` (`ordered`).
 pub fn xs_compare<E: Emitter>(e: &mut E, a: &Xfl, _cx: &Cx, ordered: bool) -> Flow {
-    let mode = if ordered { m::ORDERED } else { 0 };
-    call(e, helper!(fh::fp_cmp, 4, true), &[a.bf as u64, a.xa as u64, a.xb as u64, mode]);
+    compare_regs(e, a.bf, a.xa, a.xb, ordered);
     Flow::Next(4)
 }
 

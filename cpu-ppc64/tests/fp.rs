@@ -905,3 +905,60 @@ fn vsx_max_min_and_round() {
     case(XSRDPIC, 0, 0, d(2.5), 0, TWO, FX | XX | FI | P_NORM);
     case(XSRDPIC, RP, 0, d(2.5), 0, d(3.0), RP | FX | XX | FI | FR | P_NORM);
 }
+
+// ---- the inline fast path of fp.rs (RN = nearest, XE = NI = 0, ordinary numbers) ----
+// Expected values are IEEE binary64 facts: 0.1 + 0.2 and 0.1 × 3 are 0x3fd3333333333334
+// (rounded up from 0.30000000000000001665...), 1/10 is 0x3fb999999999999a (rounded up),
+// 2/3 is 0x3fe5555555555555 (rounded down).
+
+const TENTH: u64 = 0x3fb9_9999_9999_999a;
+const FIFTH: u64 = 0x3fc9_9999_9999_999a;
+const TEN: u64 = 0x4024_0000_0000_0000;
+
+#[test]
+fn inline_arithmetic_sets_fr_fi_fprf_and_fx_only_when_xx_turns_on() {
+    // Rounded up in magnitude: FR and FI; XX already set, so FX stays clear.
+    case(FADD, XX, TENTH, FIFTH, 0, 0x3fd3_3333_3333_3334, XX | FR | FI | P_NORM);
+    case(FMUL, XX, TENTH, 0, THREE, 0x3fd3_3333_3333_3334, XX | FR | FI | P_NORM);
+    case(FMUL, XX, TENTH | NEG, 0, THREE, 0xbfd3_3333_3333_3334, XX | FR | FI | N_NORM);
+    case(FDIV, XX, ONE, TEN, 0, TENTH, XX | FR | FI | P_NORM);
+    // Rounded down: FI alone; the first inexact result sets XX and FX.
+    case(FDIV, 0, TWO, THREE, 0, 0x3fe5_5555_5555_5555, FX | XX | FI | P_NORM);
+    case(FDIV, XX, TWO | NEG, THREE, 0, 0xbfe5_5555_5555_5555, XX | FI | N_NORM);
+    // Exact: FR and FI cleared, FPRF the class, the other bits kept.
+    case(FSUB, FX | XX | FR | FI | N_NORM, ONE, QUARTER, 0, 0x3fe8_0000_0000_0000, FX | XX | P_NORM);
+    case(FSUB, 0, ONE, 0x3ca0_0000_0000_0000, 0, 0x3fef_ffff_ffff_ffff, P_NORM);
+    // A product far down the normal range goes to the helper: same IEEE result.
+    // 1.5 × 2^-1000 × 0x3fd5555555555555 is 0x1.fffffffffffff8p-1002 exactly: a tie,
+    // rounded (to even) up to 2^-1001.
+    case(FMUL, XX, 0x0178_0000_0000_0000, 0, 0x3fd5_5555_5555_5555, 0x0160_0000_0000_0000, XX | FR | FI | P_NORM);
+    // (1 + 2^-52)² × 2^-1020: the product's error is 2^-1124, below every subnormal, so a
+    // fused multiply-add would lose it; the helper decides (inexact, rounded down).
+    case(FMUL, XX, 0x3ff0_0000_0000_0001, 0, 0x0030_0000_0000_0001, 0x0030_0000_0000_0002, XX | FI | P_NORM);
+    // The record form: CR1 from the new FPSCR (FX set by this instruction).
+    let r = run(FADD_, 0, TENTH, FIFTH, 0);
+    check(&r, 0x3fd3_3333_3333_3334, FX | XX | FR | FI | P_NORM);
+    assert_eq!(r.cr(1), 0b1000);
+}
+
+#[test]
+fn inline_compares_and_conversions() {
+    let cmp = |a: u64, b: u64| {
+        let d = run(FCMPU, XX | C | FR, a, b, 0);
+        assert_eq!(d.cpu.fpscr & !(FL | FG | FE | FU), XX | C | FR, "fcmpu {a:#x} {b:#x}: other FPSCR bits");
+        (d.cr(1), d.cpu.fpscr & (FL | FG | FE | FU))
+    };
+    assert_eq!(cmp(TWO | NEG, ONE | NEG), (0b1000, FL));
+    assert_eq!(cmp(ONE | NEG, TWO | NEG), (0b0100, FG));
+    assert_eq!(cmp(INF, MAX), (0b0100, FG));
+    assert_eq!(cmp(NZERO, ONE), (0b1000, FL));
+    assert_eq!(cmp(ONE | NEG, PZERO), (0b1000, FL));
+    assert_eq!(cmp(MIN_DENORM, PZERO), (0b0100, FG));
+    // fcfid: exact up to 2^53 in magnitude (FR, FI cleared), rounded beyond.
+    case(FCFID, FR | FI | XX, 0, 1 << 53, 0, 0x4340_0000_0000_0000, XX | P_NORM);
+    case(FCFID, 0, 0, (1u64 << 53).wrapping_neg(), 0, 0xc340_0000_0000_0000, N_NORM);
+    case(FCFID, 0, 0, (1 << 53) + 1, 0, 0x4340_0000_0000_0000, FX | XX | FI | P_NORM);
+    case(FCFID, 0, 0, -5i64 as u64, 0, d(-5.0), N_NORM);
+    case(FCFIDU, 0, 0, 1 << 63, 0, 0x43e0_0000_0000_0000, P_NORM);
+    case(FCFIDU, 0, 0, 7, 0, d(7.0), P_NORM);
+}

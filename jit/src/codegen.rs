@@ -82,6 +82,12 @@ pub struct Env {
 
 pub const JC_BITS: u32 = 14;
 
+/// `a × b + c` (binary64 bit patterns), one rounding: [`Emitter::f64_fma`] on hosts
+/// without the FMA instructions.
+extern "C" fn fma_bits(a: u64, b: u64, c: u64) -> u64 {
+    f64::from_bits(a).mul_add(f64::from_bits(b), f64::from_bits(c)).to_bits()
+}
+
 const JC_HASH: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Jump-cache index of a guest PC: a multiplicative (Fibonacci) hash of the whole address,
@@ -1426,6 +1432,28 @@ impl Emitter for ClifEmitter<'_> {
             FloatOp::Mul => self.b.ins().fmul(x, y),
             FloatOp::Div => self.b.ins().fdiv(x, y),
         };
+        self.b.ins().bitcast(types::I64, flags, r)
+    }
+    fn f64_fma(&mut self, a: Value, b: Value, c: Value) -> Value {
+        self.live();
+        if !std::arch::is_x86_feature_detected!("fma") {
+            // Cranelift would need a libcall here: call the host's correctly rounded fma
+            // (a pure function: no guest state involved).
+            let mut sig = Signature::new(CallConv::SystemV);
+            for _ in 0..3 {
+                sig.params.push(AbiParam::new(types::I64));
+            }
+            sig.returns.push(AbiParam::new(types::I64));
+            let sig = self.b.import_signature(sig);
+            let f = self.b.ins().iconst(types::I64, fma_bits as *const () as i64);
+            let call = self.b.ins().call_indirect(sig, f, &[a, b, c]);
+            return self.b.inst_results(call)[0];
+        }
+        let flags = MemFlagsData::new();
+        let x = self.b.ins().bitcast(types::F64, flags, a);
+        let y = self.b.ins().bitcast(types::F64, flags, b);
+        let z = self.b.ins().bitcast(types::F64, flags, c);
+        let r = self.b.ins().fma(x, y, z);
         self.b.ins().bitcast(types::I64, flags, r)
     }
     fn and(&mut self, a: Value, b: Value) -> Value {

@@ -566,6 +566,14 @@ impl Emitter for Interp<'_> {
         })
     }
 
+    fn f64_fma(&mut self, a: Val, b: Val, c: Val) -> Val {
+        if self.dead() {
+            return Self::zero(a.ty);
+        }
+        let f = |v: Val| f64::from_bits(v.bits as u64);
+        Val::new(a.ty, f(a).mul_add(f(b), f(c)).to_bits() as u128)
+    }
+
     fn call_if(&mut self, c: Val, h: &Helper, args: &[Val]) -> Val {
         if self.dead() || !c.is_true() {
             return Self::zero(Ty::I64);

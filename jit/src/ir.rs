@@ -218,6 +218,9 @@ pub trait Emitter {
     /// result to be ordinary numbers themselves: what a NaN or an exception gives is
     /// unspecified (backends may differ), and no flags are kept.
     fn f64_op(&mut self, op: FloatOp, a: Self::V, b: Self::V) -> Self::V;
+    /// IEEE binary64 `a × b + c` with a single rounding to nearest even (the same terms as
+    /// [`Emitter::f64_op`]): for the exact error of a product or quotient.
+    fn f64_fma(&mut self, a: Self::V, b: Self::V, c: Self::V) -> Self::V;
 
     // ---- guest memory (addresses are I64 guest-virtual) ----
     fn load(&mut self, ty: Ty, addr: Self::V, e: Endian) -> Self::V;
