@@ -21,6 +21,7 @@ use crate::vmx::call_regs;
 use crate::Cx;
 use jit::frontend::Flow;
 use jit::helper;
+use jit::f64_inline as fi64;
 use jit::ir::{Cmp, Emitter, FloatOp, Helper, Ty};
 
 
@@ -170,24 +171,13 @@ fn arith_call<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c:
     arith_helper(e, op, t, a, b, c, mode);
 }
 
-/// Whether the binary64 `x` is a normal number with biased exponent `min..=2045`: with
-/// `min` = 2, an operation on such operands whose result is such a number can raise no
-/// exception but inexact (whatever the tininess rule). Products and quotients ask for more
-/// (`TINY_EXP`) so that their error terms are exact too.
-fn ordinary<E: Emitter>(e: &mut E, x: E::V, min: u64) -> E::V {
-    let exp = e.lshr_imm(x, 52);
-    let exp = e.and_imm(exp, 0x7ff);
-    let off = e.add_imm(exp, -(min as i64));
-    e.icmp_imm(Cmp::Ult, off, 2046 - min)
-}
-
 /// Biased exponent of 2^-899: a product, or a quotient and its dividend, at least this
 /// large has an error term far above the subnormal range (as in `fp_host`).
 const TINY_EXP: u64 = 124;
 
 /// `fadd`/`fsub`/`fmul`/`fdiv` and their `xs*dp` forms computed inline when the FPSCR
 /// rounds to nearest in IEEE mode with the inexact exception disabled, and operands and
-/// result are ordinary numbers ([`ordinary`]; [`TINY_EXP`] for products and quotients): then the only exception is inexact, and the
+/// result are ordinary numbers ([`fi64::ordinary`]; [`TINY_EXP`] for products and quotients): then the only exception is inexact, and the
 /// instruction writes the result, FPRF (a normal number's class), FR and FI from the
 /// rounding error — exact by two-sum for a sum, by a fused multiply-add for a product or a
 /// quotient's remainder — and XX (FX when XX turns on). Otherwise the helper runs.
@@ -232,9 +222,9 @@ fn double_fast_path<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usi
         Arith::Mul => (2, TINY_EXP),
         _ => (TINY_EXP, TINY_EXP),
     };
-    let ox = ordinary(e, x, min_x);
-    let oy = ordinary(e, y, 2);
-    let or = ordinary(e, r, min_r);
+    let ox = fi64::ordinary(e, x, min_x);
+    let oy = fi64::ordinary(e, y, 2);
+    let or = fi64::ordinary(e, r, min_r);
     let ok = e.and(fpscr_ok, ox);
     let ok = e.and(ok, oy);
     let ok = e.and(ok, or);
@@ -339,24 +329,10 @@ pub fn from_int<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, signed: bool, single: bo
     // leading-zero count; FPRF ← its class, FR, FI ← 0, no exception. Otherwise the helper
     // rounds.
     let n = e.get(fpr(a.rb));
-    let neg = if signed { e.icmp_imm(Cmp::Slt, n, 0) } else { e.iconst(Ty::I8, 0) };
-    let minus = e.neg(n);
-    let mag = e.select(neg, minus, n);
-    let lz = e.clz(mag);
-    let top = e.shl(mag, lz);
-    let frac = e.shl_imm(top, 1);
-    let frac = e.lshr_imm(frac, 12);
-    let k = e.iconst(Ty::I64, 1023 + 63);
-    let exp = e.sub(k, lz);
-    let exp = e.shl_imm(exp, 52);
-    let sign = e.zext(Ty::I64, neg);
-    let sign_bit = e.shl_imm(sign, 63);
-    let bits = e.or(sign_bit, exp);
-    let bits = e.or(bits, frac);
-    let is_zero = e.icmp_imm(Cmp::Eq, mag, 0);
-    let z = e.iconst(Ty::I64, 0);
-    let r = e.select(is_zero, z, bits);
+    let (neg, mag) = if signed { fi64::sign_magnitude(e, n) } else { (e.iconst(Ty::I8, 0), n) };
+    let (r, is_zero) = fi64::from_magnitude(e, neg, mag);
     // FPRF: +0 0x02, +normal 0x04, −normal 0x08.
+    let sign = e.zext(Ty::I64, neg);
     let class = e.add_imm(sign, 1);
     let class = e.shl_imm(class, 2);
     let two = e.iconst(Ty::I64, 2);
@@ -401,39 +377,16 @@ pub fn compare<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, ordered: bool) -> Flow {
     Flow::Next(4)
 }
 
-/// Whether the binary64 `x` is a NaN.
-fn nan<E: Emitter>(e: &mut E, x: E::V) -> E::V {
-    let m = e.and_imm(x, !SIGN);
-    e.icmp_imm(Cmp::Ugt, m, 0x7ff0_0000_0000_0000)
-}
-
 /// The compares (VSR numbers): inline unless an operand is a NaN (unordered, and the
 /// invalid-operation cases: the helper's). Otherwise CR field `bf` and FPSCR[FPCC] ← FL FG FE
 /// (8, 4 or 2) and nothing else changes.
 fn compare_regs<E: Emitter>(e: &mut E, bf: usize, ra: usize, rb: usize, ordered: bool) {
     let x = e.get(fpr(ra));
     let y = e.get(fpr(rb));
-    let nx = nan(e, x);
-    let ny = nan(e, y);
+    let nx = fi64::is_nan(e, x);
+    let ny = fi64::is_nan(e, y);
     let slow = e.or(nx, ny);
-    // Ordered keys: −0 taken as +0, negatives complemented, positives offset, so unsigned
-    // order is numeric order.
-    let key = |e: &mut E, v: E::V| {
-        let mag = e.and_imm(v, !SIGN);
-        let zero = e.icmp_imm(Cmp::Eq, mag, 0);
-        let z = e.iconst(Ty::I64, 0);
-        let v = e.select(zero, z, v);
-        let neg = e.icmp_imm(Cmp::Slt, v, 0);
-        let n = e.not(v);
-        let p = e.xor_imm(v, SIGN);
-        e.select(neg, n, p)
-    };
-    let (kx, ky) = (key(e, x), key(e, y));
-    let lt = e.icmp(Cmp::Ult, kx, ky);
-    let gt = e.icmp(Cmp::Ugt, kx, ky);
-    let (c8, c4, c2) = (e.iconst(Ty::I8, 8), e.iconst(Ty::I8, 4), e.iconst(Ty::I8, 2));
-    let cc = e.select(gt, c4, c2);
-    let cc = e.select(lt, c8, cc);
+    let cc = fi64::compare(e, x, y, [8, 4, 2]);
     let mode = if ordered { m::ORDERED } else { 0 };
     let args: Vec<E::V> = [bf as u64, ra as u64, rb as u64, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
     e.call_if(slow, &helper!(fh::fp_cmp, 4, true), &args);

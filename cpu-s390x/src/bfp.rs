@@ -18,6 +18,7 @@ use crate::operands::Ops;
 use crate::state::*;
 use crate::{exc, Cx};
 use jit::frontend::Flow;
+use jit::f64_inline as fi64;
 use jit::ir::{Cmp, Emitter, FloatOp, Ty};
 
 type O<V> = Ops<V>;
@@ -78,12 +79,6 @@ fn call<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, kind: K, fmt: u
     cx.next()
 }
 
-/// Whether the long BFP `x` is a NaN.
-fn long_nan<E: Emitter>(e: &mut E, x: E::V) -> E::V {
-    let m = e.and_imm(x, !SIGN);
-    e.icmp_imm(Cmp::Ugt, m, 0x7ff0_0000_0000_0000)
-}
-
 /// CDBR/CDB, KDBR/KDB (CC 0 equal, 1 low, 2 high) and LTDBR (the operand, CC 0 zero, 1
 /// negative, 2 positive) inline unless an operand is a NaN (CC 3, and the invalid
 /// operation of a signaling NaN, or of any NaN for KDBR: the helper's).
@@ -94,31 +89,11 @@ fn long_compare<E: Emitter>(e: &mut E, f: &Fields, o: &O<E::V>, kind: K, hp: &ji
     };
     // Compare: the FPR; load and test: zero, so the operand is compared with +0.
     let a = if kind == K::LoadTest { e.iconst(Ty::I64, 0) } else { e.get(fpr(f.r1)) };
-    let na = long_nan(e, a);
-    let nb = long_nan(e, b);
+    let na = fi64::is_nan(e, a);
+    let nb = fi64::is_nan(e, b);
     let slow = e.or(na, nb);
-    // Ordered keys: −0 taken as +0, then negatives complemented and positives offset, so
-    // unsigned order is numeric order.
-    let key = |e: &mut E, x: E::V| {
-        let m = e.and_imm(x, !SIGN);
-        let zero = e.icmp_imm(Cmp::Eq, m, 0);
-        let z = e.iconst(Ty::I64, 0);
-        let x = e.select(zero, z, x);
-        let neg = e.icmp_imm(Cmp::Slt, x, 0);
-        let n = e.not(x);
-        let p = e.xor_imm(x, SIGN);
-        e.select(neg, n, p)
-    };
-    let (ka, kb) = (key(e, a), key(e, b));
     // Load and test compares the operand with zero: its CC is the opposite way round.
-    let (lo, hi) = if kind == K::LoadTest { (kb, ka) } else { (ka, kb) };
-    let lt = e.icmp(Cmp::Ult, lo, hi);
-    let gt = e.icmp(Cmp::Ugt, lo, hi);
-    let one = e.iconst(Ty::I8, 1);
-    let two = e.iconst(Ty::I8, 2);
-    let zero = e.iconst(Ty::I8, 0);
-    let cc = e.select(gt, two, zero);
-    let cc = e.select(lt, one, cc);
+    let cc = if kind == K::LoadTest { fi64::compare(e, b, a, [1, 2, 0]) } else { fi64::compare(e, a, b, [1, 2, 0]) };
     e.call_if(slow, hp, &[dv, v]);
     let ok = e.xor_imm(slow, 1);
     if kind == K::LoadTest {
@@ -142,23 +117,8 @@ fn long_from_fixed<E: Emitter>(e: &mut E, f: &Fields, wide: bool, hp: &jit::ir::
         let lo = e.trunc(Ty::I32, g);
         e.sext(Ty::I64, lo)
     };
-    let neg = e.icmp_imm(Cmp::Slt, n, 0);
-    let minus = e.neg(n);
-    let mag = e.select(neg, minus, n);
-    let lz = e.clz(mag);
-    let top = e.shl(mag, lz);
-    let frac = e.shl_imm(top, 1);
-    let frac = e.lshr_imm(frac, 12);
-    let k = e.iconst(Ty::I64, 1023 + 63);
-    let exp = e.sub(k, lz);
-    let exp = e.shl_imm(exp, 52);
-    let sign = e.zext(Ty::I64, neg);
-    let sign = e.shl_imm(sign, 63);
-    let bits = e.or(sign, exp);
-    let bits = e.or(bits, frac);
-    let is_zero = e.icmp_imm(Cmp::Eq, mag, 0);
-    let z = e.iconst(Ty::I64, 0);
-    let r = e.select(is_zero, z, bits);
+    let (neg, mag) = fi64::sign_magnitude(e, n);
+    let (r, _) = fi64::from_magnitude(e, neg, mag);
     if !wide {
         e.set(fpr(f.r1), r);
         return;
@@ -171,20 +131,10 @@ fn long_from_fixed<E: Emitter>(e: &mut E, f: &Fields, wide: bool, hp: &jit::ir::
     e.set(fpr(f.r1), out);
 }
 
-/// Whether the long BFP `x` is a normal number away from the ends of the normal range
-/// (biased exponent 2..=2045): an operation on such operands whose result is such a number
-/// can raise no IEEE exception but inexact, whatever the tininess rule.
-fn long_ordinary<E: Emitter>(e: &mut E, x: E::V) -> E::V {
-    let exp = e.lshr_imm(x, 52);
-    let exp = e.and_imm(exp, 0x7ff);
-    let off = e.add_imm(exp, -2);
-    e.icmp_imm(Cmp::Ult, off, 2044)
-}
-
 /// ADBR/ADB, SDBR/SDB, MDBR/MDB, DDBR/DDB with the host's arithmetic when nothing but the
 /// result (and the CC of add and subtract) can change: the FPC has no IEEE exception enabled,
 /// rounds to nearest and already has the (sticky) inexact flag, and operands and result are
-/// ordinary numbers ([`long_ordinary`]). Otherwise the helper runs, as for every other
+/// ordinary numbers ([`fi64::ordinary`]). Otherwise the helper runs, as for every other
 /// operation.
 fn long_fast_path<E: Emitter>(e: &mut E, f: &Fields, o: &O<E::V>, op: FloatOp, hp: &jit::ir::Helper, dv: E::V, v: E::V) {
     use crate::bfp_helpers::fpc;
@@ -197,9 +147,9 @@ fn long_fast_path<E: Emitter>(e: &mut E, f: &Fields, o: &O<E::V>, op: FloatOp, h
     let c = e.get(FPC);
     let watched = e.and_imm(c, (fpc::MASK_I | fpc::MASK_Z | fpc::MASK_O | fpc::MASK_U | fpc::MASK_X | fpc::FLAG_X | fpc::BRM) as u64);
     let fpc_ok = e.icmp_imm(Cmp::Eq, watched, fpc::FLAG_X as u64);
-    let oa = long_ordinary(e, a);
-    let ob = long_ordinary(e, b);
-    let or = long_ordinary(e, r);
+    let oa = fi64::ordinary(e, a, 2);
+    let ob = fi64::ordinary(e, b, 2);
+    let or = fi64::ordinary(e, r, 2);
     let ok = e.and(fpc_ok, oa);
     let ok = e.and(ok, ob);
     let ok = e.and(ok, or);

@@ -25,5 +25,6 @@ pub mod codebuf;
 pub mod exec;
 pub mod helper_mem;
 pub mod softfp;
+pub mod f64_inline;
 pub mod testmem;
 pub mod compiler;
