@@ -63,8 +63,16 @@ fn rc_bit(rc: bool) -> u64 {
 
 /// Calls a helper with register numbers / immediates as arguments.
 fn call<E: Emitter>(e: &mut E, h: Helper, args: &[u64]) -> E::V {
+    call_when(e, h, args, None)
+}
+
+/// [`call`], only where `cond` holds when there is one (a fast path's slow side).
+fn call_when<E: Emitter>(e: &mut E, h: Helper, args: &[u64], cond: Option<E::V>) -> E::V {
     let v: Vec<E::V> = args.iter().map(|&x| e.iconst(Ty::I64, x)).collect();
-    e.call(&h, &v)
+    match cond {
+        Some(c) => e.call_if(c, &h, &v),
+        None => e.call(&h, &v),
+    }
 }
 
 // ---- moves (§4.6.5) ----
@@ -168,7 +176,7 @@ fn arith_call<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c:
     if mode & m::SINGLE == 0 && matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::Div) {
         return double_fast_path(e, op, t, a, b, c, mode);
     }
-    arith_helper(e, op, t, a, b, c, mode);
+    arith_helper(e, op, t, a, b, c, mode, None);
 }
 
 /// Biased exponent of 2^-899: a product, or a quotient and its dividend, at least this
@@ -177,10 +185,11 @@ const TINY_EXP: u64 = 124;
 
 /// `fadd`/`fsub`/`fmul`/`fdiv` and their `xs*dp` forms computed inline when the FPSCR
 /// rounds to nearest in IEEE mode with the inexact exception disabled, and operands and
-/// result are ordinary numbers ([`fi64::ordinary`]; [`TINY_EXP`] for products and quotients): then the only exception is inexact, and the
-/// instruction writes the result, FPRF (a normal number's class), FR and FI from the
-/// rounding error — exact by two-sum for a sum, by a fused multiply-add for a product or a
-/// quotient's remainder — and XX (FX when XX turns on). Otherwise the helper runs.
+/// result are ordinary numbers ([`fi64::ordinary`]; [`TINY_EXP`] for products and
+/// quotients): then the only exception is inexact, and the instruction writes the result,
+/// FPRF (a normal number's class), FR and FI from the rounding error — exact by two-sum
+/// for a sum, by a fused multiply-add for a product or a quotient's remainder — and XX (FX
+/// when XX turns on). Otherwise the helper runs.
 fn double_fast_path<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c: usize, mode: u64) {
     let x = e.get(fpr(a));
     let y = e.get(fpr(if op == Arith::Mul { c } else { b }));
@@ -254,15 +263,7 @@ fn double_fast_path<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usi
     let nf = e.or(nf, xx);
     let nf = e.or(nf, fx);
     let slow = e.xor_imm(ok, 1);
-    let (tt, aa, bb, cc) = (t as u64, a as u64, b as u64, c as u64);
-    let h = match op {
-        Arith::Add => helper!(fh::fp_add, 4, true),
-        Arith::Sub => helper!(fh::fp_sub, 4, true),
-        Arith::Mul => helper!(fh::fp_mul, 4, true),
-        _ => helper!(fh::fp_div, 4, true),
-    };
-    let args: Vec<E::V> = [tt, aa, if op == Arith::Mul { cc } else { bb }, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
-    e.call_if(slow, &h, &args);
+    arith_helper(e, op, t, a, b, c, mode, Some(slow));
     // Where the helper ran, the struct holds its results (and CR1 for a record form).
     write_fpr_unless_helper(e, ok, t, r);
     let done_f = e.get(FPSCR);
@@ -273,13 +274,15 @@ fn double_fast_path<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usi
     }
 }
 
-fn arith_helper<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c: usize, mode: u64) {
+/// The helper call of `op` (only where `cond` holds, when given).
+#[allow(clippy::too_many_arguments)]
+fn arith_helper<E: Emitter>(e: &mut E, op: Arith, t: usize, a: usize, b: usize, c: usize, mode: u64, cond: Option<E::V>) {
     let (t, a, b, c) = (t as u64, a as u64, b as u64, c as u64);
     match op {
-        Arith::Add => call(e, helper!(fh::fp_add, 4, true), &[t, a, b, mode]),
-        Arith::Sub => call(e, helper!(fh::fp_sub, 4, true), &[t, a, b, mode]),
-        Arith::Mul => call(e, helper!(fh::fp_mul, 4, true), &[t, a, c, mode]),
-        Arith::Div => call(e, helper!(fh::fp_div, 4, true), &[t, a, b, mode]),
+        Arith::Add => call_when(e, helper!(fh::fp_add, 4, true), &[t, a, b, mode], cond),
+        Arith::Sub => call_when(e, helper!(fh::fp_sub, 4, true), &[t, a, b, mode], cond),
+        Arith::Mul => call_when(e, helper!(fh::fp_mul, 4, true), &[t, a, c, mode], cond),
+        Arith::Div => call_when(e, helper!(fh::fp_div, 4, true), &[t, a, b, mode], cond),
         Arith::Sqrt => call(e, helper!(fh::fp_sqrt, 3, true), &[t, b, mode]),
         Arith::Re => call(e, helper!(fh::fp_re, 3, true), &[t, b, mode]),
         Arith::Rsqrte => call(e, helper!(fh::fp_rsqrte, 3, true), &[t, b, mode]),
@@ -339,8 +342,7 @@ pub fn from_int<E: Emitter>(e: &mut E, a: &X, _cx: &Cx, signed: bool, single: bo
     let class = e.select(is_zero, two, class);
     let class = e.shl_imm(class, fs::FPRF_SHIFT);
     let slow = e.icmp_imm(Cmp::Ugt, mag, 1 << 53);
-    let args: Vec<E::V> = [a.rt as u64, a.rb as u64, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
-    e.call_if(slow, &helper!(fh::fp_cfid, 3, true), &args);
+    call_when(e, helper!(fh::fp_cfid, 3, true), &[a.rt as u64, a.rb as u64, mode], Some(slow));
     let ok = e.xor_imm(slow, 1);
     write_fpr_unless_helper(e, ok, a.rt, r);
     let f = e.get(FPSCR);
@@ -388,8 +390,7 @@ fn compare_regs<E: Emitter>(e: &mut E, bf: usize, ra: usize, rb: usize, ordered:
     let slow = e.or(nx, ny);
     let cc = fi64::compare(e, x, y, [8, 4, 2]);
     let mode = if ordered { m::ORDERED } else { 0 };
-    let args: Vec<E::V> = [bf as u64, ra as u64, rb as u64, mode].iter().map(|&v| e.iconst(Ty::I64, v)).collect();
-    e.call_if(slow, &helper!(fh::fp_cmp, 4, true), &args);
+    call_when(e, helper!(fh::fp_cmp, 4, true), &[bf as u64, ra as u64, rb as u64, mode], Some(slow));
     let ok = e.xor_imm(slow, 1);
     let done = e.get(cr_field(bf));
     let out = e.select(ok, cc, done);

@@ -82,12 +82,6 @@ pub struct Env {
 
 pub const JC_BITS: u32 = 14;
 
-/// `a × b + c` (binary64 bit patterns), one rounding: [`Emitter::f64_fma`] on hosts
-/// without the FMA instructions.
-extern "C" fn fma_bits(a: u64, b: u64, c: u64) -> u64 {
-    f64::from_bits(a).mul_add(f64::from_bits(b), f64::from_bits(c)).to_bits()
-}
-
 const JC_HASH: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Jump-cache index of a guest PC: a multiplicative (Fibonacci) hash of the whole address,
@@ -1274,6 +1268,12 @@ impl<'a> ClifEmitter<'a> {
         let d = self.b.ins().select(zero, one, b);
         (d, zero)
     }
+}
+
+/// `a × b + c` (binary64 bit patterns), one rounding: [`Emitter::f64_fma`] on hosts
+/// without the FMA instructions.
+extern "C" fn fma_bits(a: u64, b: u64, c: u64) -> u64 {
+    f64::from_bits(a).mul_add(f64::from_bits(b), f64::from_bits(c)).to_bits()
 }
 
 impl Emitter for ClifEmitter<'_> {
