@@ -58,20 +58,16 @@ fn call<E: Emitter>(e: &mut E, f: &Fields, cx: &Cx, o: &O<E::V>, kind: K, fmt: u
         None => e.iconst(Ty::I64, 0),
     };
     let hp = jit::helper!(h::helper_bfp, 2, true);
-    let op = match kind {
-        K::Add => Some(FloatOp::Add),
-        K::Sub => Some(FloatOp::Sub),
-        K::Mul => Some(FloatOp::Mul),
-        K::Div => Some(FloatOp::Div),
-        _ => None,
-    };
-    match (op, kind) {
+    match kind {
         _ if fmt != D || to != D => {
             e.call(&hp, &[dv, v]);
         }
-        (Some(op), _) => long_fast_path(e, f, o, op, &hp, dv, v),
-        (None, K::FromFixS32 | K::FromFixS64) => long_from_fixed(e, f, kind == K::FromFixS64, &hp, dv, v),
-        (None, K::Cmp | K::CmpSig | K::LoadTest) => long_compare(e, f, o, kind, &hp, dv, v),
+        K::Add => long_fast_path(e, f, o, FloatOp::Add, &hp, dv, v),
+        K::Sub => long_fast_path(e, f, o, FloatOp::Sub, &hp, dv, v),
+        K::Mul => long_fast_path(e, f, o, FloatOp::Mul, &hp, dv, v),
+        K::Div => long_fast_path(e, f, o, FloatOp::Div, &hp, dv, v),
+        K::FromFixS32 | K::FromFixS64 => long_from_fixed(e, f, kind == K::FromFixS64, &hp, dv, v),
+        K::Cmp | K::CmpSig | K::LoadTest => long_compare(e, f, o, kind, &hp, dv, v),
         _ => {
             e.call(&hp, &[dv, v]);
         }

@@ -78,6 +78,9 @@ pub struct Env {
     pub mode: u32,
     /// Chaining and the jump cache are off (e.g. for `-d exec`, or one-off blocks).
     pub no_chain: bool,
+    /// The Cranelift target lowers `fma` to an instruction (else [`Emitter::f64_fma`] calls
+    /// a Rust function: Cranelift would need a libcall). Set by the compiler from its ISA.
+    pub has_fma: bool,
 }
 
 pub const JC_BITS: u32 = 14;
@@ -1270,6 +1273,13 @@ impl<'a> ClifEmitter<'a> {
     }
 }
 
+impl ClifEmitter<'_> {
+    /// The `I64` bit pattern `v` as an `F64`.
+    fn as_f64(&mut self, v: Value) -> Value {
+        self.b.ins().bitcast(types::F64, MemFlagsData::new(), v)
+    }
+}
+
 /// `a × b + c` (binary64 bit patterns), one rounding: [`Emitter::f64_fma`] on hosts
 /// without the FMA instructions.
 extern "C" fn fma_bits(a: u64, b: u64, c: u64) -> u64 {
@@ -1375,7 +1385,6 @@ impl Emitter for ClifEmitter<'_> {
         self.hold(s, merged);
     }
 
-
     fn add(&mut self, a: Value, b: Value) -> Value {
         self.live();
         self.b.ins().iadd(a, b)
@@ -1423,22 +1432,19 @@ impl Emitter for ClifEmitter<'_> {
     }
     fn f64_op(&mut self, op: FloatOp, a: Value, b: Value) -> Value {
         self.live();
-        let flags = MemFlagsData::new();
-        let x = self.b.ins().bitcast(types::F64, flags, a);
-        let y = self.b.ins().bitcast(types::F64, flags, b);
+        let (x, y) = (self.as_f64(a), self.as_f64(b));
         let r = match op {
             FloatOp::Add => self.b.ins().fadd(x, y),
             FloatOp::Sub => self.b.ins().fsub(x, y),
             FloatOp::Mul => self.b.ins().fmul(x, y),
             FloatOp::Div => self.b.ins().fdiv(x, y),
         };
-        self.b.ins().bitcast(types::I64, flags, r)
+        self.b.ins().bitcast(types::I64, MemFlagsData::new(), r)
     }
     fn f64_fma(&mut self, a: Value, b: Value, c: Value) -> Value {
         self.live();
-        if !std::arch::is_x86_feature_detected!("fma") {
-            // Cranelift would need a libcall here: call the host's correctly rounded fma
-            // (a pure function: no guest state involved).
+        if !self.env.has_fma {
+            // Call the host's correctly rounded fma (a pure function: no guest state).
             let mut sig = Signature::new(CallConv::SystemV);
             for _ in 0..3 {
                 sig.params.push(AbiParam::new(types::I64));
@@ -1449,12 +1455,9 @@ impl Emitter for ClifEmitter<'_> {
             let call = self.b.ins().call_indirect(sig, f, &[a, b, c]);
             return self.b.inst_results(call)[0];
         }
-        let flags = MemFlagsData::new();
-        let x = self.b.ins().bitcast(types::F64, flags, a);
-        let y = self.b.ins().bitcast(types::F64, flags, b);
-        let z = self.b.ins().bitcast(types::F64, flags, c);
+        let (x, y, z) = (self.as_f64(a), self.as_f64(b), self.as_f64(c));
         let r = self.b.ins().fma(x, y, z);
-        self.b.ins().bitcast(types::I64, flags, r)
+        self.b.ins().bitcast(types::I64, MemFlagsData::new(), r)
     }
     fn and(&mut self, a: Value, b: Value) -> Value {
         self.live();
@@ -1719,5 +1722,17 @@ impl Emitter for ClifEmitter<'_> {
         let cont = self.side_block(c, true, true);
         self.raise_here(exc, pc);
         self.b.switch_to_block(cont);
+    }
+}
+
+#[cfg(test)]
+mod fma_tests {
+    /// The fallback of `f64_fma` rounds once: 0.1 × 3 − 0x3fd3333333333334 is exactly −2^-55
+    /// (0.1 is 0.1000000000000000055511151231257827; an unfused product and subtraction
+    /// would give 0).
+    #[test]
+    fn fallback_fma_is_fused() {
+        let (tenth, three, r) = (0x3fb9_9999_9999_999au64, 3f64.to_bits(), 0x3fd3_3333_3333_3334u64);
+        assert_eq!(super::fma_bits(tenth, three, r ^ 1 << 63), 0xbc80_0000_0000_0000);
     }
 }

@@ -89,6 +89,8 @@ const CALLEE_BUDGET: usize = 64;
 
 pub struct Compiler {
     isa: OwnedTargetIsa,
+    /// The ISA has `has_fma` set (see `Env::has_fma`).
+    has_fma: bool,
     ctx: Context,
     fctx: FunctionBuilderContext,
 }
@@ -110,7 +112,9 @@ fn make_isa(opt: OptLevel) -> OwnedTargetIsa {
 
 impl Compiler {
     pub fn new(opt: OptLevel) -> Compiler {
-        Compiler { isa: make_isa(opt), ctx: Context::new(), fctx: FunctionBuilderContext::new() }
+        let isa = make_isa(opt);
+        let has_fma = isa.isa_flags().iter().any(|f| f.name == "has_fma" && f.as_bool() == Some(true));
+        Compiler { isa, has_fma, ctx: Context::new(), fctx: FunctionBuilderContext::new() }
     }
 
     /// Compiles the block at `r.pc`. `Err(pc)` when its first instruction cannot be fetched.
@@ -184,7 +188,8 @@ impl Compiler {
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
         let start_page = pc >> PAGE_BITS;
-        let mut em = ClifEmitter::with_plan(&mut self.ctx.func, &mut self.fctx, r.env, plan.map(|p| (pc, p)));
+        let env = Env { has_fma: self.has_fma, ..r.env };
+        let mut em = ClifEmitter::with_plan(&mut self.ctx.func, &mut self.fctx, env, plan.map(|p| (pc, p)));
         em.set_profile(&r.profile);
         if r.max_paths > 0 {
             let lo = start_page << PAGE_BITS;
@@ -554,7 +559,7 @@ mod tests {
         let run = |full: bool| {
             let mut func = Function::with_name_signature(UserFuncName::default(), block_signature());
             let mut fctx = FunctionBuilderContext::new();
-            let env = Env { mem: MemModel::User { limit: 1 << 40 }, cache_limit: 256, jump_cache: 0, mode: 0, no_chain: true };
+            let env = Env { mem: MemModel::User { limit: 1 << 40 }, cache_limit: 256, jump_cache: 0, mode: 0, no_chain: true, has_fma: false };
             let plan = Plan { slots: vec![slot], maybe_dirty: Default::default(), tight: true, lo32_only: [64].into_iter().collect() };
             let mut em = ClifEmitter::with_plan(&mut func, &mut fctx, env, Some((0x1000, plan)));
             em.begin_insn(0x1000);
