@@ -109,16 +109,23 @@ impl Frontend for Ppc64 {
         "ppc64"
     }
 
-    fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow> {
+    /// The word and its decode-table row (`None`: no row, an illegal instruction).
+    type Decoded = (u32, Option<decode::Op>);
+
+    fn predecode(&self, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<(u32, Option<decode::Op>)> {
         let w = Self::fetch_word(code, pc, mode)?;
+        Some((w, decode::decode(w)))
+    }
+
+    fn emit_decoded<E: Emitter>(&self, e: &mut E, _code: &dyn CodeSource, &(w, op): &(u32, Option<decode::Op>), pc: u64, mode: u32) -> Flow {
         let cx = Cx { pc, endian: if mode & MODE_LE != 0 { Endian::Little } else { Endian::Big } };
-        Some(match decode::decode(w) {
+        match op {
             Some(op) => decode::emit(e, op, w, &cx),
             None => {
                 e.raise(exc::ILLEGAL, pc);
                 Flow::End
             }
-        })
+        }
     }
 
     fn dump(&self, c: &Ppc64Cpu) -> String {

@@ -202,18 +202,27 @@ impl Frontend for S390x {
         "s390x"
     }
 
-    fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow> {
+    /// The instruction (left-aligned in 48 bits, as `fetch` returns it), its length, and its
+    /// decode-table row (`None`: an operation exception).
+    type Decoded = (u64, u32, Option<&'static decode::Row>);
+
+    fn predecode(&self, code: &dyn CodeSource, pc: u64, _mode: u32) -> Option<Self::Decoded> {
         let (w, len) = Self::fetch(code, pc)?;
+        Some((w, len, decode::lookup(w)))
+    }
+
+    fn emit_decoded<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, &(w, len, row): &Self::Decoded, pc: u64, mode: u32) -> Flow {
         let mut cx = Cx { pc, len, amode: mode as u8, fo: mode & MODE_FIXED_OVERFLOW != 0, ex_target: None };
         if w >> 48 & 0xff0f == 0xc600 {
+            // The target is read when the instruction runs: it may lie on another page.
             cx.ex_target = Self::exrl_target(code, &cx, w);
         }
         if pc & 1 != 0 {
             // An odd instruction address is a specification exception.
             e.raise(exc::SPECIFICATION, pc);
-            return Some(Flow::End);
+            return Flow::End;
         }
-        Some(match decode::lookup(w) {
+        match row {
             Some(row) => {
                 let f = row.format.decode(w);
                 decode::emit(e, row.op, &f, &cx)
@@ -222,7 +231,7 @@ impl Frontend for S390x {
                 e.raise(exc::OPERATION, pc);
                 Flow::End
             }
-        })
+        }
     }
 
     fn dump(&self, c: &S390xCpu) -> String {

@@ -387,6 +387,24 @@ fn a_rewritten_execute_target_on_another_page_takes_effect() {
 }
 
 #[test]
+fn a_store_into_the_running_block_changes_its_later_instruction() {
+    // PC: stc %r9,7(%r7) (42 90 70 07) writes the immediate of PC+4: ahi %r2,1
+    // (a7 2a 00 01); PC+8: ahi %r9,15 (a7 9a 00 0f); PC+12: brct %r8,PC (a7 86 ff fa).
+    // R7 = PC, R9 = 1, R8 = 3: the passes add 1, 16 and 31 — each pass's AHI is the one its
+    // own STC just wrote, in the same block.
+    let d = Case::new()
+        .track_code()
+        .gpr(2, 0)
+        .gpr(7, PC)
+        .gpr(8, 3)
+        .gpr(9, 1)
+        .code(PC + 4, &[0xa7, 0x2a, 0x00, 0x01, 0xa7, 0x9a, 0x00, 0x0f, 0xa7, 0x86, 0xff, 0xfa])
+        .run(&[0x42, 0x90, 0x70, 0x07]);
+    assert_eq!(d.end, End::At(PC + 16));
+    assert_eq!((d.gpr(2), d.gpr(8)), (48, 0));
+}
+
+#[test]
 fn spm_switches_overflow_trapping_for_the_code_that_follows() {
     // The program mask's fixed-point-overflow bit is part of the block key: code translated
     // with it off must not run once SPM turns it on, even through an indirect branch back.

@@ -167,7 +167,7 @@ impl Hasher for FxHasher {
 }
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-struct BlockInfo {
+struct BlockInfo<D> {
     pc: u64,
     mode: u32,
     /// Compiled code, or null while the block runs in the interpreter tier.
@@ -178,6 +178,9 @@ struct BlockInfo {
     interp_insns: u32,
     /// Instruction bytes seen by the interpreter tier (a fetch cache; dropped with the block).
     bytes: Vec<u8>,
+    /// The block's instructions as the interpreter tier decoded them, in order from its start
+    /// (dropped with the block, like `bytes`).
+    decoded: Vec<D>,
     /// The guest PC dispatched after this block last ran in the interpreter (0: none yet):
     /// the path a trace compiled from here is likely to take, so the background compile
     /// gets those pages' bytes.
@@ -210,6 +213,10 @@ const HOT_INSNS_PER_DISPATCH: u32 = 25;
 const FLUSH_RESERVE: usize = 4 << 20;
 /// Most recorded successors followed when choosing the pages of a background compile.
 const MAX_SUCC_WALK: usize = 64;
+/// Compiles handed to the worker at once: a second one waits in its channel, so the worker
+/// starts it the moment the first is done instead of idling until the guest thread next
+/// looks for finished work.
+const MAX_IN_FLIGHT: u32 = 2;
 /// Most pages besides its own a block's interpreted runs are remembered to have fetched
 /// instruction bytes from.
 const MAX_OTHER_PAGES: usize = 4;
@@ -230,7 +237,7 @@ pub struct Engine<F: Frontend> {
     /// Background compiler (absent when `hot_threshold` is 0: everything compiles at once).
     worker: Option<Worker>,
     map: FxMap<(u64, u32), u32>,
-    blocks: Vec<BlockInfo>,
+    blocks: Vec<BlockInfo<F::Decoded>>,
     pages: FxMap<u64, Vec<u32>>,
     jc: Box<[JcEntry]>,
     generation: u64,
@@ -248,8 +255,8 @@ pub struct Engine<F: Frontend> {
     /// and PC: the compiler follows a mostly-taken branch (see `codegen`'s biased exits).
     branch_profile: FxMap<u64, FxMap<u64, (u32, u32)>>,
     /// Hot blocks waiting for the background compiler, and jobs it is working on. At most
-    /// one job is in flight, so the next one sent is always the block that has interpreted
-    /// the most instructions meanwhile (not the first that became hot).
+    /// `MAX_IN_FLIGHT` jobs are in flight, so the next one sent is (nearly) always the block
+    /// that has interpreted the most instructions meanwhile (not the first that became hot).
     waiting: Vec<u32>,
     in_flight: u32,
 }
@@ -335,9 +342,9 @@ impl<F: Frontend> Engine<F> {
         self.pump(mem);
     }
 
-    /// Sends the hottest waiting block when the worker is idle.
+    /// Sends the hottest waiting blocks while the worker has room.
     fn pump(&mut self, mem: &dyn GuestMemory) {
-        while self.in_flight == 0 && !self.waiting.is_empty() {
+        while self.in_flight < MAX_IN_FLIGHT && !self.waiting.is_empty() {
             let blocks = &self.blocks;
             self.waiting.retain(|&id| blocks.get(id as usize).is_some_and(|b| b.valid && b.code.is_null()));
             let Some((i, _)) = self.waiting.iter().enumerate().max_by_key(|(_, &id)| self.blocks[id as usize].interp_insns) else {
@@ -658,7 +665,7 @@ impl<F: Frontend> Engine<F> {
     /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
     fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
         let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), succ: 0, other_pages: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), decoded: Vec::new(), succ: 0, other_pages: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
         self.map.insert((pc, mode), id);
         self.add_page(pc >> PAGE_BITS, id, mem);
         id
@@ -682,21 +689,34 @@ impl<F: Frontend> Engine<F> {
         }
         let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
         let mut bytes = std::mem::take(&mut self.blocks[id as usize].bytes);
+        let mut decoded = std::mem::take(&mut self.blocks[id as usize].decoded);
+        let mut cache_ok = true;
         let mut n = 0usize;
         self.stats.interp_blocks += 1;
+        let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem, other: Default::default() };
         let result = loop {
             let inval = self.stats.invalidated;
-            let out = {
-                let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem, other: Default::default() };
-                let out = self.interp_step(cpu, mem, &mut hm, &code);
-                for p in code.other.into_inner() {
-                    note_other_page(&mut self.blocks[id as usize].other_pages, p);
+            // Instruction `n` of a run that fell through `n` instructions from the start is
+            // always the same one (while the block's bytes are unchanged).
+            let d = match decoded.get(n) {
+                Some(&d) if cache_ok => d,
+                _ => {
+                    let pc = cpu.header().pc;
+                    let Some(d) = self.frontend.predecode(&code, pc, F::mode(cpu)) else {
+                        break if pc == start { Some(Exit::FetchFault(pc)) } else { None };
+                    };
+                    if cache_ok && n == decoded.len() {
+                        decoded.push(d);
+                    }
+                    d
                 }
-                out
             };
+            let out = self.interp_step(cpu, mem, &mut hm, &code, Some(&d));
             if self.stats.invalidated != inval {
                 // A store hit code: the cached bytes may be stale.
-                bytes.clear();
+                code.bytes.borrow_mut().clear();
+                decoded.clear();
+                cache_ok = false;
             }
             n += 1;
             match out {
@@ -714,10 +734,14 @@ impl<F: Frontend> Engine<F> {
                 Err(e) => break Some(e),
             }
         };
+        for p in code.other.into_inner() {
+            note_other_page(&mut self.blocks[id as usize].other_pages, p);
+        }
         self.stats.interp_insns += n as u64;
         if let Some(b) = self.blocks.get_mut(id as usize) {
             if b.valid && b.pc == start {
                 b.bytes = bytes;
+                b.decoded = decoded;
                 b.interp_insns = b.interp_insns.saturating_add(n as u32);
             }
         }
@@ -727,10 +751,19 @@ impl<F: Frontend> Engine<F> {
     /// Runs the instruction at the guest PC in the interpreter. Exceptions and faults become
     /// `Err(exit)`; a store into a page holding code first drops that code (the page becomes
     /// writable) and then completes.
-    fn interp_step(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, hm: &mut HostMemory, code: &dyn CodeSource) -> Result<Outcome, Exit> {
+    #[inline]
+    fn interp_step(&mut self, cpu: &mut F::Cpu, mem: &dyn GuestMemory, hm: &mut HostMemory, code: &dyn CodeSource, decoded: Option<&F::Decoded>) -> Result<Outcome, Exit> {
         loop {
             let pc = cpu.header().pc;
-            let (out, taken) = crate::interp::step_profiled(&*self.frontend, cpu, hm, code, &mut self.interp_scratch);
+            let mut taken = None;
+            let out = match decoded {
+                Some(d) => crate::interp::step_decoded(&*self.frontend, cpu, hm, code, d, &mut self.interp_scratch, &mut taken),
+                None => {
+                    let (out, t) = crate::interp::step_profiled(&*self.frontend, cpu, hm, code, &mut self.interp_scratch);
+                    taken = t;
+                    out
+                }
+            };
             if let Some(t) = taken {
                 let e = self.branch_profile.entry(pc >> PAGE_BITS).or_default().entry(pc).or_default();
                 if t {
@@ -792,7 +825,7 @@ impl<F: Frontend> Engine<F> {
                 // exact outcome, as for a hardware fault (a code-page write then completes).
                 cpu.header_mut().exception = 0;
                 let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
-                match self.interp_step(cpu, mem, &mut hm, mem) {
+                match self.interp_step(cpu, mem, &mut hm, mem, None) {
                     Ok(Outcome::FetchFault(p)) => Some(Exit::FetchFault(p)),
                     Ok(_) => None,
                     Err(e) => Some(e),
@@ -828,7 +861,7 @@ impl<F: Frontend> Engine<F> {
                 let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
                 for _ in 0..MAX_REPLAY {
                     let at = cpu.header().pc;
-                    match self.interp_step(cpu, mem, &mut hm, mem) {
+                    match self.interp_step(cpu, mem, &mut hm, mem, None) {
                         Ok(Outcome::FetchFault(p)) => return Some(Exit::FetchFault(p)),
                         Ok(_) if at == site.pc && site.replay_from.is_some() => return None,
                         Ok(_) => {}

@@ -69,10 +69,23 @@ pub trait Frontend: Send + Sync + 'static {
     const TRACE_CALLS_ACROSS_PAGES: bool = false;
     /// Name for logs (e.g. "ppc64le").
     fn name(&self) -> &'static str;
+    /// An instruction fetched and decoded, ready for [`Frontend::emit_decoded`]: the
+    /// interpreter tier keeps these per block, so a block run again skips fetch and decode.
+    /// It must depend only on the bytes at its address and the mode.
+    type Decoded: Copy + Send + 'static;
+    /// Fetches and decodes the instruction at `pc` under `mode`; `None` if its bytes cannot be
+    /// fetched.
+    fn predecode(&self, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Self::Decoded>;
+    /// Emits the semantics of the instruction `d` decoded at `pc` under `mode`. `code` serves
+    /// any other bytes the instruction reads as code (s390x `EXRL` targets).
+    fn emit_decoded<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, d: &Self::Decoded, pc: u64, mode: u32) -> Flow;
     /// Translates the instruction at `pc` under `mode` (the block key's mode bits) by calling
     /// the emitter. `code` holds the bytes; if the instruction cannot be fetched the front end
     /// returns `None` and emits nothing (the engine ends the block before it).
-    fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow>;
+    fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, mode: u32) -> Option<Flow> {
+        let d = self.predecode(code, pc, mode)?;
+        Some(self.emit_decoded(e, code, &d, pc, mode))
+    }
     /// The register state for `-d cpu`.
     fn dump(&self, cpu: &Self::Cpu) -> String {
         use crate::cpu::GuestCpu;

@@ -1,7 +1,7 @@
 //! Concrete-value backend of the emitter API: runs one guest instruction's semantics directly
 //! on a CPU struct and a guest memory.
 //!
-//! Used by unit tests of the front ends now, and meant for a future cold-code tier. It keeps
+//! The engine's interpreter tier (cold code) and the front ends' unit tests use it. It keeps
 //! every invariant of [`crate::ir`]:
 //! - `set` writes are pending (a byte overlay over the CPU struct, so overlapping slots such
 //!   as a VSR and its doublewords read back consistently) until the instruction ends; a `get`
@@ -110,6 +110,7 @@ impl<'a> Interp<'a> {
 
     /// Ends the instruction begun with [`Interp::begin`], given what the front end's
     /// `translate` returned, and updates the header (`pc`, and the exception or fault words).
+    #[inline]
     pub fn finish(&mut self, flow: Option<Flow>) -> Outcome {
         let out = match (self.done, flow) {
             (Some(o), _) => o,
@@ -181,6 +182,7 @@ impl<'a> Interp<'a> {
         }
     }
 
+    #[inline]
     fn commit(&mut self) {
         // Keep the vector (and its capacity) for the next instruction.
         let mut pending = std::mem::take(&mut self.pending);
@@ -633,6 +635,22 @@ pub fn step_profiled<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn Interp
     (out, it.cond_taken)
 }
 
+/// [`step_profiled`] for an instruction already fetched and decoded at the guest PC; whether
+/// its conditional exit was taken (if it made one) goes to `taken`.
+#[inline(always)]
+pub fn step_decoded<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, code: &dyn CodeSource, d: &F::Decoded, scratch: &mut Vec<(u32, Val)>, taken: &mut Option<bool>) -> Outcome {
+    let pc = cpu.header().pc;
+    let mode = F::mode(cpu);
+    let mut it = Interp::new(cpu as *mut F::Cpu as *mut u8, mem);
+    std::mem::swap(&mut it.pending, scratch);
+    it.begin(pc);
+    let flow = fe.emit_decoded(&mut it, code, d, pc, mode);
+    let out = it.finish(Some(flow));
+    std::mem::swap(&mut it.pending, scratch);
+    *taken = it.cond_taken;
+    out
+}
+
 /// Like [`step`], with the instruction bytes fetched from the same memory the instruction
 /// accesses (as a user-mode guest sees it).
 pub fn step_mem<F: Frontend, M: InterpMemory + CodeSource>(fe: &F, cpu: &mut F::Cpu, mem: &mut M) -> Outcome {
@@ -1015,20 +1033,21 @@ mod tests {
         fn name(&self) -> &'static str {
             "toy"
         }
-        fn translate<E: Emitter>(&self, e: &mut E, code: &dyn CodeSource, pc: u64, _mode: u32) -> Option<Flow> {
+        type Decoded = u8;
+        fn predecode(&self, code: &dyn CodeSource, pc: u64, _mode: u32) -> Option<u8> {
             let mut b = [0u8; 1];
-            if !code.fetch(pc, &mut b) {
-                return None;
-            }
-            if b[0] == 0xff {
+            code.fetch(pc, &mut b).then_some(b[0])
+        }
+        fn emit_decoded<E: Emitter>(&self, e: &mut E, _: &dyn CodeSource, &b: &u8, _pc: u64, _mode: u32) -> Flow {
+            if b == 0xff {
                 e.exit(0x10000);
-                return Some(Flow::End);
+                return Flow::End;
             }
-            let s = r((b[0] & 3) as usize);
+            let s = r((b & 3) as usize);
             let v = e.get(s);
             let v = e.add_imm(v, 1);
             e.set(s, v);
-            Some(Flow::Next(1))
+            Flow::Next(1)
         }
         fn disasm(&self, _: &dyn CodeSource, _: u64, _: u32) -> (String, u32) {
             (String::new(), 1)
