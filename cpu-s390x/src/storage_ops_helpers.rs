@@ -685,24 +685,10 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
         st::CLST => {
             let (a, b) = (g.addr(r1), g.addr(r2));
             let budget = G::to_page(a).min(G::to_page(b));
-            let mut i = 0;
-            // Chunks of both operands while they are readable (both stay on one page each,
-            // so a chunk fails only where the byte loop below fails at once).
-            let (mut x, mut y) = ([0u8; CHUNK], [0u8; CHUNK]);
-            while i < budget {
-                let n = chunk_at(g.at(a, i), budget - i).min(chunk_at(g.at(b, i), budget - i));
-                if g.read(g.at(a, i), &mut x[..n]).is_err() || g.read(g.at(b, i), &mut y[..n]).is_err() {
-                    g.clear_fault();
-                    break;
-                }
-                match (0..n).find(|&k| x[k] != y[k] || x[k] as u32 == c) {
-                    Some(k) => {
-                        i += k as u64;
-                        break;
-                    }
-                    None => i += n as u64,
-                }
-            }
+            // Both operands stay on one page each up to the budget: compared in place up to
+            // the first byte that decides; if a byte is unreadable, the byte loop below
+            // starts over and finds which.
+            let mut i = g.m.mismatch_or(a, b, budget as usize, c as u8).unwrap_or(0) as u64;
             while i < budget {
                 let (x, y) = match (g.rd(g.at(a, i)), g.rd(g.at(b, i))) {
                     (Ok(x), Ok(y)) => (x as u32, y as u32),
@@ -742,22 +728,10 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let budget = G::to_page(s);
             let mut i = 0;
             if unit == 1 {
-                // Chunks up to the end address while readable; the loop below decides.
-                let mut x = [0u8; CHUNK];
-                while i < budget {
-                    let n = chunk_at(g.at(s, i), budget - i);
-                    if g.read(g.at(s, i), &mut x[..n]).is_err() {
-                        g.clear_fault();
-                        break;
-                    }
-                    match (0..n).find(|&k| g.at(s, i + k as u64) == end || x[k] as u32 == c) {
-                        Some(k) => {
-                            i += k as u64;
-                            break;
-                        }
-                        None => i += n as u64,
-                    }
-                }
+                // In place up to the end address or the budget, whichever comes first; the
+                // byte loop below decides (and finds an unreadable byte's fault).
+                let to_end = g.wrap(end.wrapping_sub(s));
+                i = g.m.find_byte(s, budget.min(to_end) as usize, c as u8).unwrap_or(0) as u64;
             }
             while i < budget {
                 let at = g.at(s, i);

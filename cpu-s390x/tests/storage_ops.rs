@@ -435,6 +435,80 @@ fn clst_partial_completion() {
 }
 
 #[test]
+fn clst_long_strings_decide_at_the_first_differing_or_terminating_byte() {
+    // Strings longer than a quadword, differing at each position of the first, second and
+    // fifth quadword; bytes after the deciding one never matter.
+    let insn = [0xb2, 0x5d, 0x00, 0x12];
+    let base: Vec<u8> = (0..48u8).map(|i| b'A' + (i % 26)).chain([0]).collect();
+    for k in (0..24).chain([33, 47]) {
+        let mut other = base.clone();
+        other[k] = other[k].wrapping_add(1);
+        let d = Case::new().gpr(1, DATA).gpr(2, DATA + 0x200).mem(DATA, &base).mem(DATA + 0x200, &other).run(&insn);
+        assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + k as u64, DATA + 0x200 + k as u64), "difference at {k}");
+    }
+    // Terminators at every position of the first three quadwords, different bytes after.
+    for k in 0..24 {
+        let (mut a, mut b) = (base.clone(), base.clone());
+        a[k] = 0;
+        b[k] = 0;
+        b[k + 1] ^= 0x20;
+        let d = Case::new().gpr(1, DATA).gpr(2, DATA + 0x200).mem(DATA, &a).mem(DATA + 0x200, &b).run(&insn);
+        assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (0, DATA, DATA + 0x200), "terminator at {k}");
+    }
+    // Equal through a terminator inside a quadword, different (and unterminated) after it.
+    let a = b"0123456789abc\0XYZWVUTSRQ";
+    let b = b"0123456789abc\0zyxwvutsrq";
+    let d = Case::new().gpr(1, DATA + 3).gpr(2, DATA + 0x305).mem(DATA + 3, a).mem(DATA + 0x305, b).run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (0, DATA + 3, DATA + 0x305));
+    // Bytes 0x01 and 0x81 next to a terminator 0x80 (GR0): only the real one ends the strings.
+    let a = [0x01, 0x81, 0x01, 0x81, 0x7f, 0xff, 0x01, 0x81, 0x01, 0x80, 0x05];
+    let mut b = a;
+    b[10] = 0x06;
+    let d = Case::new().gpr(0, 0x80).gpr(1, DATA).gpr(2, DATA + 0x100).mem(DATA, &a).mem(DATA + 0x100, &b).run(&insn);
+    assert_eq!(d.cc(), 0);
+    // The first operand's terminator against a nonzero byte at index 12: low.
+    let mut b = base.clone();
+    b[12] = 0;
+    let d = Case::new().gpr(1, DATA).gpr(2, DATA + 0x200).mem(DATA, &b).mem(DATA + 0x200, &base).run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 12, DATA + 0x200 + 12));
+}
+
+#[test]
+fn clst_at_an_inaccessible_page() {
+    let insn = [0xb2, 0x5d, 0x00, 0x12];
+    // 16 equal (zero) bytes up to the inaccessible page, no terminator ('Z' in GR0): CC 3
+    // there; then the fault, nothing changed.
+    let d = Case::new().gpr(0, b'Z' as u64).gpr(1, FAULT - 16).gpr(2, DATA).run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (3, FAULT, DATA + 16));
+    let d = again(&d, &insn);
+    assert_eq!((d.end, d.gpr(1), d.gpr(2)), (End::Fault(FAULT), FAULT, DATA + 16));
+    // Decided before the page (0 against 1 at index 11): low, no fault.
+    let d = Case::new().gpr(0, b'Z' as u64).gpr(1, FAULT - 16).gpr(2, DATA).mem(DATA + 11, &[1]).run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, FAULT - 5, DATA + 11));
+}
+
+#[test]
+fn srst_long_search() {
+    let insn = [0xb2, 0x5e, 0x00, 0x12];
+    let mut s: Vec<u8> = (0..100u8).map(|i| 0x80 | (i & 0x3f)).collect();
+    s[9] = 0x01;
+    s[50] = 0x5a;
+    // Found in the seventh quadword; the 0x01 byte and the 0x80-and-up bytes do not match.
+    let d = Case::new().gpr(0, 0x5a).gpr(1, DATA + 3 + 90).gpr(2, DATA + 3).mem(DATA + 3, &s).run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 3 + 50, DATA + 3));
+    // The end address comes first: not found, registers unchanged.
+    let d = Case::new().gpr(0, 0x5a).gpr(1, DATA + 3 + 50).gpr(2, DATA + 3).mem(DATA + 3, &s).run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (2, DATA + 3 + 50, DATA + 3));
+    let d = Case::new().gpr(0, 0x01).gpr(1, DATA + 3 + 90).gpr(2, DATA + 3).mem(DATA + 3, &s).run(&insn);
+    assert_eq!(d.gpr(1), DATA + 3 + 9);
+    // The character at every position of the first three quadwords (but 9, replaced above).
+    for k in (0..24u64).filter(|&k| k != 9) {
+        let d = Case::new().gpr(0, 0x80 | k).gpr(1, DATA + 3 + 90).gpr(2, DATA + 3).mem(DATA + 3, &s).run(&insn);
+        assert_eq!((d.cc(), d.gpr(1)), (1, DATA + 3 + k), "character at {k}");
+    }
+}
+
+#[test]
 fn srst_searches_up_to_the_end_address() {
     // srst %r1,%r2: b2 5e 00 12 — search for 'c' (GR0) from R2 to R1
     let insn = [0xb2, 0x5e, 0x00, 0x12];

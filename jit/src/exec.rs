@@ -155,6 +155,74 @@ std::arch::global_asm!(
     "3: rep stosb",
     "xor eax, eax",
     "ret",
+    // (a, b, n, stop): the first index below n where a and b differ or a holds the byte
+    // `stop`, else n. Quadwords while none of their bytes decides, then bytes; reads only
+    // bytes below n.
+    "bigiron_cmpstr: mov r8, rdx",
+    "movzx r9d, cl",
+    "mov r10, 0x0101010101010101",
+    "mov r11, r9",
+    "imul r11, r10",
+    "xor eax, eax",
+    "2: lea rdx, [rax + 8]",
+    "cmp rdx, r8",
+    "ja 4f",
+    "mov rdx, qword ptr [rdi + rax]",
+    "cmp rdx, qword ptr [rsi + rax]",
+    "jne 4f",
+    // A zero byte of (a ^ stop*0x01..) is a byte equal to `stop`.
+    "xor rdx, r11",
+    "mov rcx, rdx",
+    "sub rcx, r10",
+    "not rdx",
+    "and rcx, rdx",
+    "mov rdx, 0x8080808080808080",
+    "test rcx, rdx",
+    "jnz 4f",
+    "add rax, 8",
+    "jmp 2b",
+    "4: cmp rax, r8",
+    "jae 5f",
+    "movzx ecx, byte ptr [rdi + rax]",
+    "movzx edx, byte ptr [rsi + rax]",
+    "cmp ecx, edx",
+    "jne 5f",
+    "cmp ecx, r9d",
+    "je 5f",
+    "inc rax",
+    "jmp 4b",
+    "5: xor edx, edx",
+    "ret",
+    // (p, n, c): the first index below n where p holds the byte c, else n.
+    "bigiron_findbyte: mov r8, rsi",
+    "movzx r9d, dl",
+    "mov r10, 0x0101010101010101",
+    "mov r11, r9",
+    "imul r11, r10",
+    "xor eax, eax",
+    "2: lea rdx, [rax + 8]",
+    "cmp rdx, r8",
+    "ja 4f",
+    "mov rdx, qword ptr [rdi + rax]",
+    "xor rdx, r11",
+    "mov rcx, rdx",
+    "sub rcx, r10",
+    "not rdx",
+    "and rcx, rdx",
+    "mov rdx, 0x8080808080808080",
+    "test rcx, rdx",
+    "jnz 4f",
+    "add rax, 8",
+    "jmp 2b",
+    "4: cmp rax, r8",
+    "jae 5f",
+    "movzx ecx, byte ptr [rdi + rax]",
+    "cmp ecx, r9d",
+    "je 5f",
+    "inc rax",
+    "jmp 4b",
+    "5: xor edx, edx",
+    "ret",
     ".globl bigiron_access_end",
     "bigiron_access_end:",
     ".globl bigiron_access_fault",
@@ -164,7 +232,7 @@ std::arch::global_asm!(
     ".globl bigiron_ld8, bigiron_ld16, bigiron_ld32, bigiron_ld64",
     ".globl bigiron_st8, bigiron_st16, bigiron_st32, bigiron_st64",
     ".globl bigiron_cas8, bigiron_cas16, bigiron_cas32, bigiron_cas64",
-    ".globl bigiron_movsb, bigiron_stosb",
+    ".globl bigiron_movsb, bigiron_stosb, bigiron_cmpstr, bigiron_findbyte",
 );
 
 // 16-byte accesses (s390x `LPQ`/`STPQ`/`CDSG`, ppc64 quadword atomics from the interpreter
@@ -226,6 +294,8 @@ extern "C" {
     fn bigiron_cas64(p: *mut u8, expected: u64, new: u64) -> Loaded;
     fn bigiron_movsb(dst: *mut u8, src: *const u8, n: usize) -> u64;
     fn bigiron_stosb(dst: *mut u8, v: u64, n: usize) -> u64;
+    fn bigiron_cmpstr(a: *const u8, b: *const u8, n: usize, stop: u64) -> Loaded;
+    fn bigiron_findbyte(p: *const u8, n: usize, c: u64) -> Loaded;
     fn bigiron_access128_start();
     fn bigiron_access128_end();
     fn bigiron_access128_fault();
@@ -292,6 +362,28 @@ pub unsafe fn guarded_store(p: *mut u8, size: usize, v: u64) -> bool {
 pub unsafe fn guarded_copy(dst: *mut u8, src: *const u8, n: usize) -> bool {
     install_fault_handler();
     bigiron_movsb(dst, src, n) == 0
+}
+
+/// The first index below `n` at which the bytes from `a` and from `b` differ or `a`'s byte
+/// is `stop`, else `n`; `None` on a fault. Reads no byte at or beyond index `n`.
+///
+/// # Safety
+/// As for [`guarded_load`], for both ranges.
+pub unsafe fn guarded_mismatch_or(a: *const u8, b: *const u8, n: usize, stop: u8) -> Option<usize> {
+    install_fault_handler();
+    let r = bigiron_cmpstr(a, b, n, stop as u64);
+    if r.fault != 0 { None } else { Some(r.value as usize) }
+}
+
+/// The first index below `n` at which the byte from `p` is `c`, else `n`; `None` on a
+/// fault. Reads no byte at or beyond index `n`.
+///
+/// # Safety
+/// As for [`guarded_load`].
+pub unsafe fn guarded_find_byte(p: *const u8, n: usize, c: u8) -> Option<usize> {
+    install_fault_handler();
+    let r = bigiron_findbyte(p, n, c as u64);
+    if r.fault != 0 { None } else { Some(r.value as usize) }
 }
 
 /// Sets `n` bytes at `dst` to `v`; `false` on a fault (a prefix may have been written).

@@ -189,6 +189,23 @@ impl HelperMem {
         if unsafe { exec::guarded_copy(d, buf.as_ptr(), buf.len()) } { Ok(()) } else { Err(self.bulk_fault(addr, n, true)) }
     }
 
+    /// The first index below `n` at which the guest bytes from `a` and from `b` differ or
+    /// `a`'s byte is `stop`, else `n`. `None` if a byte it needed is not readable — it
+    /// records no fault then: the caller goes on byte by byte to find the exact one.
+    pub fn mismatch_or(&self, a: u64, b: u64, n: usize, stop: u8) -> Option<usize> {
+        let (pa, pb) = (self.host(a, n)?, self.host(b, n)?);
+        // SAFETY: both ranges lie inside the guest reservation; guarded.
+        unsafe { exec::guarded_mismatch_or(pa, pb, n, stop) }
+    }
+
+    /// The first index below `n` at which the guest byte from `a` is `c`, else `n`; `None`
+    /// (no fault recorded) if a byte it needed is not readable.
+    pub fn find_byte(&self, a: u64, n: usize, c: u8) -> Option<usize> {
+        let p = self.host(a, n)?;
+        // SAFETY: as in `mismatch_or`.
+        unsafe { exec::guarded_find_byte(p, n, c) }
+    }
+
     pub fn read_u8(&self, addr: u64) -> Result<u8, MemFault> {
         self.load_be(addr, 1).map(|v| v as u8)
     }
