@@ -86,6 +86,13 @@ impl FaultMap {
 /// register dump, compiled 3x longer). 64 keeps ppc64's `-Os` save/restore routines and
 /// small helpers inline (busybox sort and sh as without a bound, awk about 4% slower).
 const CALLEE_BUDGET: usize = 64;
+/// The budget of a call onto a new page made inside such a callee (one more level): enough
+/// for the save/restore routines a `-Os` callee's own prologue calls (`_savegpr0_14` is 19
+/// instructions and a return), so the callee does not leave the trace at its first
+/// instruction.
+const NESTED_CALLEE_BUDGET: usize = 24;
+/// Levels of calls onto new pages a trace follows.
+const MAX_CALLEE_DEPTH: usize = 2;
 
 pub struct Compiler {
     isa: OwnedTargetIsa,
@@ -220,17 +227,16 @@ impl Compiler {
             let mut seen: Vec<u64> = Vec::new();
             // Return addresses of the calls this path followed, innermost last.
             let mut returns: Vec<u64> = Vec::new();
-            // A call followed onto a new page: (the instruction count by which its callee
-            // must have returned, the depth of `returns` inside it).
-            let mut callee_limit: Option<(usize, usize)> = None;
+            // Calls followed onto a new page, innermost last: (the instruction count by which
+            // the callee must have returned, the depth of `returns` inside it).
+            let mut callee_limits: Vec<(usize, usize)> = Vec::new();
             let next = loop {
-                if let Some((limit, depth)) = callee_limit {
-                    if returns.len() < depth {
-                        callee_limit = None;
-                    } else if n >= limit {
-                        // A long callee: the trace leaves here rather than inline it all.
-                        break Some(cur);
-                    }
+                while callee_limits.last().is_some_and(|&(_, depth)| returns.len() < depth) {
+                    callee_limits.pop();
+                }
+                if callee_limits.last().is_some_and(|&(limit, _)| n >= limit) {
+                    // A long callee: the trace leaves here rather than inline it all.
+                    break Some(cur);
                 }
                 seen.push(cur);
                 em.begin_insn(cur);
@@ -284,19 +290,25 @@ impl Compiler {
                                 // Follow an unconditional branch (a longer trace, one
                                 // transition fewer); otherwise leave for it.
                                 // A call may take the trace onto a new page only when allowed,
-                                // one level deep, and into a callee that returns within
-                                // `CALLEE_BUDGET` instructions (each caller's trace inlines
-                                // its own copy, so long callees cost compile time many times).
+                                // `MAX_CALLEE_DEPTH` levels deep, and into a callee that returns
+                                // within `CALLEE_BUDGET` instructions (a nested one within
+                                // `NESTED_CALLEE_BUDGET`; each caller's trace inlines its own
+                                // copy, so long callees cost compile time many times).
                                 let new_page = !pages.contains(&(target >> PAGE_BITS));
                                 let ok = match flow {
-                                    Flow::Call { .. } if new_page && (!r.calls_across_pages || callee_limit.is_some()) => false,
+                                    Flow::Call { .. } if new_page && (!r.calls_across_pages || callee_limits.len() >= MAX_CALLEE_DEPTH) => false,
                                     _ => can_follow(&mut pages, &seen, target),
                                 };
                                 if ok {
                                     if let Flow::Call { ret, .. } = flow {
                                         returns.push(ret);
                                         if new_page {
-                                            callee_limit = Some((n + CALLEE_BUDGET, returns.len()));
+                                            let limit = match callee_limits.last() {
+                                                // Inside a callee: a short one, within the outer budget.
+                                                Some(&(outer, _)) => (n + NESTED_CALLEE_BUDGET).min(outer),
+                                                None => n + CALLEE_BUDGET,
+                                            };
+                                            callee_limits.push((limit, returns.len()));
                                         }
                                     }
                                     cur = target;
