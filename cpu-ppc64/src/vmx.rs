@@ -729,36 +729,141 @@ pub fn trans_vpopcntd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
 pub fn trans_vgbbd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx2(e, a, helper!(vh::vgbbd, 2, false))
 }
+/// `vbpermq`. The control glibc's string functions use (`lvsl` of 0 shifted left 3: byte i
+/// is 8i, the top bit of each byte of VRA) gathers those bits inline (the multiply collects
+/// the eight top bits of a doubleword, byte 0's highest); any other control calls the helper.
 pub fn trans_vbpermq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vbpermq, 3, false))
+    let h = helper!(vh::vbpermq, 3, false);
+    if slow_path() {
+        return vx3(e, a, h);
+    }
+    const TOP_BITS: u128 = 0x0008_1018_2028_3038_4048_5058_6068_7078;
+    let b = e.get(vr(a.vrb));
+    let k = const128(e, TOP_BITS);
+    let hit = e.icmp(Cmp::Eq, b, k);
+    let miss = e.icmp(Cmp::Ne, b, k);
+    let va = e.get(vr(a.vra));
+    let (hi, lo) = dwords(e, va);
+    let gather = |e: &mut E, x: E::V| {
+        let m = e.and_imm(x, 0x8080_8080_8080_8080);
+        let magic = e.iconst(Ty::I64, 0x0002_0408_1020_4081);
+        let p = e.mul(m, magic);
+        e.lshr_imm(p, 56)
+    };
+    let gh = gather(e, hi);
+    let gl = gather(e, lo);
+    let gh = e.shl_imm(gh, 8);
+    let bits = e.or(gh, gl);
+    let zero = e.iconst(Ty::I64, 0);
+    let fast = e.concat(zero, bits);
+    let args = [32 + a.vrt, 32 + a.vra, 32 + a.vrb].map(|r| e.iconst(Ty::I64, r as u64));
+    e.call_if(miss, &h, &args);
+    // The helper (if it ran) wrote VRT; otherwise the gathered bits go there.
+    let done = e.get(vr(a.vrt));
+    let r = e.select(hit, fast, done);
+    e.set(vr(a.vrt), r);
+    Flow::Next(4)
 }
+
+/// Doublewords 0 and 1 (architected order) of the I128 `v`.
+fn dwords<E: Emitter>(e: &mut E, v: E::V) -> (E::V, E::V) {
+    let lo = e.trunc(Ty::I64, v);
+    let s = e.lshr_imm(v, 64);
+    let hi = e.trunc(Ty::I64, s);
+    (hi, lo)
+}
+
+/// Each `w`-bit element (8 or 16) of the doubleword `x` shifted by the low log2(w) bits of
+/// the same element of `s`, left or right, bits leaving an element lost: one conditional
+/// shift per bit of the amount, selected per element by a mask.
+fn elem_shift_narrow<E: Emitter>(e: &mut E, x: E::V, s: E::V, w: u32, left: bool) -> E::V {
+    let ones: u64 = if w == 8 { 0x0101_0101_0101_0101 } else { 0x0001_0001_0001_0001 };
+    let full: u64 = (1 << w) - 1;
+    let mut x = x;
+    for k in 0..w.trailing_zeros() {
+        let amt = 1u32 << k;
+        // All ones in each element whose amount has bit k set.
+        let t = e.lshr_imm(s, k);
+        let t = e.and_imm(t, ones);
+        let f = e.iconst(Ty::I64, full);
+        let m = e.mul(t, f);
+        // The shift within elements: the bits crossing into a neighbour are cleared.
+        let keep = if left { (full << amt) & full } else { full >> amt };
+        let sh = if left { e.shl_imm(x, amt) } else { e.lshr_imm(x, amt) };
+        let sh = e.and_imm(sh, keep * ones);
+        let sh = e.and(sh, m);
+        let nm = e.not(m);
+        let kept = e.and(x, nm);
+        x = e.or(kept, sh);
+    }
+    x
+}
+
+/// `vsl[bhwd]`/`vsr[bhwd]` inline: each element of VRA shifted by the low bits of the same
+/// element of VRB.
+fn velem_shift<E: Emitter>(e: &mut E, a: &Vx, w: u32, left: bool, h: Helper) -> Flow {
+    if slow_path() {
+        return vx3(e, a, h);
+    }
+    let va = e.get(vr(a.vra));
+    let vb = e.get(vr(a.vrb));
+    let (ah, al) = dwords(e, va);
+    let (bh, bl) = dwords(e, vb);
+    let mut out = [ah, al];
+    for (i, (x, s)) in [(ah, bh), (al, bl)].into_iter().enumerate() {
+        out[i] = match w {
+            8 | 16 => elem_shift_narrow(e, x, s, w, left),
+            32 => {
+                // Two words; a 32-bit shift takes its amount modulo 32, as the book does.
+                let mut halves = [x, x];
+                for (j, sh) in [32u32, 0].into_iter().enumerate() {
+                    let xv = e.lshr_imm(x, sh);
+                    let xv = e.trunc(Ty::I32, xv);
+                    let sv = e.lshr_imm(s, sh);
+                    let sv = e.trunc(Ty::I32, sv);
+                    let r = if left { e.shl(xv, sv) } else { e.lshr(xv, sv) };
+                    let r = e.zext(Ty::I64, r);
+                    halves[j] = e.shl_imm(r, sh);
+                }
+                e.or(halves[0], halves[1])
+            }
+            _ => {
+                if left { e.shl(x, s) } else { e.lshr(x, s) }
+            }
+        };
+    }
+    let r = e.concat(out[1], out[0]);
+    e.set(vr(a.vrt), r);
+    Flow::Next(4)
+}
+
 pub fn trans_vbpermd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx3(e, a, helper!(vh::vbpermd, 3, false))
 }
 
 pub fn trans_vslb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vslb, 3, false))
+    velem_shift(e, a, 8, true, helper!(vh::vslb, 3, false))
 }
 pub fn trans_vslh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vslh, 3, false))
+    velem_shift(e, a, 16, true, helper!(vh::vslh, 3, false))
 }
 pub fn trans_vslw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vslw, 3, false))
+    velem_shift(e, a, 32, true, helper!(vh::vslw, 3, false))
 }
 pub fn trans_vsld<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vsld, 3, false))
+    velem_shift(e, a, 64, true, helper!(vh::vsld, 3, false))
 }
 pub fn trans_vsrb<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vsrb, 3, false))
+    velem_shift(e, a, 8, false, helper!(vh::vsrb, 3, false))
 }
 pub fn trans_vsrh<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vsrh, 3, false))
+    velem_shift(e, a, 16, false, helper!(vh::vsrh, 3, false))
 }
 pub fn trans_vsrw<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vsrw, 3, false))
+    velem_shift(e, a, 32, false, helper!(vh::vsrw, 3, false))
 }
 pub fn trans_vsrd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
-    vx3(e, a, helper!(vh::vsrd, 3, false))
+    velem_shift(e, a, 64, false, helper!(vh::vsrd, 3, false))
 }
 pub fn trans_vsrab<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     vx3(e, a, helper!(vh::vsrab, 3, false))
