@@ -70,11 +70,11 @@ pub enum MemModel {
 pub struct Env {
     pub mem: MemModel,
     pub cache_limit: u32,
-    /// Base of the jump cache (`JC_ENTRIES` entries of `{tag: u64, code: u64}`; see
-    /// [`jc_code_word`]).
+    /// Base of the jump cache of the block's mode (`JC_ENTRIES` entries of `{tag: guest PC,
+    /// code: host address}`): the engine keeps one table per mode, so an entry found
+    /// there is always code translated under this block's mode.
     pub jump_cache: u64,
-    /// The block's mode bits ([`crate::frontend::Frontend::mode`]): an indirect exit only
-    /// takes a jump-cache entry of the same mode.
+    /// The block's mode bits ([`crate::frontend::Frontend::mode`]).
     pub mode: u32,
     /// Chaining and the jump cache are off (e.g. for `-d exec`, or one-off blocks).
     pub no_chain: bool,
@@ -93,18 +93,6 @@ pub fn jc_index(pc: u64) -> usize {
     (pc.wrapping_mul(JC_HASH) >> (64 - JC_BITS)) as usize
 }
 pub const JC_ENTRIES: usize = 1 << JC_BITS;
-
-/// Bits of a jump-cache entry's code word that hold the host code address (x86-64 user
-/// space); the mode bits of the block sit above them, so a probe compares the guest PC
-/// with the tag and the mode with the top bits — blocks of another mode (ppc64 MSR[LE],
-/// s390x addressing mode and program mask) are never entered through the cache.
-pub const JC_CODE_BITS: u32 = 48;
-
-/// The code word of a jump-cache entry for `code` translated under `mode`.
-pub fn jc_code_word(code: u64, mode: u32) -> u64 {
-    debug_assert!(code >> JC_CODE_BITS == 0 && mode < 1 << (64 - JC_CODE_BITS));
-    code | (mode as u64) << JC_CODE_BITS
-}
 
 fn clif_ty(t: Ty) -> types::Type {
     match t {
@@ -1013,20 +1001,19 @@ impl<'a> ClifEmitter<'a> {
         let off = self.b.ins().ishl_imm_s(idx, 4);
         let base = self.b.ins().iconst(types::I64, self.env.jump_cache as i64);
         let ent = self.b.ins().iadd(base, off);
+        // Two predictable branches (the tag, then no exit request) rather than one on
+        // combined flags: fewer instructions on the path every computed branch takes.
         let tag = self.b.ins().load(types::I64, CPU_FLAGS, ent, 0);
-        let word = self.b.ins().load(types::I64, CPU_FLAGS, ent, 8);
-        let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
         let hit = self.b.ins().icmp(IntCC::Equal, tag, pc);
-        let mode = self.b.ins().ushr_imm_s(word, JC_CODE_BITS as i64);
-        let same_mode = self.b.ins().icmp_imm_s(IntCC::Equal, mode, self.env.mode as i64);
-        let hit = self.b.ins().band(hit, same_mode);
-        let code = self.b.ins().band_imm_s(word, ((1u64 << JC_CODE_BITS) - 1) as i64);
-        let r_z = self.b.ins().icmp_imm_s(IntCC::Equal, req, 0);
-        let go = self.b.ins().band(hit, r_z);
+        let tagged = self.b.create_block();
         let chain = self.b.create_block();
         let miss = self.b.create_block();
-        self.b.ins().brif(go, chain, &[], miss, &[]);
+        self.b.ins().brif(hit, tagged, &[], miss, &[]);
+        self.b.switch_to_block(tagged);
+        let req = self.b.ins().load(types::I32, CPU_FLAGS, self.cpu, CpuHeader::EXIT_REQUEST as i32);
+        self.b.ins().brif(req, miss, &[], chain, &[]);
         self.b.switch_to_block(chain);
+        let code = self.b.ins().load(types::I64, CPU_FLAGS, ent, 8);
         let sig = self.tail_sig;
         self.b.ins().return_call_indirect(sig, code, &[self.cpu, self.mem]);
         self.b.switch_to_block(miss);

@@ -29,7 +29,7 @@
 //!   dropped at once. Flushes only happen between blocks, never while one runs.
 
 use crate::codebuf::CodeBuffer;
-use crate::codegen::{jc_code_word, AccessSite, Env, MemModel, SsaLoops, JC_ENTRIES};
+use crate::codegen::{AccessSite, Env, MemModel, SsaLoops, JC_ENTRIES};
 use crate::cpu::{exit_code, GuestCpu};
 use crate::frontend::{CodeSource, Frontend, GuestMemory};
 use crate::interp::{InterpMemory, Outcome};
@@ -239,7 +239,8 @@ pub struct Engine<F: Frontend> {
     map: FxMap<(u64, u32), u32>,
     blocks: Vec<BlockInfo<F::Decoded>>,
     pages: FxMap<u64, Vec<u32>>,
-    jc: Box<[JcEntry]>,
+    /// The inline jump caches, one per mode (the mode is not compared on a probe).
+    jc: Vec<(u32, Box<[JcEntry]>)>,
     generation: u64,
     pub stats: Stats,
     /// Per-PC dispatcher entries (only with `-d stats`).
@@ -277,7 +278,7 @@ impl<F: Frontend> Engine<F> {
             map: FxMap::default(),
             blocks: Vec::new(),
             pages: FxMap::default(),
-            jc: vec![JcEntry { tag: u64::MAX, code: 0 }; JC_ENTRIES].into_boxed_slice(),
+            jc: Vec::new(),
             generation: 0,
             stats: Stats::default(),
             dispatch_counts: FxMap::default(),
@@ -462,7 +463,8 @@ impl<F: Frontend> Engine<F> {
 
     /// What to compile at `pc`, with the interpreter's branch profile of `pages` (page
     /// numbers: those the trace may run over, as far as the engine knows them).
-    fn request(&self, pc: u64, mode: u32, limit: u64, pages: &[u64]) -> Request {
+    fn request(&mut self, pc: u64, mode: u32, limit: u64, pages: &[u64]) -> Request {
+        let jump_cache = self.jc_table(mode).as_ptr() as u64;
         let mem_model = match self.config.softtlb {
             Some(l) => MemModel::SoftTlb(l),
             None => MemModel::User { limit },
@@ -470,7 +472,7 @@ impl<F: Frontend> Engine<F> {
         Request {
             pc,
             mode,
-            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache: self.jc.as_ptr() as u64, mode, no_chain: self.no_chain(), has_fma: false },
+            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache, mode, no_chain: self.no_chain(), has_fma: false },
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
             max_pages: if self.no_chain() { 1 } else { self.config.max_trace_pages },
@@ -544,6 +546,19 @@ impl<F: Frontend> Engine<F> {
 
     fn no_chain(&self) -> bool {
         self.config.no_chain || self.config.log.exec || self.config.log.cpu
+    }
+
+    /// The jump cache of `mode` (made empty the first time). Its address never changes:
+    /// compiled code holds it.
+    fn jc_table(&mut self, mode: u32) -> &mut [JcEntry] {
+        let i = match self.jc.iter().position(|(m, _)| *m == mode) {
+            Some(i) => i,
+            None => {
+                self.jc.push((mode, vec![JcEntry { tag: u64::MAX, code: 0 }; JC_ENTRIES].into_boxed_slice()));
+                self.jc.len() - 1
+            }
+        };
+        &mut self.jc[i].1
     }
 
     fn jc_index(pc: u64) -> usize {
@@ -647,7 +662,7 @@ impl<F: Frontend> Engine<F> {
                 self.blocks[id as usize].incoming.push((link, stub));
             }
             if !self.no_chain() {
-                self.jc[Self::jc_index(pc)] = JcEntry { tag: pc, code: jc_code_word(code as u64, mode) };
+                self.jc_table(mode)[Self::jc_index(pc)] = JcEntry { tag: pc, code: code as u64 };
             }
             if self.config.log.exec {
                 crate::log!("Trace: [{pc:016x}] {:p}\n", code);
@@ -943,8 +958,8 @@ impl<F: Frontend> Engine<F> {
             if self.map.get(&key) == Some(&id) {
                 self.map.remove(&key);
             }
-            let jc = &mut self.jc[Self::jc_index(key.0)];
-            if jc.code == jc_code_word(code, key.1) {
+            let jc = &mut self.jc_table(key.1)[Self::jc_index(key.0)];
+            if jc.code == code {
                 *jc = JcEntry { tag: u64::MAX, code: 0 };
             }
             for (site, stub) in incoming {
@@ -962,8 +977,8 @@ impl<F: Frontend> Engine<F> {
         self.pages.clear();
         self.placed.clear();
         self.branch_profile.clear();
-        for e in self.jc.iter_mut() {
-            *e = JcEntry { tag: u64::MAX, code: 0 };
+        for (_, t) in self.jc.iter_mut() {
+            t.fill(JcEntry { tag: u64::MAX, code: 0 });
         }
         self.generation += 1;
         self.stats.flushes += 1;
