@@ -219,16 +219,14 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
     let mut y = [0u8; 256];
     match op {
         ss::MVC => {
-            g.probe(a2, n, false)?;
-            g.probe(a1, n, true)?;
+            probe_unless_one_page(g, a1, a2, n)?;
             // Left to right with single-byte results: an overlapping destination one byte
             // to the right of the source propagates the first byte (PoP MVC).
             g.copy(a1, a2, n)?;
             Ok(0)
         }
         ss::MVN | ss::MVZ => {
-            g.probe(a2, n, false)?;
-            g.probe(a1, n, true)?;
+            probe_unless_one_page(g, a1, a2, n)?;
             let keep = if op == ss::MVN { 0xf0 } else { 0x0f };
             if destructive(g, a1, a2, n) {
                 for i in 0..n {
@@ -279,8 +277,7 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
             Ok(0)
         }
         ss::XC | ss::NC | ss::OC => {
-            g.probe(a2, n, false)?;
-            g.probe(a1, n, true)?;
+            probe_unless_one_page(g, a1, a2, n)?;
             let f = |x: u8, y: u8| match op {
                 ss::XC => x ^ y,
                 ss::NC => x & y,
@@ -392,6 +389,21 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
 /// Whether moving `n` bytes from `src` to `dst` overlaps destructively: the destination
 /// starts to the right of the source's first byte and within the bytes that are moved
 /// (PoP MVCL "destructive overlap"), with the address space wrapping.
+/// Checks that the second operand (`n` bytes at `a2`) is readable and the first (at `a1`)
+/// writable before anything is stored, so a faulting instruction stores nothing — unless
+/// each operand lies on one page: protection is per page, so the first access to each
+/// operand (made before any store: the operations here read an operand's first byte no
+/// later than they store its first byte) already faults if any would. This skips a locked
+/// compare-exchange per destination on the common path.
+fn probe_unless_one_page(g: &G, a1: u64, a2: u64, n: u64) -> R<()> {
+    let one_page = |a: u64| (g.wrap(a) & (PAGE - 1)) + n <= PAGE;
+    if one_page(a1) && one_page(a2) {
+        return Ok(());
+    }
+    g.probe(a2, n, false)?;
+    g.probe(a1, n, true)
+}
+
 fn destructive(g: &G, dst: u64, src: u64, n: u64) -> bool {
     if n == 0 || dst == src {
         return false;

@@ -77,6 +77,25 @@ fn mvc_crossing_into_an_inaccessible_page_stores_nothing() {
     assert_eq!(d.bytes(FAULT - 8, 8), [0; 8]);
 }
 
+#[test]
+fn long_moves_with_an_operand_on_an_inaccessible_page_store_nothing() {
+    // mvc 0(100,%r1),0(%r2) (the helper's path): an operand wholly on the inaccessible
+    // page faults at its first byte, before any store.
+    let mvc = [0xd2, 0x63, 0x10, 0x00, 0x20, 0x00];
+    let d = Case::new().gpr(1, FAULT + 0x10).gpr(2, DATA).mem(DATA, &[9; 100]).run(&mvc);
+    assert_eq!(d.end, End::Fault(FAULT + 0x10));
+    let d = Case::new().gpr(1, DATA).gpr(2, FAULT + 0x10).mem(DATA, &[7; 100]).run(&mvc);
+    assert_eq!((d.end, d.bytes(DATA, 100)), (End::Fault(FAULT + 0x10), vec![7; 100]));
+    // xc 0(100,%r1),0(%r2) and oc with the second operand there.
+    let d = Case::new().gpr(1, FAULT + 0x10).gpr(2, DATA).run(&[0xd7, 0x63, 0x10, 0x00, 0x20, 0x00]);
+    assert_eq!(d.end, End::Fault(FAULT + 0x10));
+    let d = Case::new().gpr(1, DATA).gpr(2, FAULT + 0x10).mem(DATA, &[7; 100]).run(&[0xd6, 0x63, 0x10, 0x00, 0x20, 0x00]);
+    assert_eq!((d.end, d.bytes(DATA, 100)), (End::Fault(FAULT + 0x10), vec![7; 100]));
+    // A 100-byte source crossing into the inaccessible page: nothing stored either.
+    let d = Case::new().gpr(1, DATA).gpr(2, FAULT - 50).mem(DATA, &[7; 100]).run(&mvc);
+    assert_eq!((d.end, d.bytes(DATA, 100)), (End::Fault(FAULT), vec![7; 100]));
+}
+
 // ---- XC, NC, OC, CLC ----
 
 #[test]
