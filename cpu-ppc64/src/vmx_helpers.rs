@@ -529,7 +529,15 @@ pub extern "C" fn vbpermq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
     // Byte arrays in architected (big-endian) element order: bit `idx` of VRA is bit
     // `7 - idx % 8` of byte `idx / 8`. (glibc's string functions run this in their inner
     // loops, so it avoids variable 128-bit shifts.)
-    let (x, y) = (vsr_get(c, a).to_be_bytes(), vsr_get(c, b).to_be_bytes());
+    let (xv, yv) = (vsr_get(c, a), vsr_get(c, b));
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("ssse3") {
+        // SAFETY: the feature was detected at run time.
+        let bits = unsafe { vbpermq_ssse3(xv, yv) };
+        vsr_set(c, t, (bits as u128) << 64);
+        return 0;
+    }
+    let (x, y) = (xv.to_be_bytes(), yv.to_be_bytes());
     let mut bits = 0u64;
     for (i, &idx) in y.iter().enumerate() {
         let bit = if idx < 128 { (x[(idx >> 3) as usize] >> (7 - (idx & 7))) & 1 } else { 0 };
@@ -537,6 +545,27 @@ pub extern "C" fn vbpermq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
     }
     vsr_set(c, t, (bits as u128) << 64);
     0
+}
+
+/// `vbpermq`'s 16 lookups at once (strcspn/strspn use it as a 128-entry bit table). Lane j of
+/// a vector loaded from a `u128` holds the book's byte 15 - j, so: the byte holding bit
+/// `idx` of VRA is lane 15 - idx/8 (a byte shuffle, which gives 0 for the indices of 128 and
+/// up, whose top bit is set), the bit within it 7 - idx%8 (a second shuffle of a table of
+/// masks), and lane j's result is bit j of the 16-bit mask.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "ssse3")]
+unsafe fn vbpermq_ssse3(x: u128, y: u128) -> u64 {
+    use std::arch::x86_64::*;
+    let xv = _mm_loadu_si128(&x as *const u128 as *const __m128i);
+    let yv = _mm_loadu_si128(&y as *const u128 as *const __m128i);
+    let byte = _mm_and_si128(_mm_srli_epi16(yv, 3), _mm_set1_epi8(0x0f));
+    let lane = _mm_sub_epi8(_mm_set1_epi8(15), byte);
+    let lane = _mm_or_si128(lane, _mm_and_si128(yv, _mm_set1_epi8(0x80u8 as i8)));
+    let bytes = _mm_shuffle_epi8(xv, lane);
+    let masks = _mm_setr_epi8(0x80u8 as i8, 0x40, 0x20, 0x10, 8, 4, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    let mask = _mm_shuffle_epi8(masks, _mm_and_si128(yv, _mm_set1_epi8(7)));
+    let clear = _mm_cmpeq_epi8(_mm_and_si128(bytes, mask), _mm_setzero_si128());
+    (!(_mm_movemask_epi8(clear) as u32) & 0xffff) as u64
 }
 
 /// `vbpermd`: per doubleword i, for j in 0..8, bit 56+j of VRT.dw[i] ← bit (byte j of
