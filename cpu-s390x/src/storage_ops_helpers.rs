@@ -87,6 +87,7 @@ impl G {
     /// `n` bytes from `s` to `d`, left to right with single-byte-move results (see
     /// `HelperMem::copy`); byte by byte where an operand wraps around the address space.
     /// A fault may leave a prefix written: callers probe first where that matters.
+    #[inline]
     pub fn copy(&self, d: u64, s: u64, n: u64) -> R<()> {
         if self.flat(d, n) && self.flat(s, n) {
             return self.m.copy(self.wrap(d), self.wrap(s), n);
@@ -98,6 +99,7 @@ impl G {
         Ok(())
     }
     /// Sets `n` bytes from `d` to `v` (a prefix may be written on a fault).
+    #[inline]
     pub fn fill(&self, d: u64, v: u8, n: u64) -> R<()> {
         if self.flat(d, n) {
             return self.m.fill(self.wrap(d), v, n);
@@ -566,7 +568,10 @@ pub extern "C" fn helper_mvcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
     // nothing, and the byte loop below finds the exact point of the fault).
     let count = dl.min(budget);
     let from_src = count.min(sl);
-    if unit == 1 && count > 0 && g.copy(d, s, from_src).and_then(|_| g.fill(g.at(d, from_src), pad as u8, count - from_src)).is_ok() {
+    // (A memset — no source bytes — or a copy without padding skips the other call.)
+    let copied = |g: &G| from_src == 0 || g.copy(d, s, from_src).is_ok();
+    let padded = |g: &G| count == from_src || g.fill(g.at(d, from_src), pad as u8, count - from_src).is_ok();
+    if unit == 1 && count > 0 && copied(&g) && padded(&g) {
         d = g.at(d, count);
         dl -= count;
         s = g.at(s, from_src);

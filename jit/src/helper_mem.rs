@@ -146,6 +146,7 @@ impl HelperMem {
     /// single-byte moves (a destination overlapping the source just to its right propagates
     /// bytes: s390x `MVC`). Addresses do not wrap. On a fault a prefix of the destination
     /// may have been written: callers probe first where that matters.
+    #[inline]
     pub fn copy(&self, dst: u64, src: u64, n: u64) -> Result<(), MemFault> {
         if n == 0 {
             return Ok(());
@@ -157,6 +158,7 @@ impl HelperMem {
     }
 
     /// Sets `n` guest bytes from `dst` to `v` (no wrap; a prefix may be written on a fault).
+    #[inline]
     pub fn fill(&self, dst: u64, v: u8, n: u64) -> Result<(), MemFault> {
         if n == 0 {
             return Ok(());
