@@ -193,36 +193,6 @@ std::arch::global_asm!(
     "jmp 4b",
     "5: xor edx, edx",
     "ret",
-    // (p, n, c): the first index below n where p holds the byte c, else n.
-    "bigiron_findbyte: mov r8, rsi",
-    "movzx r9d, dl",
-    "mov r10, 0x0101010101010101",
-    "mov r11, r9",
-    "imul r11, r10",
-    "xor eax, eax",
-    "2: lea rdx, [rax + 8]",
-    "cmp rdx, r8",
-    "ja 4f",
-    "mov rdx, qword ptr [rdi + rax]",
-    "xor rdx, r11",
-    "mov rcx, rdx",
-    "sub rcx, r10",
-    "not rdx",
-    "and rcx, rdx",
-    "mov rdx, 0x8080808080808080",
-    "test rcx, rdx",
-    "jnz 4f",
-    "add rax, 8",
-    "jmp 2b",
-    "4: cmp rax, r8",
-    "jae 5f",
-    "movzx ecx, byte ptr [rdi + rax]",
-    "cmp ecx, r9d",
-    "je 5f",
-    "inc rax",
-    "jmp 4b",
-    "5: xor edx, edx",
-    "ret",
     ".globl bigiron_access_end",
     "bigiron_access_end:",
     ".globl bigiron_access_fault",
@@ -232,7 +202,7 @@ std::arch::global_asm!(
     ".globl bigiron_ld8, bigiron_ld16, bigiron_ld32, bigiron_ld64",
     ".globl bigiron_st8, bigiron_st16, bigiron_st32, bigiron_st64",
     ".globl bigiron_cas8, bigiron_cas16, bigiron_cas32, bigiron_cas64",
-    ".globl bigiron_movsb, bigiron_stosb, bigiron_cmpstr, bigiron_findbyte",
+    ".globl bigiron_movsb, bigiron_stosb, bigiron_cmpstr",
 );
 
 // 16-byte accesses (s390x `LPQ`/`STPQ`/`CDSG`, ppc64 quadword atomics from the interpreter
@@ -295,7 +265,6 @@ extern "C" {
     fn bigiron_movsb(dst: *mut u8, src: *const u8, n: usize) -> u64;
     fn bigiron_stosb(dst: *mut u8, v: u64, n: usize) -> u64;
     fn bigiron_cmpstr(a: *const u8, b: *const u8, n: usize, stop: u64) -> Loaded;
-    fn bigiron_findbyte(p: *const u8, n: usize, c: u64) -> Loaded;
     fn bigiron_access128_start();
     fn bigiron_access128_end();
     fn bigiron_access128_fault();
@@ -382,7 +351,8 @@ pub unsafe fn guarded_mismatch_or(a: *const u8, b: *const u8, n: usize, stop: u8
 /// As for [`guarded_load`].
 pub unsafe fn guarded_find_byte(p: *const u8, n: usize, c: u8) -> Option<usize> {
     install_fault_handler();
-    let r = bigiron_findbyte(p, n, c as u64);
+    // A range compared with itself never differs: the first `c` decides.
+    let r = bigiron_cmpstr(p, p, n, c as u64);
     if r.fault != 0 { None } else { Some(r.value as usize) }
 }
 
