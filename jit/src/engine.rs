@@ -705,22 +705,22 @@ impl<F: Frontend> Engine<F> {
         let mut hm = HostMemory { base: mem.base(), limit: mem.limit() };
         let mut bytes = std::mem::take(&mut self.blocks[id as usize].bytes);
         let mut decoded = std::mem::take(&mut self.blocks[id as usize].decoded);
-        let mut cache_ok = true;
         let mut n = 0usize;
         self.stats.interp_blocks += 1;
         let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem, other: Default::default() };
         let result = loop {
             let inval = self.stats.invalidated;
             // Instruction `n` of a run that fell through `n` instructions from the start is
-            // always the same one (while the block's bytes are unchanged).
+            // always the same one (while the block's bytes are unchanged). Once a store has
+            // emptied the cache mid-run, `n` stays past its end for the rest of the run.
             let d = match decoded.get(n) {
-                Some(&d) if cache_ok => d,
-                _ => {
+                Some(&d) => d,
+                None => {
                     let pc = cpu.header().pc;
                     let Some(d) = self.frontend.predecode(&code, pc, F::mode(cpu)) else {
                         break if pc == start { Some(Exit::FetchFault(pc)) } else { None };
                     };
-                    if cache_ok && n == decoded.len() {
+                    if n == decoded.len() {
                         decoded.push(d);
                     }
                     d
@@ -731,7 +731,6 @@ impl<F: Frontend> Engine<F> {
                 // A store hit code: the cached bytes may be stale.
                 code.bytes.borrow_mut().clear();
                 decoded.clear();
-                cache_ok = false;
             }
             n += 1;
             match out {

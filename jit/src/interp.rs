@@ -625,14 +625,13 @@ pub fn step_with<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemo
 /// it made one).
 pub fn step_profiled<F: Frontend>(fe: &F, cpu: &mut F::Cpu, mem: &mut dyn InterpMemory, code: &dyn CodeSource, scratch: &mut Vec<(u32, Val)>) -> (Outcome, Option<bool>) {
     let pc = cpu.header().pc;
-    let mode = F::mode(cpu);
-    let mut it = Interp::new(cpu as *mut F::Cpu as *mut u8, mem);
-    std::mem::swap(&mut it.pending, scratch);
-    it.begin(pc);
-    let flow = fe.translate(&mut it, code, pc, mode);
-    let out = it.finish(flow);
-    std::mem::swap(&mut it.pending, scratch);
-    (out, it.cond_taken)
+    let Some(d) = fe.predecode(code, pc, F::mode(cpu)) else {
+        // Nothing ran: the PC stays at the instruction that could not be fetched.
+        return (Outcome::FetchFault(pc), None);
+    };
+    let mut taken = None;
+    let out = step_decoded(fe, cpu, mem, code, &d, scratch, &mut taken);
+    (out, taken)
 }
 
 /// [`step_profiled`] for an instruction already fetched and decoded at the guest PC; whether
