@@ -74,8 +74,6 @@ pub struct Env {
     /// code: host address}`): the engine keeps one table per mode, so an entry found
     /// there is always code translated under this block's mode.
     pub jump_cache: u64,
-    /// The block's mode bits ([`crate::frontend::Frontend::mode`]).
-    pub mode: u32,
     /// Chaining and the jump cache are off (e.g. for `-d exec`, or one-off blocks).
     pub no_chain: bool,
     /// The Cranelift target lowers `fma` to an instruction (else [`Emitter::f64_fma`] calls
