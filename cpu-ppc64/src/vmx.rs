@@ -767,10 +767,8 @@ pub fn trans_vbpermq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
 
 /// Doublewords 0 and 1 (architected order) of the I128 `v`.
 fn dwords<E: Emitter>(e: &mut E, v: E::V) -> (E::V, E::V) {
-    let lo = e.trunc(Ty::I64, v);
-    let s = e.lshr_imm(v, 64);
-    let hi = e.trunc(Ty::I64, s);
-    (hi, lo)
+    let hi = crate::vsx::high64(e, v);
+    (hi, e.trunc(Ty::I64, v))
 }
 
 /// Each `w`-bit element (8 or 16) of the doubleword `x` shifted by the low log2(w) bits of

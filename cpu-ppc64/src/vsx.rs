@@ -30,7 +30,7 @@ use jit::ir::{Cmp, Emitter, Endian, Ty};
 // ---- shared pieces ----
 
 /// Doubleword 0 (high) of an I128.
-fn high64<E: Emitter>(e: &mut E, v: E::V) -> E::V {
+pub(crate) fn high64<E: Emitter>(e: &mut E, v: E::V) -> E::V {
     let h = e.lshr_imm(v, 64);
     e.trunc(Ty::I64, h)
 }
