@@ -388,9 +388,6 @@ fn ss_run(g: &mut G, op: u64, l: u64, a1: u64, a2: u64) -> R<u64> {
 // Long moves and compares
 // ---------------------------------------------------------------------------------------
 
-/// Whether moving `n` bytes from `src` to `dst` overlaps destructively: the destination
-/// starts to the right of the source's first byte and within the bytes that are moved
-/// (PoP MVCL "destructive overlap"), with the address space wrapping.
 /// Checks that the second operand (`n` bytes at `a2`) is readable and the first (at `a1`)
 /// writable before anything is stored, so a faulting instruction stores nothing — unless
 /// each operand lies on one page: protection is per page, so the first access to each
@@ -406,6 +403,9 @@ fn probe_unless_one_page(g: &G, a1: u64, a2: u64, n: u64) -> R<()> {
     g.probe(a1, n, true)
 }
 
+/// Whether moving `n` bytes from `src` to `dst` overlaps destructively: the destination
+/// starts to the right of the source's first byte and within the bytes that are moved
+/// (PoP MVCL "destructive overlap"), with the address space wrapping.
 fn destructive(g: &G, dst: u64, src: u64, n: u64) -> bool {
     if n == 0 || dst == src {
         return false;
