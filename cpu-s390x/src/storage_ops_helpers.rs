@@ -667,17 +667,6 @@ pub extern "C" fn helper_clcle(cpu: *mut u8, r1: u64, r3: u64, pad: u64, unit: u
 // Strings terminated or searched by a character in GR0
 // ---------------------------------------------------------------------------------------
 
-/// Bytes the string instructions read at a time before falling back to single bytes: a
-/// host cache line (guest memory is page-aligned on the host).
-const CHUNK: usize = 64;
-
-/// The bytes of the next chunk at guest address `a` with `left` bytes of budget: up to the
-/// end of `a`'s cache line, so a short string costs no more cache lines than the guest's
-/// own byte loop would touch (sorting strings is bound by those misses).
-fn chunk_at(a: u64, left: u64) -> usize {
-    left.min(CHUNK as u64 - (a & (CHUNK as u64 - 1))) as usize
-}
-
 /// Operation selectors of [`helper_string`].
 pub mod st {
     pub const CLST: u64 = 0;
@@ -781,30 +770,19 @@ pub extern "C" fn helper_string(cpu: *mut u8, op: u64, r1: u64, r2: u64) -> u64 
             let (d, s) = (g.addr(r1), g.addr(r2));
             let budget = G::to_page(d).min(G::to_page(s));
             let mut i = 0;
-            // Whole chunks before the terminator while both operands are accessible and
-            // apart; the byte loop below moves the rest (and the terminator).
-            let mut x = [0u8; CHUNK];
-            while i < budget {
-                let n = chunk_at(g.at(s, i), budget - i);
-                let (sa, da) = (g.at(s, i), g.at(d, i));
-                if overlaps(&g, sa, n as u64, da, n as u64) || g.read(sa, &mut x[..n]).is_err() {
-                    g.clear_fault();
-                    break;
-                }
-                let k = (0..n).find(|&k| x[k] as u32 == c).unwrap_or(n);
-                if k == 0 {
-                    break;
-                }
-                if g.probe(da, k as u64, true).is_err() {
-                    g.clear_fault();
-                    break;
-                }
-                if g.write(da, &x[..k]).is_err() {
-                    return 0; // Only if the mapping changed under us: nullified.
-                }
-                i += k as u64;
-                if k < n {
-                    break;
+            // The bytes before the terminator, found in place, move in one copy when the
+            // operands are apart and the destination is writable; the byte loop below moves
+            // the rest (and the terminator), and finds the exact fault if there is one.
+            if let Some(k) = g.m.find_byte(s, budget as usize, c as u8).map(|k| k as u64) {
+                if k > 0 && !overlaps(&g, s, k, d, k) {
+                    if g.probe(d, k, true).is_ok() {
+                        if g.copy(d, s, k).is_err() {
+                            return 0; // Only if the mapping changed under us: nullified.
+                        }
+                        i = k;
+                    } else {
+                        g.clear_fault();
+                    }
                 }
             }
             while i < budget {

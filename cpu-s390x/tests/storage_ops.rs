@@ -582,6 +582,16 @@ fn mvst_copies_through_the_terminator() {
     let d = again(&d, &insn);
     assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 6, DATA + 0x1000));
     assert_eq!(d.bytes(DATA, 7), b"abcdef\0");
+    // A longer string: the terminator in the second quadword.
+    let d = Case::new().gpr(1, DATA + 3).gpr(2, DATA + 0x105).mem(DATA + 0x105, b"0123456789abc\0zz").run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2)), (1, DATA + 3 + 13, DATA + 0x105));
+    assert_eq!(d.bytes(DATA + 3, 15), b"0123456789abc\0\0");
+    // The destination's page ends 4 bytes on: CC 3 with four moved; then, at the
+    // inaccessible page, the fault with nothing changed.
+    let d = Case::new().gpr(1, FAULT - 4).gpr(2, DATA).mem(DATA, b"abcdefgh\0").run(&insn);
+    assert_eq!((d.cc(), d.gpr(1), d.gpr(2), d.bytes(FAULT - 4, 4)), (3, FAULT, DATA + 4, b"abcd".to_vec()));
+    let d = again(&d, &insn);
+    assert_eq!((d.end, d.gpr(1), d.gpr(2)), (End::Fault(FAULT), FAULT, DATA + 4));
 }
 
 // ---- CKSM ----
