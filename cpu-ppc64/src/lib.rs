@@ -99,6 +99,9 @@ impl Frontend for Ppc64 {
     }
     const MAX_INSN_LEN: usize = 4;
     const CACHE_LIMIT: u32 = std::mem::offset_of!(Ppc64Cpu, vrsave) as u32;
+    /// FPR n is doubleword 0 of VSR n (the second `u64` of `vsr[n]`); FP instructions also
+    /// write doubleword 1 (the first).
+    const CACHED_FPRS: &'static [(u32, u32)] = &[(std::mem::offset_of!(Ppc64Cpu, vsr) as u32 + 8, 32), (std::mem::offset_of!(Ppc64Cpu, vsr) as u32, 32)];
     /// GCC's `-Os` code (Debian's busybox) calls the out-of-line `_savegpr*`/`_restgpr*`
     /// routines from most prologues and epilogues: traces that follow those calls save two
     /// block transitions per call (measured: busybox sort -8%, awk -5 to -9%, the other rows

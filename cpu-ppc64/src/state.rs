@@ -20,6 +20,8 @@ pub struct Ppc64Cpu {
     pub gpr: [u64; 32],
     pub lr: u64,
     pub ctr: u64,
+    /// Below the cache limit (unlike the other SPRs): every inline FP operation updates it.
+    pub fpscr: u64,
     pub cr: [u8; 8],
     pub xer_so: u8,
     pub xer_ov: u8,
@@ -30,7 +32,6 @@ pub struct Ppc64Cpu {
     pub _pad0: [u8; 2],
     pub vrsave: u32,
     pub vscr: u32,
-    pub fpscr: u64,
     pub tar: u64,
     pub dscr: u64,
     pub ppr: u64,

@@ -197,6 +197,8 @@ impl Frontend for S390x {
     }
     const MAX_INSN_LEN: usize = 6;
     const CACHE_LIMIT: u32 = std::mem::offset_of!(S390xCpu, vr) as u32;
+    /// FPR n is bits 0:63 of VR n (the second `u64` of `vr[n]`).
+    const CACHED_FPRS: &'static [(u32, u32)] = &[(std::mem::offset_of!(S390xCpu, vr) as u32 + 8, 16)];
 
     fn name(&self) -> &'static str {
         "s390x"

@@ -409,3 +409,51 @@ fn vlbb_at_every_distance_from_the_boundary() {
     assert!(matches!(d.end, End::Fault(_)), "{:?}", d.end);
     assert_eq!(d.vr(1), 5);
 }
+
+/// FPR n is the leftmost doubleword of VR n. The compiled tier keeps FPRs in host registers
+/// and VRs in memory: a vector instruction must see an FPR written just before it, and an
+/// FPR read must see a vector instruction's write, whole or in part — in a straight block
+/// and in a loop (whose registers are carried across the back edge).
+#[test]
+fn fpr_writes_and_vector_accesses_of_the_same_register_see_each_other() {
+    // PC:    ldgr %f2,%r1          f2 <- r1
+    // PC+4:  vlr %v3,%v2           v3 <- v2, its doubleword 0 being f2
+    // PC+10: ldgr %f2,%r6          f2 <- r6
+    // PC+14: vlvgf %v2,%r4,1       word 1 of v2 (bits 32:63 of f2) <- low word of r4
+    // PC+20: lgdr %r5,%f2          r5 <- f2: r6's left word, r4's right word
+    // PC+24: ldgr %f2,%r6
+    // PC+28: ler %f2,%f4           bits 0:31 of f2 <- bits 0:31 of f4 (32:63 kept)
+    // PC+30: lgdr %r11,%f2         r11 <- f4's left word, r6's right word
+    // PC+34: vlvgp %v2,%r7,%r8     all of v2 <- r7:r8
+    // PC+40: lgdr %r9,%f2          r9 <- f2 = r7
+    // PC+44: brct %r10,PC          (r10 = 1: falls through; 2: goes round once more)
+    let mut seq = vec![0xb3, 0xc1, 0x00, 0x21];
+    seq.extend(vrr_a(0x56, 3, 2, 0, 0, 0));
+    seq.extend([0xb3, 0xc1, 0x00, 0x26]);
+    seq.extend(vrs_b(0x22, 2, 4, 1, 0, 2));
+    seq.extend([0xb3, 0xcd, 0x00, 0x52, 0xb3, 0xc1, 0x00, 0x26, 0x38, 0x24, 0xb3, 0xcd, 0x00, 0xb2]);
+    seq.extend(vrr_f(0x62, 2, 7, 8));
+    seq.extend([0xb3, 0xcd, 0x00, 0x92, 0xa7, 0xa6, 0xff, 0xea]);
+    for rounds in [1, 2] {
+        let d = Case::new()
+            .gpr(1, 0x1111_2222_3333_4444)
+            .gpr(4, 0xdead_beef_5555_6666)
+            .gpr(6, 0x7777_8888_9999_aaaa)
+            .gpr(7, 0xbbbb_cccc_dddd_eeee)
+            .gpr(8, 0x0123_4567_89ab_cdef)
+            .gpr(10, rounds)
+            .fpr(4, 0x4040_4040_0000_0001)
+            .vr(2, d2(0xf0f0_f0f0_f0f0_f0f0, 0x0f0f_0f0f_0f0f_0f0f))
+            .code(PC + 4, &seq[4..])
+            .run(&seq[..4]);
+        assert_eq!(d.end, End::At(PC + 48), "rounds {rounds}");
+        // The second round's v2 is r7:r8 from the first until ldgr replaces its left half.
+        let right = if rounds == 1 { 0x0f0f_0f0f_0f0f_0f0f } else { 0x0123_4567_89ab_cdef };
+        assert_eq!(d.vr(3), d2(0x1111_2222_3333_4444, right), "rounds {rounds}");
+        assert_eq!(d.gpr(5), 0x7777_8888_5555_6666, "rounds {rounds}");
+        assert_eq!(d.gpr(11), 0x4040_4040_9999_aaaa, "rounds {rounds}");
+        assert_eq!(d.gpr(9), 0xbbbb_cccc_dddd_eeee, "rounds {rounds}");
+        assert_eq!(d.vr(2), d2(0xbbbb_cccc_dddd_eeee, 0x0123_4567_89ab_cdef), "rounds {rounds}");
+        assert_eq!(d.cpu.fpr(2), 0xbbbb_cccc_dddd_eeee, "rounds {rounds}");
+    }
+}

@@ -70,6 +70,8 @@ pub enum MemModel {
 pub struct Env {
     pub mem: MemModel,
     pub cache_limit: u32,
+    /// [`crate::frontend::Frontend::CACHED_FPRS`].
+    pub cached_fprs: &'static [(u32, u32)],
     /// Base of the jump cache of the block's mode (`JC_ENTRIES` entries of `{tag: guest PC,
     /// code: host address}`): the engine keeps one table per mode, so an entry found
     /// there is always code translated under this block's mode.
@@ -579,13 +581,75 @@ impl<'a> ClifEmitter<'a> {
             self.dirty.insert(s.offset);
             self.written.insert(s.offset);
         } else {
-            self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+            self.overlapped_write(s, |em| {
+                em.b.ins().store(CPU_FLAGS, v, em.cpu, s.offset as i32);
+            });
             self.barrier_after = true;
         }
     }
 
     fn cacheable(&self, s: Slot) -> bool {
-        s.offset + s.ty.bytes() <= self.env.cache_limit
+        s.offset + s.ty.bytes() <= self.env.cache_limit || (s.ty == Ty::I64 && self.is_cached_fpr(s.offset))
+    }
+
+    /// `Some(i)` when `off` is the offset of cached floating-point register `i` (see
+    /// `Env::cached_fprs`).
+    fn is_cached_fpr(&self, off: u32) -> bool {
+        self.env.cached_fprs.iter().any(|&(first, count)| off.checked_sub(first).is_some_and(|d| d % 16 == 0 && d / 16 < count))
+    }
+
+    /// The offsets of the cached floating-point slots an uncached slot overlaps.
+    fn overlapped_fprs(&self, s: Slot) -> impl Iterator<Item = u32> + use<> {
+        let groups = self.env.cached_fprs;
+        let (lo, hi) = (s.offset, s.offset + s.ty.bytes());
+        groups.iter().flat_map(|&(first, count)| (0..count).map(move |i| first + 16 * i)).filter(move |&f| f < hi && lo < f + 8)
+    }
+
+    /// Before an uncached read of `s`: if it overlaps a cached register whose value the
+    /// struct does not hold yet, this instruction becomes a sync point (writing back only
+    /// that register would leave the struct ahead of the last sync point for a replay).
+    fn expose_overlapped(&mut self, s: Slot) {
+        if self.overlapped_fprs(s).any(|f| self.dirty.contains(&f)) {
+            self.sync_point();
+        }
+    }
+
+    /// Around an uncached write of `s` (at commit, before the next instruction's sync
+    /// point): a dirty cached register it overlaps is written back first (the write may
+    /// cover it only in part), and every overlapped register's variable is reloaded after.
+    fn overlapped_write(&mut self, s: Slot, store: impl FnOnce(&mut Self)) {
+        let fprs: Vec<u32> = self.overlapped_fprs(s).filter(|f| self.vars.contains_key(f)).collect();
+        for &f in &fprs {
+            if self.dirty.remove(&f) {
+                let (_, v) = self.value_of(f);
+                self.store_slot(f, v, true);
+            }
+        }
+        store(self);
+        self.reload_overlapped(s);
+    }
+
+    /// After the struct received a write of uncached slot `s`: the cached registers it
+    /// overlaps are read from the struct again — carried ones (their variables hold their
+    /// values across internal jumps) at once, others at their next use.
+    fn reload_overlapped(&mut self, s: Slot) {
+        let fprs: Vec<u32> = self.overlapped_fprs(s).filter(|f| self.vars.contains_key(f)).collect();
+        for f in fprs {
+            self.local.remove(&f);
+            self.struct_high.remove(&f);
+            if !self.carried.contains(&f) {
+                continue;
+            }
+            let (slot, var) = self.vars[&f];
+            if let Some(&hi_var) = self.lo32.get(&f) {
+                let h = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, f as i32);
+                self.b.def_var(hi_var, h);
+            }
+            let ty = if self.lo32.contains_key(&f) { types::I32 } else { clif_ty(slot.ty) };
+            let v = self.b.ins().load(ty, CPU_FLAGS, self.cpu, f as i32);
+            self.b.def_var(var, v);
+            self.local.insert(f, v);
+        }
     }
 
     /// The low half of a slot carried as its low half (see `Plan::lo32_only`): this
@@ -949,7 +1013,12 @@ impl<'a> ClifEmitter<'a> {
                         let (var, _) = self.var_for(s);
                         self.b.def_var(var, v);
                     } else if !sync_here {
-                        self.b.ins().store(CPU_FLAGS, v, self.cpu, s.offset as i32);
+                        self.overlapped_write(s, |em| {
+                            em.b.ins().store(CPU_FLAGS, v, em.cpu, s.offset as i32);
+                        });
+                    } else {
+                        // Stored with the exit's state above, after the dirty registers.
+                        self.reload_overlapped(s);
                     }
                 }
             }
@@ -1311,8 +1380,10 @@ impl Emitter for ClifEmitter<'_> {
             return *v;
         }
         if self.cacheable(s) {
-            self.cached_value(s, clif_ty(s.ty))
-        } else if s.ty == Ty::I128 {
+            return self.cached_value(s, clif_ty(s.ty));
+        }
+        self.expose_overlapped(s);
+        if s.ty == Ty::I128 {
             let lo = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32);
             let hi = self.b.ins().load(types::I64, CPU_FLAGS, self.cpu, s.offset as i32 + 8);
             self.b.ins().iconcat(lo, hi)

@@ -571,7 +571,7 @@ mod tests {
         let run = |full: bool| {
             let mut func = Function::with_name_signature(UserFuncName::default(), block_signature());
             let mut fctx = FunctionBuilderContext::new();
-            let env = Env { mem: MemModel::User { limit: 1 << 40 }, cache_limit: 256, jump_cache: 0, no_chain: true, has_fma: false };
+            let env = Env { mem: MemModel::User { limit: 1 << 40 }, cache_limit: 256, cached_fprs: &[], jump_cache: 0, no_chain: true, has_fma: false };
             let plan = Plan { slots: vec![slot], maybe_dirty: Default::default(), tight: true, lo32_only: [64].into_iter().collect() };
             let mut em = ClifEmitter::with_plan(&mut func, &mut fctx, env, Some((0x1000, plan)));
             em.begin_insn(0x1000);

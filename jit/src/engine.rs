@@ -472,7 +472,7 @@ impl<F: Frontend> Engine<F> {
         Request {
             pc,
             mode,
-            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, jump_cache, no_chain: self.no_chain(), has_fma: false },
+            env: Env { mem: mem_model, cache_limit: F::CACHE_LIMIT, cached_fprs: F::CACHED_FPRS, jump_cache, no_chain: self.no_chain(), has_fma: false },
             max_insns: self.config.max_block_insns,
             max_paths: if self.no_chain() { 0 } else { self.config.max_region_paths },
             max_pages: if self.no_chain() { 1 } else { self.config.max_trace_pages },

@@ -61,6 +61,13 @@ pub trait Frontend: Send + Sync + 'static {
     /// within a block; state at or above it (vector registers, which have overlapping views)
     /// is always read and written in memory.
     const CACHE_LIMIT: u32;
+    /// Further `I64` slots that may be cached like those below `CACHE_LIMIT`: groups of
+    /// `(offset of the first, count)`, one slot every 16 bytes — the floating-point
+    /// registers, which both ISAs overlay on the first doubleword of a 128-bit vector
+    /// register (and ppc64's FP instructions also write the second). The compiled backend
+    /// keeps other (uncached) accesses that overlap them exact: it writes a dirty overlapped
+    /// slot back before them and reloads it after a write.
+    const CACHED_FPRS: &'static [(u32, u32)] = &[];
     /// Whether a compiled trace may follow a call onto a page it has not reached otherwise,
     /// unless the engine's configuration says (`BIGIRON_TRACE_CALLS`). Worth it where the
     /// ABI calls small out-of-line routines from most functions (ppc64's register
