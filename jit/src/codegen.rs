@@ -139,6 +139,14 @@ pub fn block_signature() -> Signature {
     s
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shift128 {
+    Shl,
+    Lshr,
+    Ashr,
+    Rotl,
+}
+
 #[derive(Clone, Copy)]
 enum DivOp {
     Udiv,
@@ -899,6 +907,77 @@ impl<'a> ClifEmitter<'a> {
         None
     }
 
+    /// The constant `v` holds, if the IR made it as one (an `iconst`, or the `I128` form
+    /// [`Emitter::iconst`] builds: a constant low half and a zero high half).
+    fn const_of(&self, v: Value) -> Option<u64> {
+        use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
+        let dfg = &self.b.func.dfg;
+        let ValueDef::Result(i, 0) = dfg.value_def(v) else { return None };
+        match dfg.insts[i] {
+            InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits() as u64),
+            InstructionData::Binary { opcode: Opcode::Iconcat, args } => (self.const_of(args[1])? == 0).then_some(self.const_of(args[0])?),
+            InstructionData::Unary { opcode: Opcode::Uextend, arg } => self.const_of(arg),
+            _ => None,
+        }
+    }
+
+    /// An `I128` shift or rotate by a constant, on the two 64-bit halves: Cranelift's
+    /// x86 lowering of a 128-bit shift handles any amount with a dozen instructions (two
+    /// double shifts, tests and conditional moves), where a known amount needs two or three.
+    fn shift128_const(&mut self, op: Shift128, a: Value, amt: Value) -> Option<Value> {
+        if self.b.func.dfg.value_type(a) != types::I128 {
+            return None;
+        }
+        let k = (self.const_of(amt)? % 128) as i64;
+        if k == 0 {
+            return Some(a);
+        }
+        let (lo, hi) = self.b.ins().isplit(a);
+        // (low, high) halves of the result.
+        let (nlo, nhi) = match (op, k) {
+            (Shift128::Shl, 64) => (self.b.ins().iconst(types::I64, 0), lo),
+            (Shift128::Shl, k) if k > 64 => {
+                let h = self.b.ins().ishl_imm_s(lo, k - 64);
+                (self.b.ins().iconst(types::I64, 0), h)
+            }
+            (Shift128::Shl, k) => {
+                let l = self.b.ins().ishl_imm_s(lo, k);
+                let h = self.b.ins().ishl_imm_s(hi, k);
+                let c = self.b.ins().ushr_imm_s(lo, 64 - k);
+                (l, self.b.ins().bor(h, c))
+            }
+            (Shift128::Lshr, 64) => (hi, self.b.ins().iconst(types::I64, 0)),
+            (Shift128::Lshr, k) if k > 64 => {
+                let l = self.b.ins().ushr_imm_s(hi, k - 64);
+                (l, self.b.ins().iconst(types::I64, 0))
+            }
+            (Shift128::Ashr, k) if k >= 64 => {
+                let l = if k == 64 { hi } else { self.b.ins().sshr_imm_s(hi, k - 64) };
+                (l, self.b.ins().sshr_imm_s(hi, 63))
+            }
+            (Shift128::Lshr | Shift128::Ashr, k) => {
+                let l = self.b.ins().ushr_imm_s(lo, k);
+                let c = self.b.ins().ishl_imm_s(hi, 64 - k);
+                let h = if op == Shift128::Lshr { self.b.ins().ushr_imm_s(hi, k) } else { self.b.ins().sshr_imm_s(hi, k) };
+                (self.b.ins().bor(l, c), h)
+            }
+            (Shift128::Rotl, k) => {
+                // Rotating by 64 swaps the halves; by k > 64, swap and rotate by k - 64.
+                let (x, y, k) = if k >= 64 { (hi, lo, k - 64) } else { (lo, hi, k) };
+                if k == 0 {
+                    (x, y)
+                } else {
+                    let l = self.b.ins().ishl_imm_s(x, k);
+                    let lc = self.b.ins().ushr_imm_s(y, 64 - k);
+                    let h = self.b.ins().ishl_imm_s(y, k);
+                    let hc = self.b.ins().ushr_imm_s(x, 64 - k);
+                    (self.b.ins().bor(l, lc), self.b.ins().bor(h, hc))
+                }
+            }
+        };
+        Some(self.b.ins().iconcat(nlo, nhi))
+    }
+
     pub(crate) fn builder(&mut self) -> &mut FunctionBuilder<'a> {
         &mut self.b
     }
@@ -1529,18 +1608,30 @@ impl Emitter for ClifEmitter<'_> {
     }
     fn shl(&mut self, a: Value, amt: Value) -> Value {
         self.live();
+        if let Some(v) = self.shift128_const(Shift128::Shl, a, amt) {
+            return v;
+        }
         self.b.ins().ishl(a, amt)
     }
     fn lshr(&mut self, a: Value, amt: Value) -> Value {
         self.live();
+        if let Some(v) = self.shift128_const(Shift128::Lshr, a, amt) {
+            return v;
+        }
         self.b.ins().ushr(a, amt)
     }
     fn ashr(&mut self, a: Value, amt: Value) -> Value {
         self.live();
+        if let Some(v) = self.shift128_const(Shift128::Ashr, a, amt) {
+            return v;
+        }
         self.b.ins().sshr(a, amt)
     }
     fn rotl(&mut self, a: Value, amt: Value) -> Value {
         self.live();
+        if let Some(v) = self.shift128_const(Shift128::Rotl, a, amt) {
+            return v;
+        }
         self.b.ins().rotl(a, amt)
     }
     fn not(&mut self, a: Value) -> Value {
@@ -1790,5 +1881,102 @@ mod fma_tests {
     fn fallback_fma_is_fused() {
         let (tenth, three, r) = (0x3fb9_9999_9999_999au64, 3f64.to_bits(), 0x3fd3_3333_3333_3334u64);
         assert_eq!(super::fma_bits(tenth, three, r ^ 1 << 63), 0xbc80_0000_0000_0000);
+    }
+}
+
+#[cfg(test)]
+mod shift128_tests {
+    use crate::cpu::{CpuHeader, GuestCpu};
+    use crate::engine::{Config, Engine, Exit};
+    use crate::frontend::{CodeSource, Flow, Frontend};
+    use crate::ir::{Emitter, Slot, Ty};
+    use crate::testmem::FlatMemory;
+    use std::mem::offset_of;
+
+    #[repr(C)]
+    #[derive(Default)]
+    struct Cpu {
+        hdr: CpuHeader,
+        x: u128,
+        y: u128,
+    }
+    unsafe impl GuestCpu for Cpu {
+        fn header(&self) -> &CpuHeader {
+            &self.hdr
+        }
+        fn header_mut(&mut self) -> &mut CpuHeader {
+            &mut self.hdr
+        }
+    }
+    const X: Slot = Slot::new(offset_of!(Cpu, x), Ty::I128);
+    const Y: Slot = Slot::new(offset_of!(Cpu, y), Ty::I128);
+
+    /// Two-byte instructions `[op, k]`: y <- x shifted (op 0 left, 1 logical right, 2
+    /// arithmetic right) or rotated left (3) by the constant k; `[0xff, _]` leaves.
+    struct ShiftFe;
+    impl Frontend for ShiftFe {
+        type Cpu = Cpu;
+        fn mode(_: &Cpu) -> u32 {
+            0
+        }
+        const MAX_INSN_LEN: usize = 2;
+        const CACHE_LIMIT: u32 = 0;
+        fn name(&self) -> &'static str {
+            "shift128"
+        }
+        type Decoded = [u8; 2];
+        fn predecode(&self, code: &dyn CodeSource, pc: u64, _: u32) -> Option<[u8; 2]> {
+            let mut b = [0u8; 2];
+            code.fetch(pc, &mut b).then_some(b)
+        }
+        fn emit_decoded<E: Emitter>(&self, e: &mut E, _: &dyn CodeSource, &[op, k]: &[u8; 2], _: u64, _: u32) -> Flow {
+            if op == 0xff {
+                e.exit(0x10000);
+                return Flow::End;
+            }
+            let x = e.get(X);
+            let amt = e.iconst(Ty::I128, k as u64);
+            let y = match op {
+                0 => e.shl(x, amt),
+                1 => e.lshr(x, amt),
+                2 => e.ashr(x, amt),
+                _ => e.rotl(x, amt),
+            };
+            e.set(Y, y);
+            Flow::Next(2)
+        }
+        fn disasm(&self, _: &dyn CodeSource, _: u64, _: u32) -> (String, u32) {
+            (String::new(), 2)
+        }
+    }
+
+    /// Every constant amount of each 128-bit shift and rotate, compiled, against Rust's own
+    /// `u128`/`i128` operations, for a value with its sign bit set and one without.
+    #[test]
+    fn constant_128_bit_shifts_and_rotates() {
+        // Memory ends where the programs' exit goes, so the run stops there.
+        let mem = FlatMemory::new(0x10000);
+        for (i, op) in (0u8..4).enumerate() {
+            for k in 0u8..128 {
+                mem.write(0x1000 + 0x1000 * i as u64 + 4 * k as u64, &[op, k, 0xff, 0]);
+            }
+        }
+        let mut eng = Engine::new(ShiftFe, Config { hot_threshold: 0, ..Config::default() });
+        for x in [0x8123_4567_89ab_cdef_fedc_ba98_7654_3211u128, 0x0fed_cba9_8765_4321_0123_4567_89ab_cdefu128] {
+            for op in 0u8..4 {
+                for k in 0u32..128 {
+                    let want = match op {
+                        0 => x << k,
+                        1 => x >> k,
+                        2 => ((x as i128) >> k) as u128,
+                        _ => x.rotate_left(k),
+                    };
+                    let mut cpu = Cpu { x, ..Cpu::default() };
+                    cpu.hdr.pc = 0x1000 + 0x1000 * op as u64 + 4 * k as u64;
+                    assert_eq!(eng.run(&mut cpu, &mem), Exit::FetchFault(0x10000));
+                    assert_eq!(cpu.y, want, "op {op} by {k} of {x:#x}");
+                }
+            }
+        }
     }
 }
