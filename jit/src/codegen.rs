@@ -5,7 +5,8 @@
 //! `return_call_indirect`): `fn(cpu: *mut CpuStruct, mem: *mut u8) -> u64 exit_code`.
 //!
 //! How guest state is kept (the invariants `ir.rs` promises):
-//! - Cacheable slots (below the front end's `CACHE_LIMIT`) live in Cranelift variables:
+//! - Cacheable slots (below the front end's `CACHE_LIMIT`, and its `CACHED_FPRS`: uncached
+//!   accesses overlapping those are kept exact, see `overlapped_write`) live in Cranelift variables:
 //!   loaded from the CPU struct on first use, written back only when something could observe
 //!   the struct or must not be repeated — before a guest store, an atomic, a helper call, or
 //!   when leaving the function. `dirty` names the slots whose variable may differ from the
@@ -600,7 +601,7 @@ impl<'a> ClifEmitter<'a> {
         s.offset + s.ty.bytes() <= self.env.cache_limit || (s.ty == Ty::I64 && self.is_cached_fpr(s.offset))
     }
 
-    /// `Some(i)` when `off` is the offset of cached floating-point register `i` (see
+    /// Whether `off` is the offset of one of the cached floating-point slots (see
     /// `Env::cached_fprs`).
     fn is_cached_fpr(&self, off: u32) -> bool {
         self.env.cached_fprs.iter().any(|&(first, count)| off.checked_sub(first).is_some_and(|d| d % 16 == 0 && d / 16 < count))

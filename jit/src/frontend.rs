@@ -59,7 +59,7 @@ pub trait Frontend: Send + Sync + 'static {
     const MAX_INSN_LEN: usize;
     /// Guest state below this byte offset of the CPU struct may be cached in host registers
     /// within a block; state at or above it (vector registers, which have overlapping views)
-    /// is always read and written in memory.
+    /// is read and written in memory, but for [`Frontend::CACHED_FPRS`].
     const CACHE_LIMIT: u32;
     /// Further `I64` slots that may be cached like those below `CACHE_LIMIT`: groups of
     /// `(offset of the first, count)`, one slot every 16 bytes — the floating-point
