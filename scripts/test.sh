@@ -12,11 +12,14 @@
 #   cargo     cargo test --release --workspace (unit, decode-table, codegen snapshot and
 #             "guest behaves as on Linux" tests)
 #   difftest  every decode row, random instances, bigiron vs qemu-ppc64le-static, with
-#             only the interpreter tier (BIGIRON_HOT_THRESHOLD=4294967295: nothing compiled)
+#             only the interpreter tier (BIGIRON_HOT_THRESHOLD=4294967295: nothing compiled;
+#             BIGIRON_VM_AFTER=4294967295: every instruction through the interpreter)
+#   difftest-vm  the same with every block recorded and run as a program (the interpreter
+#             tier's fast path, BIGIRON_VM_AFTER=0)
 #   difftest-jit  the same with every block compiled before it first runs
-#             (BIGIRON_HOT_THRESHOLD=0): each tier forced on its own, both must agree with QEMU
-#   difftest-s390x, difftest-s390x-jit  the same for s390x (bigiron user s390x vs
-#             qemu-s390x-static; explained differences in tests/difftest-known-s390x.md)
+#             (BIGIRON_HOT_THRESHOLD=0): each tier forced on its own, all must agree with QEMU
+#   difftest-s390x, difftest-s390x-vm, difftest-s390x-jit  the same for s390x (bigiron user
+#             s390x vs qemu-s390x-static; explained differences in tests/difftest-known-s390x.md)
 #   busybox   tests/busybox.sh: ppc64el and s390x busybox applets under bigiron vs native
 #             amd64 busybox
 #   sysroot   tests/sysroot.sh: dynamically linked lua5.4 and xz (-L sysroot) vs native,
@@ -66,21 +69,27 @@ step guests bash -c 'bash scripts/fetch-guests.sh "$1" && bash scripts/fetch-sys
 guests_ok=$?
 
 # The difftest tiers force each execution tier on its own: the interpreter only (no block
-# ever hot enough to compile) and everything compiled before it first runs.
+# ever hot enough to compile), every block as a recorded program, and everything compiled
+# before it first runs.
 INTERP_ONLY=4294967295
 if step build cargo build --release --workspace; then
   step cargo cargo test --release --workspace
   # shellcheck disable=SC2086
-  step difftest env BIGIRON_HOT_THRESHOLD=$INTERP_ONLY timeout 1800 "$BIN/difftest" --quiet ${DIFFTEST_ARGS:-}
+  step difftest env BIGIRON_HOT_THRESHOLD=$INTERP_ONLY BIGIRON_VM_AFTER=$INTERP_ONLY timeout 1800 "$BIN/difftest" --quiet ${DIFFTEST_ARGS:-}
+  # shellcheck disable=SC2086
+  step difftest-vm env BIGIRON_HOT_THRESHOLD=$INTERP_ONLY BIGIRON_VM_AFTER=0 timeout 1800 "$BIN/difftest" --quiet --seed 3 ${DIFFTEST_ARGS:-}
   # shellcheck disable=SC2086
   step difftest-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --quiet --seed 2 --cases 60 ${DIFFTEST_ARGS:-}
   if "$BIN/difftest" --arch s390x --probe; then
     # shellcheck disable=SC2086
-    step difftest-s390x env BIGIRON_HOT_THRESHOLD=$INTERP_ONLY timeout 1800 "$BIN/difftest" --arch s390x --quiet ${DIFFTEST_S390X_ARGS:-}
+    step difftest-s390x env BIGIRON_HOT_THRESHOLD=$INTERP_ONLY BIGIRON_VM_AFTER=$INTERP_ONLY timeout 1800 "$BIN/difftest" --arch s390x --quiet ${DIFFTEST_S390X_ARGS:-}
+    # shellcheck disable=SC2086
+    step difftest-s390x-vm env BIGIRON_HOT_THRESHOLD=$INTERP_ONLY BIGIRON_VM_AFTER=0 timeout 1800 "$BIN/difftest" --arch s390x --quiet --seed 3 ${DIFFTEST_S390X_ARGS:-}
     # shellcheck disable=SC2086
     step difftest-s390x-jit env BIGIRON_HOT_THRESHOLD=0 timeout 1800 "$BIN/difftest" --arch s390x --quiet --seed 2 --cases 60 ${DIFFTEST_S390X_ARGS:-}
   else
     record difftest-s390x "SKIP(no user s390x)" 0
+    record difftest-s390x-vm "SKIP(no user s390x)" 0
     record difftest-s390x-jit "SKIP(no user s390x)" 0
   fi
   if [ $guests_ok = 0 ]; then
@@ -96,7 +105,7 @@ if step build cargo build --release --workspace; then
     failed=1
   fi
 else
-  for t in cargo difftest difftest-jit difftest-s390x difftest-s390x-jit busybox sysroot sysroot-s390x cross threads; do record $t "SKIP(build failed)" 0; done
+  for t in cargo difftest difftest-vm difftest-jit difftest-s390x difftest-s390x-vm difftest-s390x-jit busybox sysroot sysroot-s390x cross threads; do record $t "SKIP(build failed)" 0; done
 fi
 
 echo

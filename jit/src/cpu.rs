@@ -18,7 +18,7 @@ pub mod exit_code {
 }
 
 #[repr(C)]
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CpuHeader {
     /// Guest PC: valid at block entry/exit, at exceptions and faults.
     pub pc: u64,

@@ -81,6 +81,10 @@ pub struct Config {
     pub hot_threshold: u32,
     /// Compile hot blocks on the guest's own thread instead of a background worker.
     pub no_background: bool,
+    /// A block interpreted after this many dispatches is first recorded ([`crate::vm`]) and
+    /// then runs from the recording (`BIGIRON_VM_AFTER`, default 1: from its second run; 0:
+    /// from its first; `u32::MAX`: never, every instruction through [`crate::interp`]).
+    pub vm_after: u32,
     /// Side-exit targets on a block's page that may be compiled into the same function
     /// (a region with internal loops); 0 = single-entry traces only.
     pub max_region_paths: usize,
@@ -117,6 +121,7 @@ impl Default for Config {
             softtlb: None,
             hot_threshold: env_u32("BIGIRON_HOT_THRESHOLD").unwrap_or(20),
             no_background: std::env::var_os("BIGIRON_NO_BACKGROUND").is_some(),
+            vm_after: env_u32("BIGIRON_VM_AFTER").unwrap_or(1),
             max_region_paths: env_u32("BIGIRON_REGION_PATHS").map(|v| v as usize).unwrap_or(0),
             max_trace_pages: env_u32("BIGIRON_TRACE_PAGES").map(|v| v.max(1) as usize).unwrap_or(4),
             trace_calls_across_pages: env_u32("BIGIRON_TRACE_CALLS").map(|v| v == 1),
@@ -185,16 +190,29 @@ struct BlockInfo<D> {
     /// the path a trace compiled from here is likely to take, so the background compile
     /// gets those pages' bytes.
     succ: u64,
+    /// The block at `succ` when it was dispatched (`u32::MAX`: none yet).
+    succ_id: u32,
     /// Pages other than its own the interpreter fetched instruction bytes from while
     /// running this block (s390x `EXRL` targets): a background compile gets
     /// them in its snapshot, so the trace can translate what it reads there.
     other_pages: Vec<u64>,
+    /// The block recorded for the interpreter tier's fast path ([`crate::vm`]).
+    vm: VmState,
     /// A background compile of this block is in flight.
     compiling: bool,
     valid: bool,
     /// Linked direct exits that jump here: (address of the `jmp rel32` displacement, the
     /// exit's own stub, to point it back at when this block goes away).
     incoming: Vec<(u64, u64)>,
+}
+
+/// Whether a block has been recorded for [`crate::vm`].
+enum VmState {
+    /// Not yet: it runs in the interpreter until dispatched `Config::vm_after` times.
+    Untried,
+    /// The recorder refused its first instruction: it stays with the interpreter.
+    Refused,
+    Ready(Box<crate::vm::Program>),
 }
 
 #[repr(C)]
@@ -252,6 +270,8 @@ pub struct Engine<F: Frontend> {
     placed: Vec<(u64, u64, FaultMap)>,
     /// Reused pending-write buffer of the interpreter tier.
     interp_scratch: Vec<(u32, crate::interp::Val)>,
+    /// Recorded blocks whose programs hold branch counts not yet in `branch_profile`.
+    vm_profiled: Vec<u32>,
     /// How often each conditional exit the interpreter ran was (taken, not taken), by page
     /// and PC: the compiler follows a mostly-taken branch (see `codegen`'s biased exits).
     branch_profile: FxMap<u64, FxMap<u64, (u32, u32)>>,
@@ -286,6 +306,7 @@ impl<F: Frontend> Engine<F> {
             placed: Vec::new(),
             interp_scratch: Vec::with_capacity(16),
             branch_profile: Default::default(),
+            vm_profiled: Vec::new(),
             waiting: Vec::new(),
             in_flight: 0,
         }
@@ -464,6 +485,16 @@ impl<F: Frontend> Engine<F> {
     /// What to compile at `pc`, with the interpreter's branch profile of `pages` (page
     /// numbers: those the trace may run over, as far as the engine knows them).
     fn request(&mut self, pc: u64, mode: u32, limit: u64, pages: &[u64]) -> Request {
+        // The recorded blocks' branch counts join the profile.
+        for id in std::mem::take(&mut self.vm_profiled) {
+            if let Some(BlockInfo { vm: VmState::Ready(prog), .. }) = self.blocks.get_mut(id as usize) {
+                for (at, t, n) in prog.take_profile() {
+                    let e = self.branch_profile.entry(at >> PAGE_BITS).or_default().entry(at).or_default();
+                    e.0 = e.0.saturating_add(t);
+                    e.1 = e.1.saturating_add(n);
+                }
+            }
+        }
         let jump_cache = self.jc_table(mode).as_ptr() as u64;
         let mem_model = match self.config.softtlb {
             Some(l) => MemModel::SoftTlb(l),
@@ -586,13 +617,25 @@ impl<F: Frontend> Engine<F> {
             };
             let mode = F::mode(cpu);
             let gen = self.generation;
-            let id = match self.map.get(&(pc, mode)) {
-                Some(&id) => id,
-                None => self.new_block(pc, mode, mem),
+            // The block the previous interpreted one went on to last time, if it is this
+            // one (and still valid): no map lookup.
+            let known = prev.filter(|&(_, g)| g == gen).and_then(|(p, _)| {
+                let b = &self.blocks[p as usize];
+                let s = self.blocks.get(b.succ_id as usize)?;
+                (b.succ == pc && s.pc == pc && s.mode == mode && s.valid).then_some(b.succ_id)
+            });
+            let id = match known {
+                Some(id) => id,
+                None => match self.map.get(&(pc, mode)) {
+                    Some(&id) => id,
+                    None => self.new_block(pc, mode, mem),
+                },
             };
             if let Some((p, g)) = prev.take() {
                 if g == self.generation {
-                    self.blocks[p as usize].succ = pc;
+                    let b = &mut self.blocks[p as usize];
+                    b.succ = pc;
+                    b.succ_id = id;
                 }
             }
             self.stats.dispatches += 1;
@@ -680,7 +723,7 @@ impl<F: Frontend> Engine<F> {
     /// Enters a not-yet-run block in the map (interpreter tier) and marks its page as code.
     fn new_block(&mut self, pc: u64, mode: u32, mem: &dyn GuestMemory) -> u32 {
         let id = self.blocks.len() as u32;
-        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), decoded: Vec::new(), succ: 0, other_pages: Vec::new(), compiling: false, valid: true, incoming: Vec::new() });
+        self.blocks.push(BlockInfo { pc, mode, code: std::ptr::null(), count: 0, interp_insns: 0, bytes: Vec::new(), decoded: Vec::new(), succ: 0, succ_id: u32::MAX, other_pages: Vec::new(), vm: VmState::Untried, compiling: false, valid: true, incoming: Vec::new() });
         self.map.insert((pc, mode), id);
         self.add_page(pc >> PAGE_BITS, id, mem);
         id
@@ -708,7 +751,55 @@ impl<F: Frontend> Engine<F> {
         let mut n = 0usize;
         self.stats.interp_blocks += 1;
         let code = CachedCode { start, bytes: std::cell::RefCell::new(&mut bytes), mem, other: Default::default() };
-        let result = loop {
+        // The recorded program, from the block's start up to an exit (`Some(result)`), or
+        // up to an instruction the interpreter must run (`n`).
+        let mut vm_result = None;
+        if self.config.vm_after != u32::MAX && !self.config.log.cpu {
+            let b = &mut self.blocks[id as usize];
+            if matches!(b.vm, VmState::Untried) && b.count > self.config.vm_after {
+                let mode = F::mode(cpu);
+                b.vm = match crate::vm::Recorder::record_block(&*self.frontend, &code, start, mode, self.config.max_block_insns) {
+                    Ok(p) => VmState::Ready(Box::new(p)),
+                    Err(_) => VmState::Refused,
+                };
+            }
+            if let VmState::Ready(prog) = &mut b.vm {
+                let inval = self.stats.invalidated;
+                let listed = prog.profiled;
+                // SAFETY: the program was recorded by this engine's front end, for its CPU struct.
+                let (out, k) = unsafe { prog.run(cpu as *mut F::Cpu as *mut u8, &mut hm) };
+                if prog.profiled && !listed {
+                    self.vm_profiled.push(id);
+                }
+                match out {
+                    crate::vm::VmExit::Jump(_) => {
+                        n = k + 1;
+                        vm_result = Some(None);
+                    }
+                    crate::vm::VmExit::Exception { .. } => {
+                        n = k + 1;
+                        let e = std::mem::take(&mut cpu.header_mut().exception);
+                        vm_result = Some(Some(Exit::Exception(e)));
+                    }
+                    crate::vm::VmExit::Fault { addr, write } => match self.data_fault(mem, addr, write) {
+                        Some(exit) => {
+                            n = k;
+                            vm_result = Some(Some(exit));
+                        }
+                        // A store into code: the interpreter runs the instruction again (as
+                        // its own would), then the rest of the block (no longer recorded).
+                        None => n = k,
+                    },
+                    crate::vm::VmExit::Bail => n = k,
+                }
+                if self.stats.invalidated != inval {
+                    // A store hit code: the cached bytes may be stale (as below).
+                    code.bytes.borrow_mut().clear();
+                    decoded.clear();
+                }
+            }
+        }
+        let result = if let Some(r) = vm_result { r } else { loop {
             let inval = self.stats.invalidated;
             // Instruction `n` of a run that fell through `n` instructions from the start is
             // always the same one (while the block's bytes are unchanged). Once a store has
@@ -747,7 +838,7 @@ impl<F: Frontend> Engine<F> {
                 Ok(_) => break None,
                 Err(e) => break Some(e),
             }
-        };
+        } };
         for p in code.other.into_inner() {
             note_other_page(&mut self.blocks[id as usize].other_pages, p);
         }
@@ -803,16 +894,11 @@ impl<F: Frontend> Engine<F> {
                             (h.fault_addr, h.fault_write != 0)
                         }
                     };
-                    let f = crate::exec::last_access_fault();
-                    if f.bus && f.host_addr == (mem.base() as u64).wrapping_add(addr) {
-                        return Err(Exit::BusError { addr });
-                    }
-                    if write && mem.code_write_fault(addr) {
+                    match self.data_fault(mem, addr, write) {
+                        Some(exit) => return Err(exit),
                         // Retry right away, before anything can protect the page again.
-                        self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
-                        continue;
+                        None => continue,
                     }
-                    return Err(Exit::Fault { addr, write });
                 }
                 Outcome::FetchFault(p) => {
                     cpu.header_mut().pc = p;
@@ -821,6 +907,21 @@ impl<F: Frontend> Engine<F> {
                 _ => return Ok(out),
             }
         }
+    }
+
+    /// What an interpreted instruction's fault on `addr` means: a bus error, a real fault,
+    /// or (`None`) a write to a page holding code, whose code is now dropped and the page
+    /// writable: the instruction is to run again.
+    fn data_fault(&mut self, mem: &dyn GuestMemory, addr: u64, write: bool) -> Option<Exit> {
+        let f = crate::exec::last_access_fault();
+        if f.bus && f.host_addr == (mem.base() as u64).wrapping_add(addr) {
+            return Some(Exit::BusError { addr });
+        }
+        if write && mem.code_write_fault(addr) {
+            self.invalidate_range(addr & !((1 << PAGE_BITS) - 1), 1 << PAGE_BITS);
+            return None;
+        }
+        Some(Exit::Fault { addr, write })
     }
 
     fn enter(&mut self, cpu: &mut F::Cpu, code: *const u8) -> u64 {
@@ -950,6 +1051,7 @@ impl<F: Frontend> Engine<F> {
                 continue;
             }
             b.valid = false;
+            b.vm = VmState::Refused;
             self.stats.invalidated += 1;
             let incoming = std::mem::take(&mut b.incoming);
             let key = (b.pc, b.mode);
@@ -976,6 +1078,7 @@ impl<F: Frontend> Engine<F> {
         self.pages.clear();
         self.placed.clear();
         self.branch_profile.clear();
+        self.vm_profiled.clear();
         for (_, t) in self.jc.iter_mut() {
             t.fill(JcEntry { tag: u64::MAX, code: 0 });
         }

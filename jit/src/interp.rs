@@ -255,6 +255,16 @@ fn mul_wide_u128(a: u128, b: u128) -> (u128, u128) {
     (hi, lo)
 }
 
+/// High half of the 256-bit unsigned product of two u128s.
+pub(crate) fn umulhi_128(a: u128, b: u128) -> u128 {
+    umulhi(a, b, 128)
+}
+
+/// High half of the 256-bit signed product of two i128s.
+pub(crate) fn smulhi_128(a: i128, b: i128) -> u128 {
+    smulhi(a, b, 128)
+}
+
 /// High half of the unsigned double-width product of two `w`-bit values.
 fn umulhi(a: u128, b: u128, w: u32) -> u128 {
     if w == 128 { mul_wide_u128(a, b).0 } else { (a * b) >> w }
@@ -687,7 +697,7 @@ impl CodeSource for Prefetched {
 
 /// Sparse test memory: 4 KiB pages mapped explicitly; any access touching an unmapped page
 /// faults. Also a [`CodeSource`], so tests can put instructions in it.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct TestMemory {
     pages: HashMap<u64, Vec<u8>>,
 }

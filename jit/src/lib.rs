@@ -19,6 +19,7 @@ pub mod ir;
 pub mod engine;
 pub mod log;
 pub mod interp;
+pub mod vm;
 pub mod codegen;
 pub mod softtlb;
 pub mod codebuf;
