@@ -647,9 +647,19 @@ impl Default for Recorder {
 impl Recorder {
     pub fn new() -> Recorder {
         Recorder {
-            p: Program { ops: Vec::new(), narrow: Vec::new(), wide: Vec::new(), calls: Vec::new(), exits: Vec::new(), commits: Vec::new(), raises: Vec::new(), pcs: Vec::new(), profiled: false },
-            pending: Vec::new(),
-            known: Vec::new(),
+            p: Program {
+                ops: Vec::with_capacity(64),
+                narrow: Vec::with_capacity(64),
+                wide: Vec::new(),
+                calls: Vec::new(),
+                exits: Vec::new(),
+                commits: Vec::new(),
+                raises: Vec::new(),
+                pcs: Vec::with_capacity(16),
+                profiled: false,
+            },
+            pending: Vec::with_capacity(8),
+            known: Vec::with_capacity(32),
             dead: false,
             insn: 0,
             refused: None,
@@ -753,6 +763,8 @@ impl Recorder {
             self.known.retain(|&(k, _)| !overlaps(k, slot));
             self.known.push((slot, v));
         }
+        self.pending = pending;
+        self.pending.clear();
     }
 
     /// Records the instruction `d` at `pc` (the `index`-th of the block): true if the block
@@ -810,7 +822,6 @@ impl Recorder {
                 return Ok(rec.p);
             };
             let mark = (rec.p.ops.len(), rec.p.narrow.len(), rec.p.wide.len(), rec.p.calls.len(), rec.p.exits.len(), rec.p.commits.len(), rec.p.raises.len());
-            let known = rec.known.clone();
             match rec.record_insn(fe, code, &d, pc, mode) {
                 Some(Some(len)) => {
                     let next = pc.wrapping_add(len as u64);
@@ -840,8 +851,6 @@ impl Recorder {
             rec.p.exits.truncate(mark.4);
             rec.p.commits.truncate(mark.5);
             rec.p.raises.truncate(mark.6);
-            rec.known = known;
-            rec.zero = [None; 5];
             rec.p.ops.push(Op::Bail { insn: rec.insn });
             return Ok(rec.p);
         }
