@@ -583,11 +583,6 @@ impl<'a> ClifEmitter<'a> {
 
     /// A committed write of `v` to slot `s`.
     fn write_through(&mut self, s: Slot, v: Value) {
-        if self.cacheable(s) && self.local.get(&s.offset) == Some(&v) {
-            // The slot already holds this very value (`ori 0,0,0`, a move to itself): no
-            // write, and a clean slot stays clean.
-            return;
-        }
         if self.cacheable(s) {
             let (var, _) = self.var_for(s);
             self.b.def_var(var, v);
@@ -915,22 +910,6 @@ impl<'a> ClifEmitter<'a> {
 
     /// The constant `v` holds, if the IR made it as one (an `iconst`, or the `I128` form
     /// [`Emitter::iconst`] builds: a constant low half and a zero high half).
-    /// `a` or `b` when the other is the constant `unit` (the operation's identity element),
-    /// so that a no-op instruction (`ori 0,0,0`, `addi rX,rX,0`) yields the very value it
-    /// read, and writing it back is no write (see `write_through`).
-    fn identity(&self, a: Value, b: Value, unit: u64) -> Option<Value> {
-        if self.b.func.dfg.value_type(a) == types::I128 {
-            return None;
-        }
-        if self.const_of(b) == Some(unit) {
-            Some(a)
-        } else if self.const_of(a) == Some(unit) {
-            Some(b)
-        } else {
-            None
-        }
-    }
-
     fn const_of(&self, v: Value) -> Option<u64> {
         use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
         let dfg = &self.b.func.dfg;
@@ -1544,9 +1523,6 @@ impl Emitter for ClifEmitter<'_> {
 
     fn add(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        if let Some(v) = self.identity(a, b, 0) {
-            return v;
-        }
         self.b.ins().iadd(a, b)
     }
     fn sub(&mut self, a: Value, b: Value) -> Value {
@@ -1625,19 +1601,10 @@ impl Emitter for ClifEmitter<'_> {
     }
     fn or(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        if a == b {
-            return a;
-        }
-        if let Some(v) = self.identity(a, b, 0) {
-            return v;
-        }
         self.b.ins().bor(a, b)
     }
     fn xor(&mut self, a: Value, b: Value) -> Value {
         self.live();
-        if let Some(v) = self.identity(a, b, 0) {
-            return v;
-        }
         self.b.ins().bxor(a, b)
     }
     fn shl(&mut self, a: Value, amt: Value) -> Value {
