@@ -237,7 +237,8 @@ impl Program {
     /// address fields in it), valid and not otherwise accessed during the call.
     pub unsafe fn run<M: InterpMemory>(&mut self, cpu: *mut u8, mem: &mut M) -> (VmExit, usize) {
         let Program { ops, narrow, wide, calls, exits, commits, raises, pcs, profiled } = self;
-        let (n, w) = (&mut narrow[..], &mut wide[..]);
+        let (n, w) = (Regs(&mut narrow[..]), Regs(&mut wide[..]));
+        let (mut n, mut w) = (n, w);
         let hdr = cpu as *mut CpuHeader;
         let pcs: &[u64] = pcs;
         let bail = move |insn: u16| {
@@ -421,6 +422,30 @@ impl Program {
                 Op::Bail { insn } => return bail(insn),
             }
         }
+    }
+}
+
+/// A register file, indexed without bounds checks: every register operand of a program
+/// was handed out by `Recorder::reg`, which grows the file first, and a refused
+/// instruction's registers are dropped together with every operation that names them.
+struct Regs<'a, T>(&'a mut [T]);
+
+impl<T> std::ops::Index<usize> for Regs<'_, T> {
+    type Output = T;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &T {
+        debug_assert!(i < self.0.len());
+        // SAFETY: see the type's docs.
+        unsafe { self.0.get_unchecked(i) }
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for Regs<'_, T> {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        debug_assert!(i < self.0.len());
+        // SAFETY: see the type's docs.
+        unsafe { self.0.get_unchecked_mut(i) }
     }
 }
 
@@ -1610,7 +1635,7 @@ mod tests {
             code.fetch(pc, &mut b).then(|| u32::from_le_bytes(b))
         }
         fn emit_decoded<E: Emitter>(&self, e: &mut E, _: &dyn CodeSource, &d: &u32, pc: u64, _mode: u32) -> Flow {
-            emit_random(e, d as u64 * 0x9e37_79b9_7f4a_7c15, pc)
+            emit_random(e, (d as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15), pc)
         }
         fn disasm(&self, _: &dyn CodeSource, _: u64, _: u32) -> (String, u32) {
             (String::new(), 4)
