@@ -278,16 +278,13 @@ mod imp {
 mod tests {
     use super::*;
     use crate::fp_arith::{self as fa, Env, MaddKind};
+    use jit::testmem::Rng;
 
-    /// xorshift64*: deterministic operands.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
+    /// Deterministic operands.
+    trait Operands {
+        fn operand(&mut self) -> u64;
+    }
+    impl Operands for Rng {
         /// A finite double biased toward the interesting places: near 1, near the ends of
         /// the exponent range, denormals, zeros, values with short significands, singles.
         fn operand(&mut self) -> u64 {

@@ -9,19 +9,7 @@ mod s390_harness;
 use cpu_s390x::decode::ROWS;
 use s390_harness::{diff, Case, DATA, DATA_END, FAULT};
 
-/// xorshift64*: deterministic, so a failure names its seed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use jit::testmem::Rng;
 
 /// Rows whose result depends on the time or the host and so differs between two runs.
 fn nondeterministic(mnemonic: &str) -> bool {

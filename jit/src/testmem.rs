@@ -3,6 +3,23 @@
 
 use crate::frontend::{CodeSource, GuestMemory};
 
+/// xorshift64*: deterministic pseudo-random numbers for tests (a failure names its seed).
+/// The seed must not be zero.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    /// Below `n` (not zero).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
 pub struct FlatMemory {
     base: *mut u8,
     size: usize,

@@ -1349,6 +1349,7 @@ mod tests {
     use super::*;
     use crate::cpu::GuestCpu;
     use crate::interp::{step, Outcome, TestMemory};
+    use crate::testmem::Rng;
     use std::mem::offset_of;
 
     #[repr(C)]
@@ -1386,19 +1387,6 @@ mod tests {
     const CODE: u64 = 0x10000;
     const TYS: [Ty; 5] = [Ty::I8, Ty::I16, Ty::I32, Ty::I64, Ty::I128];
 
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            // xorshift64*
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
 
     extern "C" fn helper_mix(cpu: *mut u8, a: u64, b: u64) -> u64 {
         // SAFETY: the tests pass their `Cpu`.
