@@ -210,7 +210,8 @@ struct BlockInfo<D> {
 enum VmState {
     /// Not yet: it runs in the interpreter until dispatched `Config::vm_after` times.
     Untried,
-    /// The recorder refused its first instruction: it stays with the interpreter.
+    /// The recorder refused its first instruction, or the block is gone (its code was
+    /// written): it stays with the interpreter.
     Refused,
     Ready(Box<crate::vm::Program>),
 }

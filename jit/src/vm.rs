@@ -206,14 +206,6 @@ pub struct Program {
 }
 
 impl Program {
-    /// Instructions recorded.
-    pub fn len(&self) -> usize {
-        self.pcs.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.pcs.is_empty()
-    }
-
     /// The branch profile gathered since the last call, as (instruction address, taken, not
     /// taken) of each conditional exit that ran; the counts restart from zero.
     pub fn take_profile(&mut self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
@@ -237,8 +229,7 @@ impl Program {
     /// address fields in it), valid and not otherwise accessed during the call.
     pub unsafe fn run<M: InterpMemory>(&mut self, cpu: *mut u8, mem: &mut M) -> (VmExit, usize) {
         let Program { ops, narrow, wide, calls, exits, commits, raises, pcs, profiled } = self;
-        let (n, w) = (Regs(&mut narrow[..]), Regs(&mut wide[..]));
-        let (mut n, mut w) = (n, w);
+        let (mut n, mut w) = (Regs(&mut narrow[..]), Regs(&mut wide[..]));
         let hdr = cpu as *mut CpuHeader;
         let pcs: &[u64] = pcs;
         let bail = move |insn: u16| {
