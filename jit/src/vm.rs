@@ -629,6 +629,8 @@ pub enum Refused {
     PartialOverlap,
     /// The instruction read code bytes other than its own (s390x `EXRL`'s target).
     ReadsCode,
+    /// The instruction straddles into the next page (which the interpreter notes as code).
+    Straddles,
     /// Ended without an exit or raise (the interpreter reports it).
     NoExit,
     /// The block's first instruction cannot be fetched.
@@ -843,7 +845,7 @@ impl Recorder {
                     let next = pc.wrapping_add(len as u64);
                     if (next.wrapping_sub(1)) >> crate::engine::PAGE_BITS != page {
                         // Straddles into the next page, which the interpreter notes as code.
-                        rec.refused = Some(Refused::ReadsCode);
+                        rec.refused = Some(Refused::Straddles);
                     } else if rec.p.pcs.len() >= max_insns || next >> crate::engine::PAGE_BITS != page {
                         rec.p.ops.push(Op::Jump { insn: rec.insn, target: next });
                         return Ok(rec.p);
@@ -1101,12 +1103,15 @@ impl Emitter for Recorder {
         if ty == a.ty {
             return a;
         }
+        if a.ty != Ty::I128 && ty != Ty::I128 && ty.bits() > a.ty.bits() {
+            // "Truncating" to a wider type: a zero extension, as the interpreter's masking
+            // gives (narrow values are kept truncated, so the register serves as it is).
+            return RV { r: a.r, ty };
+        }
         let d = self.fresh(ty);
         self.p.ops.push(match (a.ty == Ty::I128, ty == Ty::I128) {
             (true, false) => Op::Narrow { d: d.r, a: a.r, ty },
-            (false, false) if ty.bits() < a.ty.bits() => Op::Trunc { d: d.r, a: a.r, ty },
-            // "Truncating" to a wider type: a zero extension, as the interpreter's masking gives.
-            (false, false) => return RV { r: a.r, ty },
+            (false, false) => Op::Trunc { d: d.r, a: a.r, ty },
             _ => Op::Widen { d: d.r, a: a.r, from: a.ty, signed: false },
         });
         d
