@@ -14,7 +14,7 @@ use crate::engine::{OptLevel, PAGE_BITS};
 use crate::frontend::{CodeSource, Flow, Frontend};
 use crate::log::LogFlags;
 use cranelift_codegen::control::ControlPlane;
-use cranelift_codegen::ir::{Function, UserFuncName};
+use cranelift_codegen::ir::{Function, Signature, UserFuncName};
 use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
@@ -94,6 +94,27 @@ const NESTED_CALLEE_BUDGET: usize = 24;
 /// Levels of calls onto new pages a trace follows.
 const MAX_CALLEE_DEPTH: usize = 2;
 
+/// Runs Cranelift's verifier on `func` with its block-function signatures in the `tail`
+/// convention: the verifier allows tail calls in that convention only, and block functions
+/// use `winch` (see codegen's module docs), which differs in callee-saved registers alone.
+/// Panics naming the errors.
+pub fn verify_as_tail(func: &Function, isa: &dyn cranelift_codegen::isa::TargetIsa) {
+    use cranelift_codegen::isa::CallConv;
+    let mut twin = func.clone();
+    let swap = |s: &mut Signature| {
+        if s.call_conv == crate::codegen::BLOCK_CALL_CONV {
+            s.call_conv = CallConv::Tail;
+        }
+    };
+    swap(&mut twin.signature);
+    for (_, s) in twin.dfg.signatures.iter_mut() {
+        swap(s);
+    }
+    if let Err(e) = cranelift_codegen::verify_function(&twin, isa) {
+        panic!("internal error: Cranelift's verifier rejected a block:\n{}", cranelift_codegen::print_errors::pretty_verifier_error(&twin, None, e));
+    }
+}
+
 pub struct Compiler {
     isa: OwnedTargetIsa,
     /// The ISA has `has_fma` set (see `Env::has_fma`).
@@ -108,7 +129,8 @@ fn make_isa(opt: OptLevel) -> OwnedTargetIsa {
         b.set(k, v).unwrap_or_else(|e| panic!("cranelift setting {k}={v}: {e}"));
     };
     set(&mut b, "opt_level", if opt == OptLevel::Speed { "speed" } else { "none" });
-    set(&mut b, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    // Debug builds verify each function before compiling it (`verify_as_tail`).
+    set(&mut b, "enable_verifier", "false");
     set(&mut b, "unwind_info", "false");
     // Cranelift's tail calls (block chaining) need frame pointers.
     set(&mut b, "preserve_frame_pointers", "true");
@@ -149,6 +171,9 @@ impl Compiler {
             crate::log!("OP: block 0x{pc:016x}\n{}\n", self.ctx.func.display());
         }
         remove_unused_loads(&mut self.ctx.func);
+        if cfg!(debug_assertions) {
+            verify_as_tail(&self.ctx.func, &*self.isa);
+        }
         let compiled = match self.ctx.compile(&*self.isa, &mut ControlPlane::default()) {
             Ok(c) => c,
             Err(e) => panic!("internal error: Cranelift rejected the block at 0x{pc:x}: {:?}\n{}", e.inner, e.func.display()),

@@ -1,7 +1,8 @@
 //! Entering translated code, and getting out of it when a guest access faults.
 //!
 //! `bigiron_enter` saves the host's callee-saved registers, records the stack pointer in
-//! `CpuHeader::saved_sp` and calls the block. Blocks jump to each other directly, so the
+//! `CpuHeader::saved_sp` and calls the block. Blocks save none themselves (they use
+//! Cranelift's `winch` convention, see codegen's module docs): this is the only place. Blocks jump to each other directly, so the
 //! stack does not grow; a block returns an `exit_code` to the instruction after the call.
 //!
 //! A guest load/store that hits an unmapped or protected page (or a guard region) raises a
