@@ -731,7 +731,8 @@ pub fn trans_vgbbd<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
 }
 /// `vbpermq`. The control glibc's string functions use (`lvsl` of 0 shifted left 3: byte i
 /// is 8i, the top bit of each byte of VRA) gathers those bits inline (the multiply collects
-/// the eight top bits of a doubleword, byte 0's highest); any other control calls the helper.
+/// the eight top bits of a doubleword, byte 0's highest); any other control calls a pure
+/// function (SSSE3 shuffles on the host).
 pub fn trans_vbpermq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     let h = helper!(vh::vbpermq, 3, false);
     if slow_path() {
@@ -755,12 +756,13 @@ pub fn trans_vbpermq<E: Emitter>(e: &mut E, a: &Vx, _cx: &Cx) -> Flow {
     let gh = e.shl_imm(gh, 8);
     let bits = e.or(gh, gl);
     let zero = e.iconst(Ty::I64, 0);
-    let fast = e.concat(zero, bits);
-    let args = [32 + a.vrt, 32 + a.vra, 32 + a.vrb].map(|r| e.iconst(Ty::I64, r as u64));
-    e.call_if(miss, &h, &args);
-    // The helper (if it ran) wrote VRT; otherwise the gathered bits go there.
-    let done = e.get(vr(a.vrt));
-    let r = e.select(hit, fast, done);
+    // Any other control (strcspn/strspn use VRA as a 128-entry bit table): the 16 lookups
+    // in a pure function, no state written back around the call.
+    let (bh, bl) = dwords(e, b);
+    let f = jit::pure_fn!(vh::vbpermq_pure, 4);
+    let other = e.call_pure_if(miss, &f, &[hi, lo, bh, bl]);
+    let bits = e.select(hit, bits, other);
+    let r = e.concat(zero, bits);
     e.set(vr(a.vrt), r);
     Flow::Next(4)
 }

@@ -526,16 +526,26 @@ pub extern "C" fn vgbbd(p: *mut u8, t: u64, b: u64) -> u64 {
 pub extern "C" fn vbpermq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
     // SAFETY: helper contract (module docs).
     let c = unsafe { cpu(p) };
+    let bits = vbpermq_bits(vsr_get(c, a), vsr_get(c, b));
+    vsr_set(c, t, (bits as u128) << 64);
+    0
+}
+
+/// `vbpermq` as a pure function ([`jit::ir::PureFn`]) of VRA and VRB, each as doublewords
+/// 0 and 1: the 16 result bits (VRT's doubleword 0, bits 48:63).
+pub extern "C" fn vbpermq_pure(a0: u64, a1: u64, b0: u64, b1: u64) -> u64 {
+    vbpermq_bits((a0 as u128) << 64 | a1 as u128, (b0 as u128) << 64 | b1 as u128)
+}
+
+/// The 16 bits `vbpermq` gathers from `x` (VRA) at the byte indices in `y` (VRB).
+fn vbpermq_bits(xv: u128, yv: u128) -> u64 {
     // Byte arrays in architected (big-endian) element order: bit `idx` of VRA is bit
     // `7 - idx % 8` of byte `idx / 8`. (glibc's string functions run this in their inner
     // loops, so it avoids variable 128-bit shifts.)
-    let (xv, yv) = (vsr_get(c, a), vsr_get(c, b));
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("ssse3") {
         // SAFETY: the feature was detected at run time.
-        let bits = unsafe { vbpermq_ssse3(xv, yv) };
-        vsr_set(c, t, (bits as u128) << 64);
-        return 0;
+        return unsafe { vbpermq_ssse3(xv, yv) };
     }
     let (x, y) = (xv.to_be_bytes(), yv.to_be_bytes());
     let mut bits = 0u64;
@@ -543,8 +553,7 @@ pub extern "C" fn vbpermq(p: *mut u8, t: u64, a: u64, b: u64) -> u64 {
         let bit = if idx < 128 { (x[(idx >> 3) as usize] >> (7 - (idx & 7))) & 1 } else { 0 };
         bits |= (bit as u64) << (15 - i);
     }
-    vsr_set(c, t, (bits as u128) << 64);
-    0
+    bits
 }
 
 /// `vbpermq`'s 16 lookups at once (strcspn/strspn use it as a 128-entry bit table). Lane j of

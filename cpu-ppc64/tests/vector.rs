@@ -466,7 +466,8 @@ fn bit_permutes() {
     let top = 0x0008_1018_2028_3038_4048_5058_6068_7078;
     let a = 0x8000_ff80_7f01_0000_8100_0000_0000_00c0;
     assert_eq!(vx3(0x1022_1d4c /* vbpermq 1,2,3 */, a, top), 0x0000_0000_0000_b081_0000_0000_0000_0000);
-    // The same control with byte 15 selecting bit 0 (byte 0's top bit): the helper's path.
+    // The same control with byte 15 selecting bit 0 (byte 0's top bit): the pure function's
+    // path (any other control).
     assert_eq!(vx3(0x1022_1d4c /* vbpermq 1,2,3 */, a, top & !0xff), 0x0000_0000_0000_b081_0000_0000_0000_0000);
     assert_eq!(vx3(0x1022_1d4c /* vbpermq 1,2,3 */, a ^ 1 << 127, top & !0xff), 0x0000_0000_0000_3080_0000_0000_0000_0000);
     // vbpermd: per doubleword; dw0 indices 0, 63, 64, 1, 0, 0, 0, 0.

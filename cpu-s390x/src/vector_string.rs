@@ -62,6 +62,42 @@ fn range_cmp(x: u128, l: u128, ctl: u128, bits: u32) -> bool {
     }
 }
 
+/// `VFAE` on byte elements as a pure function ([`jit::ir::PureFn`]) of V2 and V3, each as
+/// doublewords 0 and 1: the byte index (0..16, 16 when none) of the first byte of V2 equal
+/// to any byte of V3 — with `inv` nonzero (the IN flag), equal to none.
+pub extern "C" fn vfae_byte_hit(a0: u64, a1: u64, b0: u64, b1: u64, inv: u64) -> u64 {
+    let (a, b) = ((a0 as u128) << 64 | a1 as u128, (b0 as u128) << 64 | b1 as u128);
+    // Bit i: byte 15 - i (book numbering) of V2 is in V3's set.
+    let mut m = byte_set_matches(a, b);
+    if inv != 0 {
+        m ^= 0xffff;
+    }
+    if m == 0 { 16 } else { (m as u16).leading_zeros() as u64 }
+}
+
+/// Bit i set when byte i of `a` (the `u128`'s little-endian byte i) equals any byte of `b`.
+fn byte_set_matches(a: u128, b: u128) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("sse4.2") {
+        // SAFETY: the feature was detected at run time.
+        return unsafe { byte_set_matches_sse42(a, b) };
+    }
+    let (x, y) = (a.to_le_bytes(), b.to_le_bytes());
+    (0..16).filter(|&i| y.contains(&x[i])).fold(0, |m, i| m | 1 << i)
+}
+
+/// `PCMPESTRM` in its equal-any mode: the set is `b` (all 16 bytes, zeros included), the
+/// string `a`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse4.2")]
+unsafe fn byte_set_matches_sse42(a: u128, b: u128) -> u32 {
+    use std::arch::x86_64::*;
+    let av = _mm_loadu_si128(&a as *const u128 as *const __m128i);
+    let bv = _mm_loadu_si128(&b as *const u128 as *const __m128i);
+    let m = _mm_cmpestrm::<{ _SIDD_UBYTE_OPS | _SIDD_CMP_EQUAL_ANY | _SIDD_BIT_MASK }>(bv, 16, av, 16);
+    (_mm_cvtsi128_si32(m) as u32) & 0xffff
+}
+
 pub fn run(op: H, f: &VF, v2: u128, v3: u128, v4: u128) -> R<(u128, Option<u8>)> {
     match op {
         H::Vfae | H::Vfee | H::Vfene => {
@@ -142,5 +178,43 @@ pub fn run(op: H, f: &VF, v2: u128, v3: u128, v4: u128) -> R<(u128, Option<u8>)>
             Ok((r, (flags & CS != 0).then(|| find_cc(hit, zero))))
         }
         _ => Err(Stop::Unimpl),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jit::testmem::Rng;
+
+    /// The inline `VFAE`'s pure function (`PCMPESTRM` where the host has it) against the
+    /// book's definition in [`run`]: byte sets drawn from the string itself (so hits occur
+    /// at every position), random ones, zeros (a string's terminator) and IN.
+    #[test]
+    fn vfae_byte_hit_matches_the_definition() {
+        let mut rng = Rng(0x5eed_0f_7fae);
+        let mut hits = [0u32; 17];
+        for case in 0..20_000 {
+            let a = (rng.next() as u128) << 64 | rng.next() as u128;
+            let mut b = (rng.next() as u128) << 64 | rng.next() as u128;
+            match case % 4 {
+                // Two bytes of `a` at random places, the rest zero (glibc's sets).
+                0 => {
+                    let pick = |rng: &mut Rng| (a >> (8 * rng.below(16))) & 0xff;
+                    b = pick(&mut rng) << 120 | pick(&mut rng) << 112;
+                }
+                // Bytes of a small alphabet, so equal bytes are common.
+                1 => b &= 0x0303_0303_0303_0303_0303_0303_0303_0303,
+                _ => {}
+            }
+            let a = if case % 4 == 1 { a & 0x0303_0303_0303_0303_0303_0303_0303_0303 } else { a };
+            for inv in [false, true] {
+                let f = VF { v1: 0, v2: 0, v3: 0, v4: 0, m3: 0, m4: 0, m5: if inv { IN } else { 0 }, m6: 0, r1: 0, r2: 0, r3: 0, i2: 0, i3: 0, i4: 0 };
+                let Ok((want, _)) = run(H::Vfae, &f, a, b, 0) else { panic!("VFAE rejected valid fields") };
+                let got = vfae_byte_hit((a >> 64) as u64, a as u64, (b >> 64) as u64, b as u64, inv as u64);
+                assert_eq!(got as u128, want >> 64, "a {a:#034x} b {b:#034x} inv {inv}");
+                hits[got as usize] += 1;
+            }
+        }
+        assert!(hits.iter().all(|&n| n > 0), "every index and none should occur: {hits:?}");
     }
 }

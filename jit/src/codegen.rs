@@ -53,7 +53,7 @@
 
 use crate::cpu::{exit_code, CpuHeader};
 use crate::frontend::GUARD_BYTES;
-use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, Slot, Ty};
+use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, PureFn, Slot, Ty};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     types, AbiParam, Block, ExtFuncData, ExternalName, Function, InstBuilder, MemFlagsData, SigRef, Signature,
@@ -1244,6 +1244,47 @@ impl<'a> ClifEmitter<'a> {
         r
     }
 
+    /// A pure function call (see [`PureFn`]), unconditional or only where `cond != 0`: a
+    /// plain System V call with no sync point, guest state left in its variables.
+    fn call_pure_maybe(&mut self, cond: Option<Value>, f: &PureFn, args: &[Value]) -> Value {
+        self.live();
+        assert!(args.len() == f.nargs as usize && args.len() <= PureFn::MAX_ARGS, "pure function {} called with the wrong arity", f.name);
+        let mut s = Signature::new(CallConv::SystemV);
+        for _ in 0..f.nargs {
+            s.params.push(AbiParam::new(types::I64));
+        }
+        s.returns.push(AbiParam::new(types::I64));
+        let sig = self.b.import_signature(s);
+        let mut full = Vec::with_capacity(args.len());
+        for &a in args {
+            full.push(match self.ty(a) {
+                Ty::I64 => a,
+                Ty::I128 => self.trunc(Ty::I64, a),
+                _ => self.b.ins().uextend(types::I64, a),
+            });
+        }
+        let join = cond.map(|c| {
+            let call_b = self.b.create_block();
+            let join = self.b.create_block();
+            self.b.append_block_param(join, types::I64);
+            let zero = self.b.ins().iconst(types::I64, 0);
+            self.b.ins().brif(c, call_b, &[], join, &[zero.into()]);
+            self.b.seal_block(call_b);
+            self.b.switch_to_block(call_b);
+            join
+        });
+        let fp = self.b.ins().iconst(types::I64, f.addr as i64);
+        let call = self.b.ins().call_indirect(sig, fp, &full);
+        let mut r = self.b.inst_results(call)[0];
+        if let Some(join) = join {
+            self.b.ins().jump(join, &[r.into()]);
+            self.b.seal_block(join);
+            self.b.switch_to_block(join);
+            r = self.b.block_params(join)[0];
+        }
+        r
+    }
+
     fn raise_here(&mut self, exc: u32, pc: u64) {
         self.store_state_for_exit(false);
         self.store_pc_const(pc);
@@ -1760,6 +1801,14 @@ impl Emitter for ClifEmitter<'_> {
 
     fn call(&mut self, h: &Helper, args: &[Value]) -> Value {
         self.call_maybe(None, h, args)
+    }
+
+    fn call_pure(&mut self, f: &PureFn, args: &[Value]) -> Value {
+        self.call_pure_maybe(None, f, args)
+    }
+
+    fn call_pure_if(&mut self, c: Value, f: &PureFn, args: &[Value]) -> Value {
+        self.call_pure_maybe(Some(c), f, args)
     }
 
     fn call_if(&mut self, c: Value, h: &Helper, args: &[Value]) -> Value {

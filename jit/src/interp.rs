@@ -20,7 +20,7 @@
 
 use crate::cpu::{CpuHeader, GuestCpu};
 use crate::frontend::{CodeSource, Flow, Frontend};
-use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, Slot, Ty};
+use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, PureFn, Slot, Ty};
 use std::collections::HashMap;
 
 /// Guest memory as the interpreter sees it. Byte order is the interpreter's business: the
@@ -591,6 +591,26 @@ impl Emitter for Interp<'_> {
             return Self::zero(Ty::I64);
         }
         self.call(h, args)
+    }
+
+    fn call_pure(&mut self, f: &PureFn, args: &[Val]) -> Val {
+        assert!(args.len() == f.nargs as usize && args.len() <= PureFn::MAX_ARGS, "pure function {} called with the wrong arity", f.name);
+        if self.dead() {
+            return Self::zero(Ty::I64);
+        }
+        let mut a = [0u64; PureFn::MAX_ARGS];
+        for (d, v) in a.iter_mut().zip(args) {
+            *d = v.bits as u64;
+        }
+        // SAFETY: `PureFn` is built by `pure_fn!`, which checks the type against `nargs`.
+        Val::new(Ty::I64, unsafe { crate::ir::call_pure_fn(f, a) } as u128)
+    }
+
+    fn call_pure_if(&mut self, c: Val, f: &PureFn, args: &[Val]) -> Val {
+        if self.dead() || !c.is_true() {
+            return Self::zero(Ty::I64);
+        }
+        self.call_pure(f, args)
     }
 
     #[inline(always)]

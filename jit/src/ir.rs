@@ -146,6 +146,62 @@ macro_rules! helper {
     };
 }
 
+/// A host function of its arguments alone, `extern "C" fn(args: u64...) -> u64` (at most
+/// [`PureFn::MAX_ARGS`]): it reads no guest state or memory, writes nothing and cannot
+/// raise, so translated code calls it like an arithmetic operation — no guest state is
+/// written back before it or re-read after it (a [`Helper`] call costs both), and it is not
+/// a sync point. For the work a few inline operations cannot do well (a 16-way byte table
+/// lookup, a byte-set search) on values the instruction already has.
+#[derive(Clone, Copy, Debug)]
+pub struct PureFn {
+    pub name: &'static str,
+    pub addr: usize,
+    pub nargs: u8,
+}
+
+impl PureFn {
+    pub const MAX_ARGS: usize = 5;
+}
+
+/// Declares a [`PureFn`] from an `extern "C"` function with its arity checked by the compiler.
+#[macro_export]
+macro_rules! pure_fn {
+    ($f:path, 1) => {
+        $crate::ir::PureFn { name: stringify!($f), addr: $f as extern "C" fn(u64) -> u64 as usize, nargs: 1 }
+    };
+    ($f:path, 2) => {
+        $crate::ir::PureFn { name: stringify!($f), addr: $f as extern "C" fn(u64, u64) -> u64 as usize, nargs: 2 }
+    };
+    ($f:path, 3) => {
+        $crate::ir::PureFn { name: stringify!($f), addr: $f as extern "C" fn(u64, u64, u64) -> u64 as usize, nargs: 3 }
+    };
+    ($f:path, 4) => {
+        $crate::ir::PureFn { name: stringify!($f), addr: $f as extern "C" fn(u64, u64, u64, u64) -> u64 as usize, nargs: 4 }
+    };
+    ($f:path, 5) => {
+        $crate::ir::PureFn { name: stringify!($f), addr: $f as extern "C" fn(u64, u64, u64, u64, u64) -> u64 as usize, nargs: 5 }
+    };
+}
+
+/// Calls pure function `f` on `a` (its first `f.nargs` entries).
+///
+/// # Safety
+/// `f` must come from [`pure_fn!`], which checks the function's type against `nargs`.
+pub unsafe fn call_pure_fn(f: &PureFn, a: [u64; PureFn::MAX_ARGS]) -> u64 {
+    type F1 = extern "C" fn(u64) -> u64;
+    type F2 = extern "C" fn(u64, u64) -> u64;
+    type F3 = extern "C" fn(u64, u64, u64) -> u64;
+    type F4 = extern "C" fn(u64, u64, u64, u64) -> u64;
+    type F5 = extern "C" fn(u64, u64, u64, u64, u64) -> u64;
+    match f.nargs {
+        1 => std::mem::transmute::<usize, F1>(f.addr)(a[0]),
+        2 => std::mem::transmute::<usize, F2>(f.addr)(a[0], a[1]),
+        3 => std::mem::transmute::<usize, F3>(f.addr)(a[0], a[1], a[2]),
+        4 => std::mem::transmute::<usize, F4>(f.addr)(a[0], a[1], a[2], a[3]),
+        _ => std::mem::transmute::<usize, F5>(f.addr)(a[0], a[1], a[2], a[3], a[4]),
+    }
+}
+
 /// The operations instruction semantics are written with. See the module docs for the rules.
 pub trait Emitter {
     type V: Copy;
@@ -238,6 +294,11 @@ pub trait Emitter {
     /// was not called. Either way guest state is as after a call (the helper may have
     /// changed any of it).
     fn call_if(&mut self, c: Self::V, h: &Helper, args: &[Self::V]) -> Self::V;
+    /// Calls pure function `f` (see [`PureFn`]) on `I64` arguments (narrower ones
+    /// zero-extended); returns its `I64` result. Guest state is untouched.
+    fn call_pure(&mut self, f: &PureFn, args: &[Self::V]) -> Self::V;
+    /// [`Emitter::call_pure`] only where `c != 0` (an `I8`); 0 where it was not called.
+    fn call_pure_if(&mut self, c: Self::V, f: &PureFn, args: &[Self::V]) -> Self::V;
 
     // ---- control flow: every instruction ends with at most one unconditional exit ----
     /// Leaves the block for `pc` if `c != 0`; otherwise the instruction goes on.

@@ -22,7 +22,7 @@
 use crate::cpu::CpuHeader;
 use crate::frontend::{CodeSource, Flow, Frontend};
 use crate::interp::InterpMemory;
-use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, Slot, Ty};
+use crate::ir::{Cmp, Emitter, Endian, FloatOp, Helper, PureFn, Slot, Ty};
 
 /// A recorded value: its register (in the narrow or the wide file, by type) and type.
 #[derive(Clone, Copy, Debug)]
@@ -124,6 +124,9 @@ enum Op {
     Fence,
     /// A helper call, described by `calls[i]`.
     Call { i: u16 },
+    /// A pure function call ([`PureFn`]), described by `calls[i]` (its `h` names the
+    /// function; it gets no CPU pointer and cannot raise).
+    CallPure { i: u16 },
     /// A conditional exit, described by `exits[i]`.
     ExitIf { c: u16, i: u16 },
     /// Leave for `target` (the instruction's writes are already `Put`).
@@ -376,6 +379,17 @@ impl Program {
                         return (VmExit::Exception { exc: (*hdr).exception, pc: (*hdr).pc }, c.insn as usize);
                     }
                     n[c.d as usize] = r;
+                }
+                Op::CallPure { i: ci } => {
+                    let c = calls[ci as usize];
+                    if let Some(cond) = c.cond {
+                        if n[cond as usize] == 0 {
+                            n[c.d as usize] = 0;
+                            continue;
+                        }
+                    }
+                    let f = PureFn { name: c.h.name, addr: c.h.addr, nargs: c.h.nargs };
+                    n[c.d as usize] = crate::ir::call_pure_fn(&f, c.args.map(|r| n[r as usize]));
                 }
                 Op::ExitIf { c, i: xi } => {
                     let x = &mut exits[xi as usize];
@@ -1226,6 +1240,16 @@ impl Emitter for Recorder {
         let c = self.narrow_cond(c);
         self.call_op(Some(c.r), h, args)
     }
+    fn call_pure(&mut self, f: &PureFn, args: &[RV]) -> RV {
+        self.call_pure_op(None, f, args)
+    }
+    fn call_pure_if(&mut self, c: RV, f: &PureFn, args: &[RV]) -> RV {
+        if !self.live() {
+            return self.zero(Ty::I64);
+        }
+        let c = self.narrow_cond(c);
+        self.call_pure_op(Some(c.r), f, args)
+    }
 
     fn exit_if(&mut self, c: RV, pc: u64) {
         if !self.live() {
@@ -1333,6 +1357,28 @@ impl Recorder {
         self.known.clear();
         d
     }
+
+    /// A pure function call: like [`Recorder::call_op`]'s, but guest state stays known.
+    fn call_pure_op(&mut self, cond: Option<u16>, f: &PureFn, args: &[RV]) -> RV {
+        assert!(args.len() == f.nargs as usize && args.len() <= PureFn::MAX_ARGS, "pure function {} called with the wrong arity", f.name);
+        if !self.live() {
+            return self.zero(Ty::I64);
+        }
+        let mut a = [0u16; Helper::MAX_ARGS];
+        for (i, v) in args.iter().enumerate() {
+            a[i] = self.narrow_addr(*v).r;
+        }
+        let d = self.fresh(Ty::I64);
+        let i = self.p.calls.len();
+        if i >= u16::MAX as usize {
+            self.refuse(Refused::TooBig);
+            return d;
+        }
+        let h = Helper { name: f.name, addr: f.addr, nargs: f.nargs, may_raise: false };
+        self.p.calls.push(CallOp { h, args: a, d: d.r, cond, insn: self.insn });
+        self.p.ops.push(Op::CallPure { i: i as u16 });
+        d
+    }
 }
 
 #[cfg(test)]
@@ -1389,6 +1435,9 @@ mod tests {
         let c = unsafe { &mut *(cpu as *mut Cpu) };
         c.r[7] = c.r[7].wrapping_mul(31).wrapping_add(a);
         a.rotate_left(7) ^ b ^ c.r[0]
+    }
+    extern "C" fn pure_mix(a: u64, b: u64, c: u64) -> u64 {
+        a.rotate_left(13) ^ b.wrapping_mul(0x9e37_79b9) ^ c >> 3
     }
     extern "C" fn helper_raise(cpu: *mut u8, a: u64) -> u64 {
         // SAFETY: as above.
@@ -1512,13 +1561,18 @@ mod tests {
                 13 => {
                     let (a, b) = (pick(&mut g, &pool), pick(&mut g, &pool));
                     let (a, b) = (to(e, a, Ty::I64, false), to(e, b, Ty::I64, true));
-                    match g.below(3) {
+                    match g.below(5) {
                         0 => e.call(&crate::helper!(helper_mix, 2, false), &[a, b]),
                         1 => {
                             let c = e.bit(a, g.below(64) as u32);
                             e.call_if(c, &crate::helper!(helper_mix, 2, false), &[a, b])
                         }
-                        _ => e.call(&crate::helper!(helper_raise, 1, true), &[a]),
+                        2 => e.call(&crate::helper!(helper_raise, 1, true), &[a]),
+                        3 => e.call_pure(&crate::pure_fn!(pure_mix, 3), &[a, b, a]),
+                        _ => {
+                            let c = e.bit(b, g.below(64) as u32);
+                            e.call_pure_if(c, &crate::pure_fn!(pure_mix, 3), &[b, a, b])
+                        }
                     }
                 }
                 14 => {
