@@ -1216,17 +1216,7 @@ impl<'a> ClifEmitter<'a> {
             };
             full.push(a);
         }
-        let join = cond.map(|c| {
-            let call_b = self.b.create_block();
-            let join = self.b.create_block();
-            self.b.append_block_param(join, types::I64);
-            self.b.set_cold_block(call_b);
-            let zero = self.b.ins().iconst(types::I64, 0);
-            self.b.ins().brif(c, call_b, &[], join, &[zero.into()]);
-            self.b.seal_block(call_b);
-            self.b.switch_to_block(call_b);
-            join
-        });
+        let join = cond.map(|c| self.begin_call_if(c, true));
         let f = self.b.ins().iconst(types::I64, h.addr as i64);
         let call = self.b.ins().call_indirect(sig, f, &full);
         let mut r = self.b.inst_results(call)[0];
@@ -1237,16 +1227,39 @@ impl<'a> ClifEmitter<'a> {
             self.b.switch_to_block(cont);
         }
         if let Some(join) = join {
-            self.b.ins().jump(join, &[r.into()]);
-            self.b.seal_block(join);
-            self.b.switch_to_block(join);
-            r = self.b.block_params(join)[0];
+            r = self.end_call_if(join, r);
         }
         // The helper may have changed any guest state: forget known values.
         self.local.clear();
         self.struct_high.clear();
         self.stale = true;
         r
+    }
+
+    /// Branches to a new block (laid out cold if `cold`) where `c` holds, for a conditional
+    /// call, and switches to it; returns the join block, whose one parameter is the result
+    /// (0 from the other edge).
+    fn begin_call_if(&mut self, c: Value, cold: bool) -> Block {
+        let call_b = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.append_block_param(join, types::I64);
+        if cold {
+            self.b.set_cold_block(call_b);
+        }
+        let zero = self.b.ins().iconst(types::I64, 0);
+        self.b.ins().brif(c, call_b, &[], join, &[zero.into()]);
+        self.b.seal_block(call_b);
+        self.b.switch_to_block(call_b);
+        join
+    }
+
+    /// Ends the call block [`Self::begin_call_if`] started with result `r`; returns the
+    /// joined result.
+    fn end_call_if(&mut self, join: Block, r: Value) -> Value {
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.seal_block(join);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
     }
 
     /// A pure function call (see [`PureFn`]), unconditional or only where `cond != 0`: a
@@ -1268,24 +1281,12 @@ impl<'a> ClifEmitter<'a> {
                 _ => self.b.ins().uextend(types::I64, a),
             });
         }
-        let join = cond.map(|c| {
-            let call_b = self.b.create_block();
-            let join = self.b.create_block();
-            self.b.append_block_param(join, types::I64);
-            let zero = self.b.ins().iconst(types::I64, 0);
-            self.b.ins().brif(c, call_b, &[], join, &[zero.into()]);
-            self.b.seal_block(call_b);
-            self.b.switch_to_block(call_b);
-            join
-        });
+        let join = cond.map(|c| self.begin_call_if(c, false));
         let fp = self.b.ins().iconst(types::I64, f.addr as i64);
         let call = self.b.ins().call_indirect(sig, fp, &full);
         let mut r = self.b.inst_results(call)[0];
         if let Some(join) = join {
-            self.b.ins().jump(join, &[r.into()]);
-            self.b.seal_block(join);
-            self.b.switch_to_block(join);
-            r = self.b.block_params(join)[0];
+            r = self.end_call_if(join, r);
         }
         r
     }

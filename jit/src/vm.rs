@@ -1338,21 +1338,7 @@ impl Recorder {
 
     fn call_op(&mut self, cond: Option<u16>, h: &Helper, args: &[RV]) -> RV {
         assert_eq!(args.len(), h.nargs as usize, "helper {} called with the wrong arity", h.name);
-        if !self.live() {
-            return self.zero(Ty::I64);
-        }
-        let mut a = [0u16; Helper::MAX_ARGS];
-        for (i, v) in args.iter().enumerate() {
-            a[i] = self.narrow_addr(*v).r;
-        }
-        let d = self.fresh(Ty::I64);
-        let i = self.p.calls.len();
-        if i >= u16::MAX as usize {
-            self.refuse(Refused::TooBig);
-            return d;
-        }
-        self.p.calls.push(CallOp { h: *h, args: a, d: d.r, cond, insn: self.insn });
-        self.p.ops.push(Op::Call { i: i as u16 });
+        let d = self.push_call(cond, *h, args, false);
         // The helper may have changed any guest state in the struct.
         self.known.clear();
         d
@@ -1361,6 +1347,12 @@ impl Recorder {
     /// A pure function call: like [`Recorder::call_op`]'s, but guest state stays known.
     fn call_pure_op(&mut self, cond: Option<u16>, f: &PureFn, args: &[RV]) -> RV {
         assert!(args.len() == f.nargs as usize && args.len() <= PureFn::MAX_ARGS, "pure function {} called with the wrong arity", f.name);
+        let h = Helper { name: f.name, addr: f.addr, nargs: f.nargs, may_raise: false };
+        self.push_call(cond, h, args, true)
+    }
+
+    /// Records a call of `h` (a pure function when `pure`): its result register.
+    fn push_call(&mut self, cond: Option<u16>, h: Helper, args: &[RV], pure: bool) -> RV {
         if !self.live() {
             return self.zero(Ty::I64);
         }
@@ -1374,9 +1366,8 @@ impl Recorder {
             self.refuse(Refused::TooBig);
             return d;
         }
-        let h = Helper { name: f.name, addr: f.addr, nargs: f.nargs, may_raise: false };
         self.p.calls.push(CallOp { h, args: a, d: d.r, cond, insn: self.insn });
-        self.p.ops.push(Op::CallPure { i: i as u16 });
+        self.p.ops.push(if pure { Op::CallPure { i: i as u16 } } else { Op::Call { i: i as u16 } });
         d
     }
 }
