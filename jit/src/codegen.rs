@@ -285,7 +285,8 @@ pub struct ClifEmitter<'a> {
     /// The current block has been terminated (only possible while `dead`).
     terminated: bool,
     tail_sig: SigRef,
-    helper_sigs: HashMap<u8, SigRef>,
+    /// System V call signatures by parameter count (see `sysv_sig`).
+    helper_sigs: HashMap<usize, SigRef>,
     pub insns: usize,
     /// Guest address of the block's first instruction.
     block_pc: u64,
@@ -1194,19 +1195,7 @@ impl<'a> ClifEmitter<'a> {
         assert!(args.len() == h.nargs as usize && args.len() <= Helper::MAX_ARGS, "helper {} arity", h.name);
         self.prepare_for_side_effect();
         self.barrier_after = true;
-        let sig = match self.helper_sigs.get(&h.nargs) {
-            Some(s) => *s,
-            None => {
-                let mut s = Signature::new(CallConv::SystemV);
-                for _ in 0..=h.nargs {
-                    s.params.push(AbiParam::new(types::I64));
-                }
-                s.returns.push(AbiParam::new(types::I64));
-                let r = self.b.import_signature(s);
-                self.helper_sigs.insert(h.nargs, r);
-                r
-            }
-        };
+        let sig = self.sysv_sig(h.nargs as usize + 1);
         let mut full = vec![self.cpu];
         for &a in args {
             let a = match self.ty(a) {
@@ -1233,6 +1222,21 @@ impl<'a> ClifEmitter<'a> {
         self.local.clear();
         self.struct_high.clear();
         self.stale = true;
+        r
+    }
+
+    /// The imported System V signature of `params` `I64` parameters and an `I64` result
+    /// (helpers: the CPU pointer and their arguments; pure functions: their arguments),
+    /// once per function.
+    fn sysv_sig(&mut self, params: usize) -> SigRef {
+        if let Some(&s) = self.helper_sigs.get(&params) {
+            return s;
+        }
+        let mut s = Signature::new(CallConv::SystemV);
+        s.params.resize(params, AbiParam::new(types::I64));
+        s.returns.push(AbiParam::new(types::I64));
+        let r = self.b.import_signature(s);
+        self.helper_sigs.insert(params, r);
         r
     }
 
@@ -1267,12 +1271,7 @@ impl<'a> ClifEmitter<'a> {
     fn call_pure_maybe(&mut self, cond: Option<Value>, f: &PureFn, args: &[Value]) -> Value {
         self.live();
         assert!(args.len() == f.nargs as usize && args.len() <= PureFn::MAX_ARGS, "pure function {} called with the wrong arity", f.name);
-        let mut s = Signature::new(CallConv::SystemV);
-        for _ in 0..f.nargs {
-            s.params.push(AbiParam::new(types::I64));
-        }
-        s.returns.push(AbiParam::new(types::I64));
-        let sig = self.b.import_signature(s);
+        let sig = self.sysv_sig(f.nargs as usize);
         let mut full = Vec::with_capacity(args.len());
         for &a in args {
             full.push(match self.ty(a) {
